@@ -1,0 +1,243 @@
+//! Loading `content/` into the typed model of SPEC §2 (the first stage of the pipeline).
+//!
+//! Every file is read whatever happened to the others, so one run reports every problem.
+//! Per-value and per-entry rules are applied while reading; rules across files are in
+//! [`crate::validate`].
+
+pub mod model;
+mod pages;
+mod plan;
+pub mod reader;
+pub mod yaml;
+mod year;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use marked_yaml::Node;
+
+use crate::diagnostics::{Code, Diagnostics, Loc, Message, Sources};
+use model::{Site, Year};
+use reader::Ctx;
+
+/// Why loading could not even start (the CLI exits with 2).
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// `content/` is missing or unreadable.
+    #[error("cannot read the content folder {path}: {source}")]
+    ContentDir {
+        /// The folder.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+}
+
+/// The loaded site and the text of every file read (for diagnostics).
+#[derive(Debug)]
+pub struct Loaded {
+    /// The model.
+    pub site: Site,
+    /// Source texts.
+    pub sources: Sources,
+}
+
+/// The files the root of `content/` may hold besides year folders and `halaman/`.
+const ROOT_FILES: &[&str] = &["sakip.yaml", "renstra.yaml", "cascading.yaml"];
+/// The files a year folder may hold besides `realisasi/` and `dukung/`.
+const YEAR_FILES: &[&str] =
+    &["rencana-aksi.yaml", "validasi.yaml", "evaluasi.yaml", "tim.yaml", "skm.yaml", "lke.yaml"];
+
+/// Load `<root>/content/`.
+pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, LoadError> {
+    let content_dir = root.join("content");
+    let canon = fs::canonicalize(&content_dir)
+        .map_err(|source| LoadError::ContentDir { path: content_dir.clone(), source })?;
+    let entries = list_dir(&content_dir)
+        .map_err(|source| LoadError::ContentDir { path: content_dir.clone(), source })?;
+    let mut loader = Loader { content_dir: &content_dir, canon: &canon, diags, sources: Sources::default() };
+    let mut site = Site {
+        sakip: loader.yaml_file("sakip.yaml", true, plan::sakip),
+        renstra: loader.yaml_file("renstra.yaml", true, plan::renstra),
+        cascading: loader.yaml_file("cascading.yaml", false, plan::cascading),
+        ..Site::default()
+    };
+    for name in entries {
+        let path = content_dir.join(&name);
+        if let Some(year) = year_folder_name(&name).filter(|_| path.is_dir()) {
+            let y = loader.year(year);
+            site.years.insert(year, y);
+        } else if name == "halaman" && path.is_dir() {
+            site.pages = loader.pages();
+        } else if !ROOT_FILES.contains(&name.as_str()) && !name.starts_with('.') {
+            loader.unknown_file(&name);
+        }
+    }
+    Ok(Loaded { site, sources: loader.sources })
+}
+
+fn year_folder_name(name: &str) -> Option<i32> {
+    (name.len() == 4 && name.bytes().all(|b| b.is_ascii_digit())).then(|| name.parse().ok()).flatten()
+}
+
+/// Sorted entry names of a folder (sorted so that diagnostics and output never depend on the
+/// file system's order).
+fn list_dir(dir: &Path) -> std::io::Result<Vec<String>> {
+    let mut names: Vec<String> = fs::read_dir(dir)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+struct Loader<'a> {
+    content_dir: &'a Path,
+    canon: &'a Path,
+    diags: &'a mut Diagnostics,
+    sources: Sources,
+}
+
+impl Loader<'_> {
+    fn shown(rel: &str) -> Arc<str> {
+        Arc::from(format!("content/{rel}"))
+    }
+
+    /// Read a file's text, reporting a folder in its place, unreadable files and the limits.
+    fn read_text(&mut self, rel: &str) -> Option<String> {
+        let path = self.content_dir.join(rel);
+        let file = Self::shown(rel);
+        let meta = fs::metadata(&path).ok()?;
+        if !meta.is_file() {
+            self.diags.error(
+                Code::NotAFile,
+                Loc::file(&file),
+                Message::new(
+                    format!("`{file}` harus berupa berkas, bukan folder"),
+                    format!("`{file}` must be a file, not a folder"),
+                ),
+            );
+            return None;
+        }
+        if meta.len() > yaml::MAX_FILE_BYTES {
+            yaml::too_large(&file, meta.len(), self.diags);
+            return None;
+        }
+        match fs::read(&path) {
+            Ok(bytes) => yaml::decode(&file, &bytes, self.diags, &mut self.sources),
+            Err(e) => {
+                self.diags.error(
+                    Code::Unreadable,
+                    Loc::file(&file),
+                    Message::new(
+                        format!("tidak dapat membaca `{file}`: {e}"),
+                        format!("cannot read `{file}`: {e}"),
+                    ),
+                );
+                None
+            }
+        }
+    }
+
+    /// Read and parse a YAML file, then apply `read`. A missing file is `None` (reported when
+    /// `required`).
+    fn yaml_file<T>(
+        &mut self,
+        rel: &str,
+        required: bool,
+        read: impl FnOnce(&mut Ctx, &Node) -> Option<T>,
+    ) -> Option<T> {
+        let file = Self::shown(rel);
+        if fs::symlink_metadata(self.content_dir.join(rel)).is_err() {
+            if required {
+                self.diags.error(
+                    Code::MissingKey,
+                    Loc::file(&file),
+                    Message::new(
+                        format!("berkas wajib `{file}` tidak ada"),
+                        format!("required file `{file}` is missing"),
+                    ),
+                );
+            }
+            return None;
+        }
+        let text = self.read_text(rel)?;
+        let root = yaml::parse(&file, &text, self.diags)?;
+        read(&mut Ctx::new(file, self.diags), &root)
+    }
+
+    fn unknown_file(&mut self, rel: &str) {
+        let file = Self::shown(rel);
+        self.diags.warning(
+            Code::UnknownFile,
+            Loc::file(&file),
+            Message::new(
+                format!("`{file}` tidak dikenal dan diabaikan"),
+                format!("`{file}` is not part of the content format and is ignored"),
+            ),
+        );
+    }
+
+    fn year(&mut self, year: i32) -> Year {
+        let folder = year::Folder { year, content_dir: self.content_dir, content_canon: self.canon };
+        let mut y = Year {
+            rencana_aksi: self.yaml_file(&format!("{year}/rencana-aksi.yaml"), false, |c, n| {
+                year::rencana_aksi(c, n, &folder)
+            }),
+            validasi: self
+                .yaml_file(&format!("{year}/validasi.yaml"), false, |c, n| year::validasi(c, n, &folder)),
+            evaluasi: self
+                .yaml_file(&format!("{year}/evaluasi.yaml"), false, |c, n| year::evaluasi(c, n, &folder)),
+            tim: self.yaml_file(&format!("{year}/tim.yaml"), false, |c, n| year::tim(c, n, &folder)),
+            skm: self.yaml_file(&format!("{year}/skm.yaml"), false, |c, n| year::skm(c, n, &folder)),
+            lke: self.yaml_file(&format!("{year}/lke.yaml"), false, |c, n| year::lke(c, n, &folder)),
+            ..Year::default()
+        };
+        for quarter in 1..=4u8 {
+            y.realisasi[usize::from(quarter - 1)] =
+                self.yaml_file(&format!("{year}/realisasi/tw{quarter}.yaml"), false, |c, n| {
+                    year::realisasi(c, n, &folder, quarter)
+                });
+        }
+        self.unknown_in_year(year);
+        y
+    }
+
+    /// Warn about files in a year folder that the format does not know (a misspelt
+    /// `validasi.yml` would otherwise be silently ignored).
+    fn unknown_in_year(&mut self, year: i32) {
+        let dir = self.content_dir.join(year.to_string());
+        for name in list_dir(&dir).unwrap_or_default() {
+            let known = YEAR_FILES.contains(&name.as_str()) || name == "dukung" || name == "realisasi";
+            if !known && !name.starts_with('.') {
+                self.unknown_file(&format!("{year}/{name}"));
+            }
+        }
+        let quarters = ["tw1.yaml", "tw2.yaml", "tw3.yaml", "tw4.yaml"];
+        for name in list_dir(&dir.join("realisasi")).unwrap_or_default() {
+            if !quarters.contains(&name.as_str()) && !name.starts_with('.') {
+                self.unknown_file(&format!("{year}/realisasi/{name}"));
+            }
+        }
+    }
+
+    fn pages(&mut self) -> Vec<model::Page> {
+        let mut pages = Vec::new();
+        for name in list_dir(&self.content_dir.join("halaman")).unwrap_or_default() {
+            let rel = format!("halaman/{name}");
+            let Some(stem) = name.strip_suffix(".md") else {
+                if !name.starts_with('.') {
+                    self.unknown_file(&rel);
+                }
+                continue;
+            };
+            if let Some(text) = self.read_text(&rel)
+                && let Some(page) = pages::page(&Self::shown(&rel), &text, stem, self.diags)
+            {
+                pages.push(page);
+            }
+        }
+        pages
+    }
+}

@@ -1,0 +1,80 @@
+//! Markdown pages from `content/halaman/`: YAML front matter between `---` lines, then the body.
+
+use std::sync::Arc;
+
+use crate::content::model::{Page, Spanned};
+use crate::content::reader::Ctx;
+use crate::content::yaml;
+use crate::diagnostics::Diagnostics;
+use crate::diagnostics::{Code, Lang, Loc, Message};
+
+/// Read one page. `stem` is the file name without `.md`, the default slug.
+pub fn page(file: &Arc<str>, text: &str, stem: &str, diags: &mut Diagnostics) -> Option<Page> {
+    let Some((front, body, offset)) = split(text) else {
+        diags.error(
+            Code::FrontMatter,
+            Loc::file(file),
+            Message::new(
+                "halaman harus diawali front matter YAML di antara dua baris `---` (minimal `title:`)",
+                "a page must start with YAML front matter between two `---` lines (at least `title:`)",
+            ),
+        );
+        return None;
+    };
+    // Parse the front matter padded with blank lines so reported lines match the file.
+    let padded = format!("{}{front}", "\n".repeat(offset));
+    let root = yaml::parse(file, &padded, diags)?;
+    let mut ctx = Ctx::new(file.clone(), diags);
+    let map = ctx.map(&root, &["title", "slug", "order", "lang"])?;
+    let title = map.required(&mut ctx, "title").and_then(|n| ctx.string(n));
+    let slug = match map.optional("slug") {
+        Some(n) => ctx.id(n)?,
+        None => Spanned::new(stem.to_lowercase(), Loc::file(file)),
+    };
+    let order =
+        map.optional("order").and_then(|n| ctx.integer(n, -1_000_000..=1_000_000)).map_or(0, |o| o.value);
+    let lang = map.optional("lang").and_then(|n| ctx.choice::<Lang>(n)).map_or(Lang::Id, |l| l.value);
+    Some(Page { title: title?.value, slug, order, lang, body: body.to_string() })
+}
+
+impl crate::content::reader::Choice for Lang {
+    const ALL: &'static [(&'static str, Self)] = &[("id", Lang::Id), ("en", Lang::En)];
+}
+
+/// Split `---\n<front>\n---\n<body>`; returns the front matter, the body and the number of
+/// lines before the front matter.
+fn split(text: &str) -> Option<(&str, &str, usize)> {
+    let rest = text.strip_prefix("---").filter(|r| r.starts_with('\n') || r.starts_with("\r\n"))?;
+    let rest = rest.trim_start_matches('\r').strip_prefix('\n')?;
+    let mut pos = 0;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "---" {
+            let body = &rest[pos + line.len()..];
+            return Some((&rest[..pos], body, 1));
+        }
+        pos += line.len();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn front_matter_and_body_are_split() {
+        let (front, body, offset) = split("---\ntitle: Tentang\n---\n# Halo\n").unwrap();
+        assert_eq!((front, body, offset), ("title: Tentang\n", "# Halo\n", 1));
+        assert!(split("# no front matter\n").is_none());
+        assert!(split("---\ntitle: never closed\n").is_none());
+    }
+
+    #[test]
+    fn errors_in_front_matter_point_at_the_file_line() {
+        let file: Arc<str> = Arc::from("content/halaman/a.md");
+        let mut diags = Diagnostics::default();
+        page(&file, "---\ntitle: A\nlang: fr\n---\nbody\n", "a", &mut diags);
+        let d = diags.sorted()[0].clone();
+        assert_eq!((d.code, d.loc.line), (Code::InvalidValue, 3));
+    }
+}

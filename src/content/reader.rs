@@ -1,0 +1,509 @@
+//! Typed reading of a spanned YAML tree, recording every problem instead of stopping at the
+//! first one (the reason we do not deserialise with serde: a pull request with five mistakes
+//! should get five annotations in one run).
+//!
+//! Each getter returns `None` after reporting when a value cannot be used, so the loader can
+//! keep going and callers only ever see values that passed their per-value rules.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use marked_yaml::types::{MarkedMappingNode, MarkedScalarNode};
+use marked_yaml::{Node, Span};
+use rust_decimal::Decimal;
+
+use crate::content::model::{Spanned, Text};
+use crate::diagnostics::{Code, Diagnostic, Diagnostics, Loc, Message};
+use crate::number::{self, NumberError, Target};
+
+/// The file being read and where its diagnostics go.
+pub struct Ctx<'d> {
+    /// Display path of the file.
+    pub file: Arc<str>,
+    /// Collector for the whole run.
+    pub diags: &'d mut Diagnostics,
+}
+
+/// A value whose text is one of a fixed set of words (`positif`, `kumulatif`, …).
+pub trait Choice: Sized + Copy + 'static {
+    /// Every accepted word and its value.
+    const ALL: &'static [(&'static str, Self)];
+}
+
+impl<'d> Ctx<'d> {
+    /// Start reading `file`.
+    pub fn new(file: Arc<str>, diags: &'d mut Diagnostics) -> Self {
+        Ctx { file, diags }
+    }
+
+    /// The location of a node's start; scalars are marked over their length.
+    pub fn loc(&self, node: &Node) -> Loc {
+        let len = match node {
+            Node::Scalar(s) => scalar_len(s),
+            _ => 1,
+        };
+        self.span_loc(node.span(), len)
+    }
+
+    pub(crate) fn span_loc(&self, span: &Span, len: u32) -> Loc {
+        match span.start() {
+            Some(m) => Loc { file: self.file.clone(), line: m.line() as u32, column: m.column() as u32, len },
+            None => Loc::file(&self.file),
+        }
+    }
+
+    /// Report an error at `loc`.
+    pub fn error(
+        &mut self,
+        code: Code,
+        loc: Loc,
+        id: impl Into<String>,
+        en: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.diags.error(code, loc, Message::new(id, en))
+    }
+
+    /// Report a warning at `loc`.
+    pub fn warning(
+        &mut self,
+        code: Code,
+        loc: Loc,
+        id: impl Into<String>,
+        en: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.diags.warning(code, loc, Message::new(id, en))
+    }
+
+    fn wrong_type(&mut self, node: &Node, want_id: &str, want_en: &str) {
+        let (found_id, found_en) = match node {
+            Node::Scalar(_) => ("teks/angka", "a scalar"),
+            Node::Mapping(_) => ("pemetaan", "a mapping"),
+            Node::Sequence(_) => ("daftar", "a list"),
+        };
+        let loc = self.loc(node);
+        self.error(
+            Code::WrongType,
+            loc,
+            format!("diharapkan {want_id}, ditemukan {found_id}"),
+            format!("expected {want_en}, found {found_en}"),
+        );
+    }
+
+    /// Read `node` as a mapping whose keys must be among `allowed`; unknown keys are reported
+    /// with the closest allowed key.
+    pub fn map<'n>(&mut self, node: &'n Node, allowed: &'static [&'static str]) -> Option<Map<'n>> {
+        let Node::Mapping(mapping) = node else {
+            self.wrong_type(node, "pemetaan (kunci: nilai)", "a mapping (key: value)");
+            return None;
+        };
+        for key in mapping.keys() {
+            if !allowed.contains(&key.as_str()) {
+                self.unknown_key(key, allowed);
+            }
+        }
+        Some(Map { node: mapping, loc: self.loc(node) })
+    }
+
+    /// Read `node` as a mapping with free keys (years, unsur, …).
+    pub fn any_map<'n>(&mut self, node: &'n Node) -> Option<Map<'n>> {
+        let Node::Mapping(mapping) = node else {
+            self.wrong_type(node, "pemetaan (kunci: nilai)", "a mapping (key: value)");
+            return None;
+        };
+        Some(Map { node: mapping, loc: self.loc(node) })
+    }
+
+    fn unknown_key(&mut self, key: &MarkedScalarNode, allowed: &[&str]) {
+        let loc = self.span_loc(key.span(), key.as_str().chars().count() as u32);
+        let name = key.as_str();
+        let d = self.error(
+            Code::UnknownKey,
+            loc,
+            format!("kunci tidak dikenal `{name}`"),
+            format!("unknown key `{name}`"),
+        );
+        match closest(name, allowed) {
+            Some(best) => {
+                d.with_help(Message::new(format!("maksud Anda `{best}`?"), format!("did you mean `{best}`?")))
+            }
+            None => d.with_help(Message::new(
+                format!("kunci yang dikenal: {}", allowed.join(", ")),
+                format!("known keys: {}", allowed.join(", ")),
+            )),
+        }
+    }
+
+    /// Read a list, applying `item` to each element. A null value is an empty list.
+    pub fn list<'n, T>(
+        &mut self,
+        node: &'n Node,
+        mut item: impl FnMut(&mut Self, &'n Node) -> Option<T>,
+    ) -> Vec<T> {
+        match node {
+            Node::Sequence(seq) => seq.iter().filter_map(|n| item(self, n)).collect(),
+            n if is_null(n) => Vec::new(),
+            n => {
+                self.wrong_type(n, "daftar (- …)", "a list (- …)");
+                Vec::new()
+            }
+        }
+    }
+
+    /// A non-empty string scalar.
+    pub fn string(&mut self, node: &Node) -> Option<Spanned<String>> {
+        match node {
+            Node::Scalar(s) if !is_null(node) => Some(Spanned::new(s.as_str().to_string(), self.loc(node))),
+            _ => {
+                self.wrong_type(node, "teks", "text");
+                None
+            }
+        }
+    }
+
+    /// A human-readable text: a string, or `{id: …, en: …}`.
+    pub fn text(&mut self, node: &Node) -> Option<Text> {
+        if let Node::Mapping(_) = node {
+            let map = self.map(node, &["id", "en"])?;
+            let id = map.required(self, "id").and_then(|n| self.string(n));
+            let en = map.optional("en").and_then(|n| self.string(n));
+            return Some(Text { id: id?.value, en: en.map(|e| e.value) });
+        }
+        self.string(node).map(|s| Text { id: s.value, en: None })
+    }
+
+    /// An id matching `[A-Za-z0-9][A-Za-z0-9._-]*`.
+    pub fn id(&mut self, node: &Node) -> Option<Spanned<String>> {
+        let s = self.string(node)?;
+        let mut chars = s.value.chars();
+        let valid = chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+        if !valid {
+            self.error(
+                Code::InvalidId,
+                s.loc.clone(),
+                format!("id `{}` tidak valid: gunakan huruf, angka, `.`, `_` atau `-`", s.value),
+                format!("invalid id `{}`: use letters, digits, `.`, `_` or `-`", s.value),
+            );
+            return None;
+        }
+        Some(s)
+    }
+
+    /// A whole number within `range`.
+    pub fn integer(&mut self, node: &Node, range: std::ops::RangeInclusive<i64>) -> Option<Spanned<i64>> {
+        let s = self.string(node)?;
+        match s.value.trim().parse::<i64>() {
+            Ok(v) if range.contains(&v) => Some(Spanned::new(v, s.loc)),
+            Ok(v) => {
+                self.error(
+                    Code::OutOfRange,
+                    s.loc,
+                    format!("{v} di luar rentang {}–{}", range.start(), range.end()),
+                    format!("{v} is outside {}–{}", range.start(), range.end()),
+                );
+                None
+            }
+            Err(_) => {
+                self.error(
+                    Code::WrongType,
+                    s.loc,
+                    format!("`{}` bukan bilangan bulat", s.value),
+                    format!("`{}` is not a whole number", s.value),
+                );
+                None
+            }
+        }
+    }
+
+    /// A year such as `2023`.
+    pub fn year(&mut self, node: &Node) -> Option<Spanned<i32>> {
+        self.integer(node, 1900..=2200).map(|y| Spanned::new(y.value as i32, y.loc))
+    }
+
+    /// `true` or `false`.
+    pub fn boolean(&mut self, node: &Node) -> Option<bool> {
+        let s = self.string(node)?;
+        match s.value.as_str() {
+            "true" | "True" | "TRUE" => Some(true),
+            "false" | "False" | "FALSE" => Some(false),
+            _ => {
+                self.error(
+                    Code::WrongType,
+                    s.loc,
+                    format!("`{}` bukan true/false", s.value),
+                    format!("`{}` is not true/false", s.value),
+                );
+                None
+            }
+        }
+    }
+
+    /// A calendar date `YYYY-MM-DD` that exists.
+    pub fn date(&mut self, node: &Node) -> Option<Spanned<NaiveDate>> {
+        let s = self.string(node)?;
+        let text = s.value.trim();
+        let shaped = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
+        match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+            Ok(date) if shaped => Some(Spanned::new(date, s.loc)),
+            _ => {
+                self.error(
+                    Code::InvalidDate,
+                    s.loc,
+                    format!("tanggal `{}` tidak valid (format YYYY-MM-DD, tanggal yang ada)", s.value),
+                    format!("invalid date `{}` (use YYYY-MM-DD, a day that exists)", s.value),
+                );
+                None
+            }
+        }
+    }
+
+    /// One of the words of `T`.
+    pub fn choice<T: Choice>(&mut self, node: &Node) -> Option<Spanned<T>> {
+        let s = self.string(node)?;
+        if let Some((_, v)) = T::ALL.iter().find(|(name, _)| *name == s.value) {
+            return Some(Spanned::new(*v, s.loc));
+        }
+        let names: Vec<&str> = T::ALL.iter().map(|(n, _)| *n).collect();
+        let list = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
+        let d = self.error(
+            Code::InvalidValue,
+            s.loc,
+            format!("nilai `{}` tidak dikenal; pilihan: {list}", s.value),
+            format!("unknown value `{}`; allowed: {list}", s.value),
+        );
+        if let Some(best) = closest(&s.value, &names) {
+            d.with_help(Message::new(format!("maksud Anda `{best}`?"), format!("did you mean `{best}`?")));
+        }
+        None
+    }
+
+    /// A figure (§2.1); `None` inside means null, "not measured".
+    pub fn figure(&mut self, node: &Node) -> Option<Spanned<Option<Decimal>>> {
+        let loc = self.loc(node);
+        if is_null(node) {
+            return Some(Spanned::new(None, loc));
+        }
+        let Node::Scalar(s) = node else {
+            self.wrong_type(node, "angka", "a figure");
+            return None;
+        };
+        match number::parse_figure(s.as_str(), s.may_coerce()) {
+            Ok(fig) => {
+                if fig.ambiguous {
+                    self.ambiguous(s.as_str(), &fig.value, loc.clone());
+                }
+                Some(Spanned::new(Some(fig.value), loc))
+            }
+            Err(e) => {
+                self.number_error(s.as_str(), e, loc);
+                None
+            }
+        }
+    }
+
+    /// A figure that must be present (not null).
+    pub fn required_figure(&mut self, node: &Node) -> Option<Spanned<Decimal>> {
+        let fig = self.figure(node)?;
+        match fig.value {
+            Some(v) => Some(Spanned::new(v, fig.loc)),
+            None => {
+                self.error(
+                    Code::WrongType,
+                    fig.loc,
+                    "diharapkan angka, bukan kosong",
+                    "expected a figure, found null",
+                );
+                None
+            }
+        }
+    }
+
+    /// A target: a figure, a range string, or `{min, maks}`; `None` inside means null.
+    pub fn target(&mut self, node: &Node) -> Option<Spanned<Option<Target>>> {
+        let loc = self.loc(node);
+        if is_null(node) {
+            return Some(Spanned::new(None, loc));
+        }
+        match node {
+            Node::Scalar(s) => match number::parse_target(s.as_str(), s.may_coerce()) {
+                Ok((target, ambiguous)) => {
+                    if let (true, Target::Single(v)) = (ambiguous, target) {
+                        self.ambiguous(s.as_str(), &v, loc.clone());
+                    }
+                    Some(Spanned::new(Some(target), loc))
+                }
+                Err(e) => {
+                    self.number_error(s.as_str(), e, loc);
+                    None
+                }
+            },
+            Node::Mapping(_) => {
+                let map = self.map(node, &["min", "maks"])?;
+                let min = map.required(self, "min").and_then(|n| self.required_figure(n));
+                let maks = map.required(self, "maks").and_then(|n| self.required_figure(n));
+                let (min, maks) = (min?.value, maks?.value);
+                if min >= maks {
+                    self.number_error("", NumberError::RangeOrder, loc);
+                    return None;
+                }
+                Some(Spanned::new(Some(Target::Range { min, maks }), loc))
+            }
+            Node::Sequence(_) => {
+                self.wrong_type(node, "target (angka atau rentang)", "a target (figure or range)");
+                None
+            }
+        }
+    }
+
+    fn ambiguous(&mut self, text: &str, value: &Decimal, loc: Loc) {
+        let grouped = text.replace('.', "");
+        self.warning(
+            Code::AmbiguousNumber,
+            loc,
+            format!("`{text}` dibaca YAML sebagai {value}; jika maksudnya {grouped}, tulis \"{text}\" dalam tanda kutip"),
+            format!("YAML reads `{text}` as {value}; if you meant {grouped}, write \"{text}\" in quotes"),
+        )
+        .with_help(Message::new(
+            format!("jika memang {value}, tulis `{}`", value.normalize()),
+            format!("if you meant {value}, write `{}`", value.normalize()),
+        ));
+    }
+
+    fn number_error(&mut self, text: &str, err: NumberError, loc: Loc) {
+        let (code, id, en) = match err {
+            NumberError::Empty => {
+                (Code::InvalidNumber, "angka kosong".to_string(), "empty figure".to_string())
+            }
+            NumberError::NotANumber => (
+                Code::InvalidNumber,
+                format!("`{text}` bukan angka (contoh: 82,50 · \"1.250.000\" · \"75 triliun\" · \"12,5%\")"),
+                format!("`{text}` is not a figure (e.g. 82,50 · \"1.250.000\" · \"75 triliun\" · \"12,5%\")"),
+            ),
+            NumberError::DecimalPoint => (
+                Code::InvalidNumber,
+                format!(
+                    "`{text}`: dalam notasi Indonesia titik memisahkan ribuan; desimal ditulis dengan koma"
+                ),
+                format!("`{text}`: in Indonesian notation `.` groups thousands; write decimals with a comma"),
+            ),
+            NumberError::OutOfRange => (
+                Code::NumberOutOfRange,
+                format!("`{text}` terlalu besar atau terlalu presisi untuk disimpan tepat (maks. 28 digit)"),
+                format!("`{text}` is too large or too precise to keep exactly (max. 28 digits)"),
+            ),
+            NumberError::Special => (
+                Code::InvalidNumber,
+                format!("`{text}` bukan angka desimal biasa"),
+                format!("`{text}` is not a plain decimal figure"),
+            ),
+            NumberError::RangeOrder => (
+                Code::InvalidRange,
+                format!("rentang `{text}`: batas bawah harus lebih kecil dari batas atas"),
+                format!("range `{text}`: the lower bound must be below the upper bound"),
+            ),
+        };
+        self.error(code, loc, id, en);
+    }
+}
+
+/// A mapping being read.
+pub struct Map<'n> {
+    node: &'n MarkedMappingNode,
+    /// Where the mapping starts (missing keys are reported here).
+    pub loc: Loc,
+}
+
+impl<'n> Map<'n> {
+    /// The value of `key`, if present and not null.
+    pub fn optional(&self, key: &str) -> Option<&'n Node> {
+        self.node.get_node(key).filter(|n| !is_null(n))
+    }
+
+    /// The value of `key`, present even when null (`~` is meaningful for figures).
+    pub fn raw(&self, key: &str) -> Option<&'n Node> {
+        self.node.get_node(key)
+    }
+
+    /// The value of `key`, reporting `missing-key` at the mapping when it is absent or null.
+    pub fn required(&self, ctx: &mut Ctx, key: &str) -> Option<&'n Node> {
+        let found = self.optional(key);
+        if found.is_none() {
+            ctx.error(
+                Code::MissingKey,
+                self.loc.clone(),
+                format!("kunci wajib `{key}` tidak ada"),
+                format!("required key `{key}` is missing"),
+            );
+        }
+        found
+    }
+
+    /// Where `key` is written (the mapping's start when absent): problems with a nested value
+    /// as a whole are reported on its key's line.
+    pub fn key_loc(&self, ctx: &Ctx, key: &str) -> Loc {
+        match self.node.keys().find(|k| k.as_str() == key) {
+            Some(k) => ctx.span_loc(k.span(), key.chars().count() as u32),
+            None => self.loc.clone(),
+        }
+    }
+
+    /// The mapping under `key`, located at its key so that a missing key inside it is reported
+    /// on the line of its parent (SPEC §2).
+    pub fn sub(
+        &self,
+        ctx: &mut Ctx,
+        key: &str,
+        allowed: &'static [&'static str],
+        required: bool,
+    ) -> Option<Map<'n>> {
+        let node = if required { self.required(ctx, key)? } else { self.optional(key)? };
+        let mut map = ctx.map(node, allowed)?;
+        map.loc = self.key_loc(ctx, key);
+        Some(map)
+    }
+
+    /// Key nodes and values, in file order.
+    pub fn entries(&self) -> impl Iterator<Item = (&'n MarkedScalarNode, &'n Node)> {
+        self.node.iter()
+    }
+}
+
+/// True for `~`, `null` and an empty plain value.
+pub fn is_null(node: &Node) -> bool {
+    match node {
+        Node::Scalar(s) => s.may_coerce() && matches!(s.as_str(), "~" | "null" | "Null" | "NULL" | ""),
+        _ => false,
+    }
+}
+
+/// Characters a scalar occupies in the source (quotes included when quoted).
+fn scalar_len(s: &MarkedScalarNode) -> u32 {
+    let text = s.as_str();
+    let first_line = text.lines().next().unwrap_or("");
+    let quotes = if s.may_coerce() { 0 } else { 2 };
+    (first_line.chars().count() as u32 + quotes).max(1)
+}
+
+/// The allowed name closest to `name`, when it is close enough to be a likely typo.
+pub fn closest<'a>(name: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    allowed
+        .iter()
+        .map(|a| (strsim::jaro_winkler(&name.to_lowercase(), a), *a))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|x, y| x.0.total_cmp(&y.0))
+        .map(|(_, a)| a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn closest_suggests_typos_but_not_unrelated_words() {
+        let keys = ["indikator", "triwulan", "status", "capaian_terkoreksi", "alasan"];
+        assert_eq!(closest("statos", &keys), Some("status"));
+        assert_eq!(closest("indicator", &keys), Some("indikator"));
+        assert_eq!(closest("capaian_koreksi", &keys), Some("capaian_terkoreksi"));
+        assert_eq!(closest("zzz", &keys), None);
+    }
+}

@@ -1,0 +1,320 @@
+//! Reading one YAML file safely: size, encoding and structure limits first, then a tree of
+//! spanned nodes whose scalars keep their source text.
+//!
+//! Content comes from pull requests, so a file may be hostile. We use `marked-yaml` for the tree
+//! (every node has a line and column; scalars stay text, so figures are never read through a
+//! float; duplicate keys are an error) and guard it with a first pass over the parser's events
+//! that rejects what marked-yaml would not handle gracefully: nesting beyond [`MAX_DEPTH`],
+//! anchors and aliases (no alias bomb can expand), tags and several documents in one file.
+
+use std::sync::Arc;
+
+use marked_yaml::{LoadError, LoaderOptions, Node};
+use yaml_rust2::parser::{Event, Parser};
+use yaml_rust2::scanner::Marker;
+
+use crate::diagnostics::{Code, Diagnostics, Loc, Message, Sources};
+
+/// Files larger than this are refused before they are parsed (SPEC §4).
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+/// Deepest nesting of mappings and sequences accepted (SPEC §4).
+pub const MAX_DEPTH: usize = 64;
+
+/// Decode `bytes` as the text of `file`: UTF-8 (a BOM is dropped), within the size limit.
+/// The text is remembered in `sources` for snippets.
+pub fn decode(
+    file: &Arc<str>,
+    bytes: &[u8],
+    diags: &mut Diagnostics,
+    sources: &mut Sources,
+) -> Option<String> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        too_large(file, bytes.len() as u64, diags);
+        return None;
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => {
+            sources.insert(file, text);
+            Some(text.to_string())
+        }
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
+            let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
+            let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
+            diags.error(
+                Code::InvalidUtf8,
+                Loc { file: file.clone(), line: line as u32, column: column as u32, len: 0 },
+                Message::new(
+                    "berkas bukan teks UTF-8; simpan ulang sebagai UTF-8",
+                    "file is not UTF-8 text; save it again as UTF-8",
+                ),
+            );
+            None
+        }
+    }
+}
+
+/// Report a file over [`MAX_FILE_BYTES`] (checked before reading it, from its size).
+pub fn too_large(file: &Arc<str>, len: u64, diags: &mut Diagnostics) {
+    diags.error(
+        Code::FileTooLarge,
+        Loc::file(file),
+        Message::new(
+            format!("berkas terlalu besar ({len} bita; batas 10 MiB)"),
+            format!("file too large ({len} bytes; the limit is 10 MiB)"),
+        ),
+    );
+}
+
+/// Parse `text` into a node tree whose top level is a mapping. Problems become diagnostics.
+pub fn parse(file: &Arc<str>, text: &str, diags: &mut Diagnostics) -> Option<Node> {
+    if !guard(file, text, diags) {
+        return None;
+    }
+    let options = LoaderOptions::default().error_on_duplicate_keys(true).prevent_coercion(true);
+    match marked_yaml::parse_yaml_with_options(0, text, options) {
+        Ok(node) => Some(node),
+        Err(err) => {
+            report_load_error(file, err, diags);
+            None
+        }
+    }
+}
+
+/// First pass over the events: returns false (after reporting) when the file must not be built
+/// into a tree.
+fn guard(file: &Arc<str>, text: &str, diags: &mut Diagnostics) -> bool {
+    let mut parser = Parser::new_from_str(text);
+    let mut depth = 0usize;
+    let mut documents = 0usize;
+    loop {
+        let (event, mark) = match parser.next_token() {
+            Ok(next) => next,
+            Err(e) => {
+                let message = e.info().to_string();
+                syntax_error(file, e.marker(), &message, diags);
+                return false;
+            }
+        };
+        let unsupported = |what_id: &str, what_en: &str, diags: &mut Diagnostics| {
+            diags.error(
+                Code::YamlUnsupported,
+                marker_loc(file, &mark),
+                Message::new(
+                    format!("{what_id} YAML tidak didukung di berkas konten"),
+                    format!("YAML {what_en} are not supported in content files"),
+                ),
+            );
+            false
+        };
+        match event {
+            Event::StreamEnd => return true,
+            Event::DocumentStart => {
+                documents += 1;
+                if documents > 1 {
+                    return unsupported(
+                        "beberapa dokumen dalam satu berkas",
+                        "several documents in one file",
+                        diags,
+                    );
+                }
+            }
+            Event::Alias(_) => return unsupported("alias (*nama)", "aliases (*name)", diags),
+            Event::MappingStart(anchor, tag) | Event::SequenceStart(anchor, tag) => {
+                if anchor != 0 {
+                    return unsupported("anchor (&nama)", "anchors (&name)", diags);
+                }
+                if tag.is_some() {
+                    return unsupported("tag (!tag)", "tags (!tag)", diags);
+                }
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    diags.error(
+                        Code::TooDeep,
+                        marker_loc(file, &mark),
+                        Message::new(
+                            format!("struktur bersarang lebih dari {MAX_DEPTH} tingkat"),
+                            format!("nesting deeper than {MAX_DEPTH} levels"),
+                        ),
+                    );
+                    return false;
+                }
+            }
+            Event::Scalar(_, _, anchor, tag) => {
+                if anchor != 0 {
+                    return unsupported("anchor (&nama)", "anchors (&name)", diags);
+                }
+                if tag.is_some() {
+                    return unsupported("tag (!tag)", "tags (!tag)", diags);
+                }
+            }
+            Event::MappingEnd | Event::SequenceEnd => depth = depth.saturating_sub(1),
+            Event::Nothing | Event::StreamStart | Event::DocumentEnd => {}
+        }
+    }
+}
+
+fn marker_loc(file: &Arc<str>, mark: &Marker) -> Loc {
+    Loc { file: file.clone(), line: mark.line().max(1) as u32, column: mark.col() as u32 + 1, len: 1 }
+}
+
+fn syntax_error(file: &Arc<str>, mark: &Marker, info: &str, diags: &mut Diagnostics) {
+    let hint_tabs = info.contains("tab");
+    let d = diags.error(
+        Code::YamlSyntax,
+        marker_loc(file, mark),
+        Message::new(format!("YAML tidak valid: {info}"), format!("invalid YAML: {info}")),
+    );
+    if hint_tabs {
+        d.with_help(Message::new(
+            "gunakan spasi, bukan tab, untuk indentasi",
+            "indent with spaces, not tabs",
+        ));
+    }
+}
+
+fn report_load_error(file: &Arc<str>, err: LoadError, diags: &mut Diagnostics) {
+    use marked_yaml::Marker as MMarker;
+    let loc =
+        |m: &MMarker| Loc { file: file.clone(), line: m.line() as u32, column: m.column() as u32, len: 1 };
+    match err {
+        LoadError::TopLevelMustBeMapping(m) | LoadError::TopLevelMustBeSequence(m) => {
+            diags.error(
+                Code::WrongType,
+                loc(&m),
+                Message::new(
+                    "isi berkas harus berupa pemetaan (kunci: nilai)",
+                    "the file must hold a mapping (key: value)",
+                ),
+            );
+        }
+        LoadError::MappingKeyMustBeScalar(m) => {
+            diags.error(
+                Code::WrongType,
+                loc(&m),
+                Message::new("kunci pemetaan harus berupa teks", "mapping keys must be plain text"),
+            );
+        }
+        LoadError::UnexpectedAnchor(m) | LoadError::UnexpectedTag(m) => {
+            diags.error(
+                Code::YamlUnsupported,
+                loc(&m),
+                Message::new("anchor dan tag YAML tidak didukung", "YAML anchors and tags are not supported"),
+            );
+        }
+        LoadError::ScanError(m, e) => {
+            diags.error(
+                Code::YamlSyntax,
+                loc(&m),
+                Message::new(
+                    format!("YAML tidak valid: {}", e.info()),
+                    format!("invalid YAML: {}", e.info()),
+                ),
+            );
+        }
+        LoadError::DuplicateKey(inner) => {
+            let key = inner.key.as_str();
+            let at = inner.key.span().start().map(loc).unwrap_or_else(|| Loc::file(file));
+            let first = inner.prev_key.span().start().map(|m| m.line()).unwrap_or(0);
+            diags.error(
+                Code::DuplicateKey,
+                Loc { len: key.chars().count() as u32, ..at },
+                Message::new(
+                    format!("kunci `{key}` muncul dua kali (pertama di baris {first})"),
+                    format!("key `{key}` appears twice (first on line {first})"),
+                ),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn load(text: &str) -> (Option<Node>, Diagnostics) {
+        let file: Arc<str> = Arc::from("content/x.yaml");
+        let mut diags = Diagnostics::default();
+        let node = parse(&file, text, &mut diags);
+        (node, diags)
+    }
+
+    fn codes(diags: &Diagnostics) -> Vec<(&'static str, u32, u32)> {
+        diags.sorted().iter().map(|d| (d.code.as_str(), d.loc.line, d.loc.column)).collect()
+    }
+
+    #[test]
+    fn scalars_keep_their_text_and_position() {
+        let (node, diags) = load("a: 0.1\nb:\n  c: \"82,50\"\n");
+        assert!(!diags.has_errors());
+        let map = node.unwrap();
+        let map = map.as_mapping().unwrap();
+        let a = map.get_scalar("a").unwrap();
+        assert_eq!(a.as_str(), "0.1");
+        assert!(a.may_coerce(), "plain scalar");
+        let c = map.get_mapping("b").unwrap().get_scalar("c").unwrap();
+        assert_eq!(c.as_str(), "82,50");
+        assert!(!c.may_coerce(), "quoted scalar");
+        let start = c.span().start().unwrap();
+        assert_eq!((start.line(), start.column()), (3, 6));
+    }
+
+    #[test]
+    fn duplicate_keys_name_both_lines() {
+        let (_, diags) = load("a: 1\nb: 2\na: 3\n");
+        assert_eq!(codes(&diags), vec![("duplicate-key", 3, 1)]);
+        assert!(diags.sorted()[0].message.en.contains("first on line 1"));
+    }
+
+    #[test]
+    fn anchors_aliases_tags_and_multiple_documents_are_refused() {
+        for text in ["a: &x [1]\nb: *x\n", "a: !!str 1\n", "a: 1\n---\nb: 2\n", "a: *nothing\n"] {
+            let (node, diags) = load(text);
+            assert!(node.is_none(), "{text}");
+            assert!(diags.has_errors(), "{text}");
+        }
+    }
+
+    #[test]
+    fn nesting_beyond_the_limit_is_refused_at_its_line() {
+        let deep = format!("a: {}{}\n", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        let (_, diags) = load(&deep);
+        assert_eq!(codes(&diags)[0].0, "too-deep");
+        let ok = format!("a: {}{}\n", "[".repeat(MAX_DEPTH - 1), "]".repeat(MAX_DEPTH - 1));
+        let (_, diags) = load(&ok);
+        assert!(!diags.has_errors());
+    }
+
+    #[test]
+    fn tabs_for_indent_get_a_hint() {
+        let (_, diags) = load("a:\n\tb: 1\n");
+        let d = diags.sorted()[0].clone();
+        assert_eq!(d.code, Code::YamlSyntax);
+        assert_eq!(d.loc.line, 2);
+        assert!(d.help.unwrap().en.contains("tabs"));
+    }
+
+    #[test]
+    fn an_empty_file_is_an_empty_mapping() {
+        let (node, diags) = load("");
+        assert!(!diags.has_errors());
+        assert!(node.unwrap().as_mapping().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_scalar_document_is_a_type_error() {
+        let (_, diags) = load("just text\n");
+        assert_eq!(codes(&diags)[0].0, "wrong-type");
+    }
+
+    #[test]
+    fn decode_drops_a_bom_and_locates_bad_utf8() {
+        let file: Arc<str> = Arc::from("content/x.yaml");
+        let (mut diags, mut sources) = (Diagnostics::default(), Sources::default());
+        assert_eq!(decode(&file, b"\xEF\xBB\xBFa: 1\n", &mut diags, &mut sources).unwrap(), "a: 1\n");
+        assert!(decode(&file, b"a: 1\nb: \xff\n", &mut diags, &mut sources).is_none());
+        assert_eq!(codes(&diags), vec![("invalid-utf8", 2, 4)]);
+    }
+}

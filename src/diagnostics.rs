@@ -1,0 +1,506 @@
+//! Everything the user must fix: one `Diagnostic` type for every rule of every stage, and the
+//! three ways `check` prints them (human like rustc, GitHub annotations, JSON).
+//!
+//! Diagnostics are plain data. Each carries its message in Indonesian and English so that the
+//! language is chosen only when printing, and the source text of every file is kept in
+//! [`Sources`] so the human format can show the offending line with a caret.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::sync::Arc;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
+
+/// The language of messages and pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Indonesian, the default.
+    #[default]
+    Id,
+    /// English.
+    En,
+}
+
+/// A text in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Message {
+    /// Indonesian.
+    pub id: String,
+    /// English.
+    pub en: String,
+}
+
+impl Message {
+    /// A message from its Indonesian and English wording.
+    pub fn new(id: impl Into<String>, en: impl Into<String>) -> Self {
+        Message { id: id.into(), en: en.into() }
+    }
+
+    /// The wording in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Id => &self.id,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Where a value sits in its file: 1-based line and column, and how many characters to mark.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Loc {
+    /// Path as shown to the user, relative to the site root, with `/` separators.
+    pub file: Arc<str>,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column, counted in characters.
+    pub column: u32,
+    /// Characters to underline (at least 1 when shown).
+    pub len: u32,
+}
+
+impl Loc {
+    /// The start of a file, for problems with the file as a whole.
+    pub fn file(file: &Arc<str>) -> Self {
+        Loc { file: file.clone(), line: 1, column: 1, len: 0 }
+    }
+}
+
+/// How serious a diagnostic is: errors fail `check` and stop `build`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Must be fixed.
+    Error,
+    /// Worth a look; does not fail the run.
+    Warning,
+}
+
+macro_rules! codes {
+    ($($(#[$doc:meta])* $variant:ident = $name:literal,)*) => {
+        /// The stable identifier of each rule; agencies' CI and docs refer to these names.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code { $($(#[$doc])* $variant,)* }
+
+        impl Code {
+            /// Every code, in declaration order (for the docs and their test).
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The kebab-case name printed in diagnostics.
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    /// A file or folder could not be read.
+    Unreadable = "unreadable",
+    /// A file is larger than the 10 MiB limit.
+    FileTooLarge = "file-too-large",
+    /// A file is not valid UTF-8.
+    InvalidUtf8 = "invalid-utf8",
+    /// The YAML does not parse.
+    YamlSyntax = "yaml-syntax",
+    /// Nesting deeper than the limit.
+    TooDeep = "too-deep",
+    /// YAML anchors, aliases, tags or several documents in one file.
+    YamlUnsupported = "yaml-unsupported",
+    /// The same key twice in one mapping.
+    DuplicateKey = "duplicate-key",
+    /// A key the format does not know.
+    UnknownKey = "unknown-key",
+    /// A required key is missing.
+    MissingKey = "missing-key",
+    /// A value of the wrong type (list where text is expected, …).
+    WrongType = "wrong-type",
+    /// A value outside its allowed set.
+    InvalidValue = "invalid-value",
+    /// Text that is not a figure.
+    InvalidNumber = "invalid-number",
+    /// A figure too large or too precise to keep exactly.
+    NumberOutOfRange = "number-out-of-range",
+    /// A plain YAML number that looks like Indonesian thousands (`1.250`).
+    AmbiguousNumber = "ambiguous-number",
+    /// A date that does not exist or is not `YYYY-MM-DD`.
+    InvalidDate = "invalid-date",
+    /// An id with characters outside `[A-Za-z0-9._-]`.
+    InvalidId = "invalid-id",
+    /// The same id twice within its kind.
+    DuplicateId = "duplicate-id",
+    /// A reference to an indicator, sasaran or evaluation that does not exist.
+    DanglingReference = "dangling-reference",
+    /// A year folder whose files say another `tahun:`.
+    YearMismatch = "year-mismatch",
+    /// A quarter file whose `triwulan:` is another quarter.
+    QuarterMismatch = "quarter-mismatch",
+    /// A rencana aksi without exactly four quarterly targets.
+    TargetCount = "target-count",
+    /// The last quarterly target differs from the year's Renstra target.
+    TargetMismatch = "target-mismatch",
+    /// Cumulative targets that go down from one quarter to the next.
+    DecreasingTarget = "decreasing-target",
+    /// A range target on a cumulative indicator.
+    RangeTargetCumulative = "range-target-cumulative",
+    /// A range whose minimum is not below its maximum.
+    InvalidRange = "invalid-range",
+    /// A `positif` indicator with target 0 (achievement would divide by zero).
+    ZeroTarget = "zero-target",
+    /// A year's realisation given in two places.
+    DuplicateRealisation = "duplicate-realisation",
+    /// A validation verdict missing what its status requires.
+    IncompleteValidation = "incomplete-validation",
+    /// A follow-up marked `selesai` without its completion date.
+    MissingCompletionDate = "missing-completion-date",
+    /// Survey counts that do not add up to `responden`.
+    SurveyCount = "survey-count",
+    /// A survey with both or neither of `unsur` and `nrr`.
+    SurveySource = "survey-source",
+    /// A value outside its allowed range (NRR 1–4, LKE score 0–100, …).
+    OutOfRange = "out-of-range",
+    /// An evidence file that does not exist.
+    MissingFile = "missing-file",
+    /// A path that leaves `content/`.
+    PathEscape = "path-escape",
+    /// A path that is not a regular file.
+    NotAFile = "not-a-file",
+    /// A link that is not http(s).
+    InvalidLink = "invalid-link",
+    /// Evidence required by the rencana aksi but not reported.
+    MissingEvidence = "missing-evidence",
+    /// An invalid predicate scale in `sakip.yaml`.
+    PredicateScale = "predicate-scale",
+    /// An evaluation whose period does not fit its kind.
+    EvaluationPeriod = "evaluation-period",
+    /// A Markdown page without valid front matter.
+    FrontMatter = "front-matter",
+    /// A year outside the Renstra period.
+    OutsidePeriod = "outside-period",
+    /// A file the format does not know, in a place the tool reads.
+    UnknownFile = "unknown-file",
+    /// A date later than the as-of date.
+    FutureDate = "future-date",
+}
+
+/// One problem found in the content.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// The rule.
+    pub code: Code,
+    /// Where.
+    pub loc: Loc,
+    /// What is wrong, in both languages.
+    pub message: Message,
+    /// How to fix it, when we can say (e.g. "did you mean …").
+    pub help: Option<Message>,
+}
+
+impl Diagnostic {
+    /// The message plus its help, on one line (for JSON and GitHub output).
+    fn full_message(&self, lang: Lang) -> String {
+        match &self.help {
+            Some(help) => format!("{} ({})", self.message.get(lang), help.get(lang)),
+            None => self.message.get(lang).to_string(),
+        }
+    }
+}
+
+/// The source text of every file read, so diagnostics can quote lines.
+#[derive(Debug, Default, Clone)]
+pub struct Sources {
+    texts: HashMap<Arc<str>, Arc<str>>,
+}
+
+impl Sources {
+    /// Remember the text of `file`.
+    pub fn insert(&mut self, file: &Arc<str>, text: &str) {
+        self.texts.insert(file.clone(), Arc::from(text));
+    }
+
+    fn line(&self, loc: &Loc) -> Option<&str> {
+        let text = self.texts.get(&loc.file)?;
+        text.lines().nth((loc.line as usize).checked_sub(1)?)
+    }
+}
+
+/// The diagnostics of one run.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// Record an error.
+    pub fn error(&mut self, code: Code, loc: Loc, message: Message) -> &mut Diagnostic {
+        self.push(Severity::Error, code, loc, message)
+    }
+
+    /// Record a warning.
+    pub fn warning(&mut self, code: Code, loc: Loc, message: Message) -> &mut Diagnostic {
+        self.push(Severity::Warning, code, loc, message)
+    }
+
+    fn push(&mut self, severity: Severity, code: Code, loc: Loc, message: Message) -> &mut Diagnostic {
+        self.items.push(Diagnostic { severity, code, loc, message, help: None });
+        let last = self.items.len() - 1;
+        &mut self.items[last]
+    }
+
+    /// Attach `help` to the diagnostic recorded last.
+    pub fn help_last(&mut self, help: Message) {
+        if let Some(last) = self.items.last_mut() {
+            last.help = Some(help);
+        }
+    }
+
+    /// True when at least one error was recorded.
+    pub fn has_errors(&self) -> bool {
+        self.items.iter().any(|d| d.severity == Severity::Error)
+    }
+
+    /// Number of diagnostics of `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.items.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// All diagnostics sorted by file, line and column (then code, for a stable order).
+    pub fn sorted(&self) -> Vec<&Diagnostic> {
+        let mut all: Vec<&Diagnostic> = self.items.iter().collect();
+        all.sort_by(|a, b| {
+            (&a.loc.file, a.loc.line, a.loc.column, a.code).cmp(&(
+                &b.loc.file,
+                b.loc.line,
+                b.loc.column,
+                b.code,
+            ))
+        });
+        all.dedup();
+        all
+    }
+}
+
+impl Diagnostic {
+    /// Attach a hint.
+    pub fn with_help(&mut self, help: Message) {
+        self.help = Some(help);
+    }
+}
+
+/// How `check` prints diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// rustc-like, with the source line and a caret.
+    #[default]
+    Human,
+    /// GitHub Actions workflow commands (`::error file=…`).
+    Github,
+    /// `{"diagnostics":[…]}`.
+    Json,
+}
+
+/// Render all diagnostics in `format`; `color` only matters for the human format.
+pub fn render(diags: &Diagnostics, sources: &Sources, format: Format, lang: Lang, color: bool) -> String {
+    let sorted = diags.sorted();
+    match format {
+        Format::Human => render_human(&sorted, diags, sources, lang, color),
+        Format::Github => render_github(&sorted, lang),
+        Format::Json => render_json(&sorted, lang),
+    }
+}
+
+fn render_human(
+    sorted: &[&Diagnostic],
+    diags: &Diagnostics,
+    sources: &Sources,
+    lang: Lang,
+    color: bool,
+) -> String {
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+    let mut out = String::new();
+    for d in sorted {
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        let title = level.primary_title(d.message.get(lang)).id(d.code.as_str());
+        let origin = format!("{}:{}:{}", d.loc.file, d.loc.line, d.loc.column);
+        let group = match sources.line(&d.loc) {
+            Some(line) if d.loc.len > 0 => {
+                let span = char_span(line, d.loc.column, d.loc.len);
+                title.element(
+                    Snippet::source(line)
+                        .line_start(d.loc.line as usize)
+                        .path(d.loc.file.as_ref())
+                        .annotation(AnnotationKind::Primary.span(span)),
+                )
+            }
+            _ => title.element(annotate_snippets::Origin::path(origin)),
+        };
+        let mut report = vec![group];
+        if let Some(help) = &d.help {
+            report.push(Group::with_title(Level::HELP.secondary_title(help.get(lang))));
+        }
+        out.push_str(&renderer.render(&report));
+        out.push_str("\n\n");
+    }
+    let (errors, warnings) = (diags.count(Severity::Error), diags.count(Severity::Warning));
+    let summary = match lang {
+        Lang::Id => format!("{errors} galat, {warnings} peringatan"),
+        Lang::En => format!("{errors} error(s), {warnings} warning(s)"),
+    };
+    out.push_str(&summary);
+    out.push('\n');
+    out
+}
+
+/// The byte range of `len` characters starting at 1-based character `column` of `line`.
+fn char_span(line: &str, column: u32, len: u32) -> std::ops::Range<usize> {
+    let byte_at = |chars: usize| line.char_indices().nth(chars).map(|(i, _)| i).unwrap_or(line.len());
+    let start = byte_at(column.saturating_sub(1) as usize);
+    let end = byte_at(column.saturating_sub(1) as usize + len.max(1) as usize);
+    start..end.max(start)
+}
+
+fn render_github(sorted: &[&Diagnostic], lang: Lang) -> String {
+    let mut out = String::new();
+    for d in sorted {
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let message = format!("{} [{}]", d.full_message(lang), d.code.as_str());
+        let _ = writeln!(
+            out,
+            "::{level} file={},line={},col={}::{}",
+            github_escape(&d.loc.file, true),
+            d.loc.line,
+            d.loc.column,
+            github_escape(&message, false)
+        );
+    }
+    out
+}
+
+/// Workflow-command escaping: `%`, CR and LF always; `:` and `,` also in properties.
+fn github_escape(text: &str, property: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            ':' if property => out.push_str("%3A"),
+            ',' if property => out.push_str("%2C"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: Severity,
+    code: &'static str,
+    file: &'a str,
+    line: u32,
+    column: u32,
+    message: String,
+}
+
+fn render_json(sorted: &[&Diagnostic], lang: Lang) -> String {
+    let diagnostics: Vec<JsonDiagnostic> = sorted
+        .iter()
+        .map(|d| JsonDiagnostic {
+            severity: d.severity,
+            code: d.code.as_str(),
+            file: &d.loc.file,
+            line: d.loc.line,
+            column: d.loc.column,
+            message: d.full_message(lang),
+        })
+        .collect();
+    let mut out = serde_json::json!({ "diagnostics": diagnostics }).to_string();
+    out.push('\n');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> (Diagnostics, Sources) {
+        let file: Arc<str> = Arc::from("content/2023/validasi.yaml");
+        let mut sources = Sources::default();
+        sources.insert(&file, "tahun: 2023\nvalidasi:\n  - statos: sah\n");
+        let mut diags = Diagnostics::default();
+        diags
+            .error(
+                Code::UnknownKey,
+                Loc { file: file.clone(), line: 3, column: 5, len: 6 },
+                Message::new("kunci tidak dikenal `statos`", "unknown key `statos`"),
+            )
+            .with_help(Message::new("maksud Anda `status`?", "did you mean `status`?"));
+        diags.warning(
+            Code::AmbiguousNumber,
+            Loc { file: Arc::from("content/2023/a.yaml"), line: 9, column: 1, len: 1 },
+            Message::new("a", "b"),
+        );
+        (diags, sources)
+    }
+
+    #[test]
+    fn human_output_points_at_the_line_with_a_caret() {
+        let (diags, sources) = sample();
+        let out = render(&diags, &sources, Format::Human, Lang::En, false);
+        assert!(out.contains("error[unknown-key]: unknown key `statos`"), "{out}");
+        assert!(out.contains("--> content/2023/validasi.yaml:3:5"), "{out}");
+        assert!(out.contains("  - statos: sah"), "{out}");
+        assert!(out.contains("^^^^^^"), "{out}");
+        assert!(out.contains("did you mean `status`?"), "{out}");
+        assert!(out.trim_end().ends_with("1 error(s), 1 warning(s)"), "{out}");
+        // Sorted by file: a.yaml comes before validasi.yaml.
+        assert!(out.find("a.yaml").unwrap() < out.find("validasi.yaml").unwrap());
+    }
+
+    #[test]
+    fn json_output_has_the_spec_keys() {
+        let (diags, sources) = sample();
+        let out = render(&diags, &sources, Format::Json, Lang::Id, false);
+        let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let first = &value["diagnostics"][1];
+        assert_eq!(first["severity"], "error");
+        assert_eq!(first["code"], "unknown-key");
+        assert_eq!(first["file"], "content/2023/validasi.yaml");
+        assert_eq!(first["line"], 3);
+        assert_eq!(first["column"], 5);
+        assert_eq!(first["message"], "kunci tidak dikenal `statos` (maksud Anda `status`?)");
+    }
+
+    #[test]
+    fn github_output_escapes_properties_and_newlines() {
+        let mut diags = Diagnostics::default();
+        diags.error(
+            Code::YamlSyntax,
+            Loc { file: Arc::from("content/a,b.yaml"), line: 2, column: 3, len: 1 },
+            Message::new("baris\nkedua 100%", "x"),
+        );
+        let out = render(&diags, &Sources::default(), Format::Github, Lang::Id, false);
+        assert_eq!(out, "::error file=content/a%2Cb.yaml,line=2,col=3::baris%0Akedua 100%25 [yaml-syntax]\n");
+    }
+
+    #[test]
+    fn codes_are_unique_kebab_case() {
+        let mut names: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert!(
+            names.iter().all(|n| n.chars().all(|c| c.is_ascii_lowercase() || c == '-' || c.is_ascii_digit()))
+        );
+        names.sort();
+        let before = names.len();
+        names.dedup();
+        assert_eq!(before, names.len());
+    }
+}

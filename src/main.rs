@@ -1,0 +1,64 @@
+//! The `sakip-site` binary: parse arguments, run a command, choose the exit code
+//! (0 ok, 1 the content has errors, 2 usage or I/O failure).
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::Parser;
+
+use sakip_site::cli::{Cli, Command};
+use sakip_site::diagnostics::{self, Format, Lang};
+use sakip_site::{as_of, check};
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+        }
+    };
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("sakip-site: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    match cli.command {
+        Command::Check { format, as_of, lang } => run_check(&cli.root, format, as_of, lang),
+        Command::Build { as_of, .. } => {
+            eprintln!("sakip-site build: the site and exports are not written yet; running check only.");
+            run_check(&cli.root, Format::Human, as_of, Lang::Id)
+        }
+        Command::Serve { .. } | Command::Diff { .. } | Command::Init { .. } | Command::Schema { .. } => {
+            eprintln!("sakip-site: this command is not available yet.");
+            Ok(ExitCode::from(2))
+        }
+    }
+}
+
+fn run_check(
+    root: &std::path::Path,
+    format: Format,
+    flag: Option<chrono::NaiveDate>,
+    lang: Lang,
+) -> anyhow::Result<ExitCode> {
+    let as_of = as_of::resolve(root, flag).map(|(d, _)| d);
+    let checked =
+        check::check(root, as_of).with_context(|| format!("cannot check the site in {}", root.display()))?;
+    let human = format == Format::Human;
+    let color = human && std::io::stderr().is_terminal();
+    let text = diagnostics::render(&checked.diagnostics, &checked.sources, format, lang, color);
+    // Machine formats go to stdout for tools; the human report goes to stderr like rustc.
+    if human {
+        std::io::stderr().write_all(text.as_bytes())?;
+    } else {
+        std::io::stdout().write_all(text.as_bytes())?;
+    }
+    Ok(if checked.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

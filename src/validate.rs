@@ -1,0 +1,520 @@
+//! Rules that join several files (SPEC §2–§4): unique ids, references that must resolve,
+//! quarterly targets against the Renstra, realisations given twice, required evidence.
+//!
+//! Rules about one value or one entry are applied while loading (`content`); this stage sees the
+//! whole model and only adds diagnostics, it never changes the model.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::content::model::*;
+use crate::diagnostics::{Code, Diagnostics, Loc, Message};
+use crate::number::Target;
+
+/// Run every cross-file rule on `site`. `as_of`, when known, flags dates in the future.
+pub fn validate(site: &Site, root: &Path, as_of: Option<NaiveDate>, diags: &mut Diagnostics) {
+    let mut v = Validator { diags, indicators: HashMap::new() };
+    v.plan(site);
+    if let Some(sakip) = &site.sakip {
+        v.sakip(sakip, root);
+    }
+    let period = site.renstra.as_ref().map(|r| &r.periode);
+    for (&year, y) in &site.years {
+        v.year(year, y, period);
+        if let Some(as_of) = as_of {
+            v.future_dates(y, as_of);
+        }
+    }
+    v.pages(&site.pages);
+}
+
+/// Every indicator of the site, IKU first, then cascading depth-first (the definition order of
+/// SPEC §5.3).
+pub fn all_indicators(site: &Site) -> Vec<&Indikator> {
+    let mut out = Vec::new();
+    if let Some(renstra) = &site.renstra {
+        for t in &renstra.tujuan {
+            for s in &t.sasaran {
+                out.extend(s.indikator.iter());
+            }
+        }
+    }
+    if let Some(cascading) = &site.cascading {
+        fn walk<'a>(unit: &'a Kegiatan, out: &mut Vec<&'a Indikator>) {
+            out.extend(unit.indikator.iter());
+            for child in &unit.anak {
+                walk(child, out);
+            }
+        }
+        for p in &cascading.program {
+            walk(&p.unit, &mut out);
+        }
+    }
+    out
+}
+
+struct Validator<'s, 'd> {
+    diags: &'d mut Diagnostics,
+    indicators: HashMap<&'s str, &'s Indikator>,
+}
+
+/// Tracks ids of one kind and reports the second use of any.
+struct Unique<'a> {
+    kind: (&'static str, &'static str),
+    seen: HashMap<String, &'a Loc>,
+}
+
+impl<'a> Unique<'a> {
+    fn new(id: &'static str, en: &'static str) -> Self {
+        Unique { kind: (id, en), seen: HashMap::new() }
+    }
+
+    /// Record `key`; report it when already seen. Returns true when it is new.
+    fn add(&mut self, key: &str, loc: &'a Loc, diags: &mut Diagnostics) -> bool {
+        match self.seen.get(key) {
+            Some(first) => {
+                diags.error(
+                    Code::DuplicateId,
+                    loc.clone(),
+                    Message::new(
+                        format!("{} `{key}` sudah dipakai di baris {}", self.kind.0, first.line),
+                        format!("{} `{key}` is already used on line {}", self.kind.1, first.line),
+                    ),
+                );
+                false
+            }
+            None => {
+                self.seen.insert(key.to_string(), loc);
+                true
+            }
+        }
+    }
+}
+
+impl<'s> Validator<'s, '_> {
+    fn error(&mut self, code: Code, loc: &Loc, id: String, en: String) {
+        self.diags.error(code, loc.clone(), Message::new(id, en));
+    }
+
+    fn warning(&mut self, code: Code, loc: &Loc, id: String, en: String) {
+        self.diags.warning(code, loc.clone(), Message::new(id, en));
+    }
+
+    fn dangling(&mut self, kind: (&str, &str), r: &Spanned<String>) {
+        self.diags.error(
+            Code::DanglingReference,
+            r.loc.clone(),
+            Message::new(
+                format!("{} `{}` tidak didefinisikan", kind.0, r.value),
+                format!("{} `{}` is not defined", kind.1, r.value),
+            ),
+        );
+    }
+
+    fn indicator(&mut self, r: &Spanned<String>) -> Option<&'s Indikator> {
+        let found = self.indicators.get(r.value.as_str()).copied();
+        if found.is_none() {
+            let known: Vec<&str> = self.indicators.keys().copied().collect();
+            self.dangling(("indikator", "indicator"), r);
+            if let Some(best) = crate::content::reader::closest(&r.value, &known) {
+                self.help_last(best);
+            }
+        }
+        found
+    }
+
+    fn help_last(&mut self, best: &str) {
+        // The last diagnostic is the one just reported; attach the suggestion to it.
+        let help = Message::new(format!("maksud Anda `{best}`?"), format!("did you mean `{best}`?"));
+        self.diags.help_last(help);
+    }
+
+    /// Ids of the Renstra and cascading, and the rules of each indicator on its own.
+    fn plan(&mut self, site: &'s Site) {
+        let mut tujuan = Unique::new("tujuan", "tujuan");
+        let mut sasaran = Unique::new("sasaran", "sasaran");
+        let mut sasaran_ids = Vec::new();
+        if let Some(renstra) = &site.renstra {
+            for t in &renstra.tujuan {
+                tujuan.add(&t.id.value, &t.id.loc, self.diags);
+                for s in &t.sasaran {
+                    sasaran.add(&s.id.value, &s.id.loc, self.diags);
+                    sasaran_ids.push(s.id.value.as_str());
+                }
+            }
+        }
+        let mut ids = Unique::new("indikator", "indicator");
+        let period = site.renstra.as_ref().map(|r| &r.periode);
+        for ind in all_indicators(site) {
+            if ids.add(&ind.id.value, &ind.id.loc, self.diags) {
+                self.indicators.insert(&ind.id.value, ind);
+            }
+            self.indicator_rules(ind, period);
+        }
+        if let Some(cascading) = &site.cascading {
+            let mut kode = Unique::new("kode", "code");
+            for p in &cascading.program {
+                if !sasaran_ids.contains(&p.sasaran.value.as_str()) && site.renstra.is_some() {
+                    self.dangling(("sasaran", "sasaran"), &p.sasaran);
+                    if let Some(best) = crate::content::reader::closest(&p.sasaran.value, &sasaran_ids) {
+                        self.help_last(best);
+                    }
+                }
+                unit_codes(&p.unit, &mut kode, self.diags);
+            }
+        }
+    }
+
+    fn indicator_rules(&mut self, ind: &Indikator, period: Option<&Spanned<(i32, i32)>>) {
+        for (year, target) in &ind.target {
+            let Some(t) = &target.value else { continue };
+            self.target_rules(ind, t, &target.loc);
+            self.outside_period(*year, &target.loc, period);
+        }
+        for (year, r) in &ind.realisasi {
+            self.outside_period(*year, &r.loc, period);
+        }
+    }
+
+    /// Rules every target obeys, wherever it is written.
+    fn target_rules(&mut self, ind: &Indikator, target: &Target, loc: &Loc) {
+        let id = &ind.id.value;
+        if let (Target::Range { .. }, Agregasi::Kumulatif) = (target, ind.agregasi.value) {
+            self.error(
+                Code::RangeTargetCumulative,
+                loc,
+                format!("indikator kumulatif `{id}` tidak dapat bertarget rentang"),
+                format!("cumulative indicator `{id}` cannot have a range target"),
+            );
+        }
+        let low = match target {
+            Target::Single(v) => v,
+            Target::Range { min, .. } => min,
+        };
+        if ind.polaritas.value == Polaritas::Positif && low.is_zero() {
+            self.error(
+                Code::ZeroTarget,
+                loc,
+                format!("target 0 pada indikator positif `{id}` membuat capaian tak terhitung; tulis `~` jika tidak ada target"),
+                format!("target 0 on positif indicator `{id}` makes achievement undefined; write `~` for no target"),
+            );
+        }
+    }
+
+    fn outside_period(&mut self, year: i32, loc: &Loc, period: Option<&Spanned<(i32, i32)>>) {
+        if let Some(p) = period
+            && (year < p.value.0 || year > p.value.1)
+        {
+            self.warning(
+                Code::OutsidePeriod,
+                loc,
+                format!("tahun {year} di luar periode Renstra {}–{}", p.value.0, p.value.1),
+                format!("year {year} is outside the Renstra period {}–{}", p.value.0, p.value.1),
+            );
+        }
+    }
+
+    fn sakip(&mut self, sakip: &Sakip, root: &Path) {
+        if let Some(bands) = &sakip.predikat {
+            self.predicate_scale(bands);
+        }
+        let tema = &sakip.situs.tema;
+        if tema.value != "default" && !root.join("themes").join(&tema.value).is_dir() {
+            self.error(
+                Code::InvalidValue,
+                &tema.loc,
+                format!("tema `{}` tidak ada di themes/", tema.value),
+                format!("theme `{}` does not exist under themes/", tema.value),
+            );
+        }
+    }
+
+    /// §3.4: bands from the highest, strictly decreasing `min`, exactly the last without `min`.
+    fn predicate_scale(&mut self, bands: &[PredikatBand]) {
+        let mut previous = None;
+        for (i, band) in bands.iter().enumerate() {
+            let last = i + 1 == bands.len();
+            let problem = match (&band.min, last) {
+                (None, false) => {
+                    Some(("hanya pita terakhir yang tanpa `min`", "only the last band has no `min`"))
+                }
+                (Some(_), true) => Some(("pita terakhir tidak memiliki `min`", "the last band has no `min`")),
+                (Some(min), false) if previous.is_some_and(|p| min.value >= p) => Some((
+                    "nilai `min` harus menurun tegas dari atas ke bawah",
+                    "`min` values must strictly decrease",
+                )),
+                _ => None,
+            };
+            if let Some((id, en)) = problem {
+                self.error(Code::PredicateScale, &band.loc, id.into(), en.into());
+            }
+            previous = band.min.as_ref().map(|m| m.value);
+        }
+    }
+
+    fn year(&mut self, year: i32, y: &'s Year, period: Option<&Spanned<(i32, i32)>>) {
+        if let Some(ra) = &y.rencana_aksi {
+            self.rencana_aksi(year, ra);
+        }
+        let survey_quarters = self.surveys(y);
+        self.realisations(year, y, &survey_quarters);
+        if let Some(ra) = &y.rencana_aksi {
+            self.required_evidence(ra, y);
+        }
+        if let Some(v) = &y.validasi {
+            let mut seen = Unique::new("validasi", "validation");
+            for e in &v.validasi {
+                self.indicator(&e.indikator);
+                let key = format!("{} {:?}", e.indikator.value, e.periode.value);
+                seen.add(&key, &e.indikator.loc, self.diags);
+            }
+        }
+        if let Some(ev) = &y.evaluasi {
+            self.evaluations(ev);
+        }
+        if let (Some(p), Some(loc)) = (period, first_loc(y)) {
+            self.outside_period(year, &loc, Some(p));
+        }
+    }
+
+    fn rencana_aksi(&mut self, year: i32, ra: &'s RencanaAksi) {
+        let mut seen = Unique::new("rencana aksi indikator", "action plan for indicator");
+        for e in &ra.indikator {
+            seen.add(&e.id.value, &e.id.loc, self.diags);
+            let targets = &e.target_triwulan;
+            if targets.value.len() != 4 {
+                self.error(
+                    Code::TargetCount,
+                    &targets.loc,
+                    format!(
+                        "target_triwulan harus berisi 4 target (TW1–TW4), ditemukan {}",
+                        targets.value.len()
+                    ),
+                    format!("target_triwulan must hold 4 targets (TW1–TW4), found {}", targets.value.len()),
+                );
+            }
+            let Some(ind) = self.indicator(&e.id) else { continue };
+            for t in &targets.value {
+                if let Some(target) = &t.value {
+                    self.target_rules(ind, target, &t.loc);
+                }
+            }
+            self.quarterly_against_year(ind, year, targets);
+        }
+    }
+
+    /// §2.4: the last non-null target equals the year's target; cumulative targets rise.
+    fn quarterly_against_year(
+        &mut self,
+        ind: &Indikator,
+        year: i32,
+        targets: &Spanned<Vec<Spanned<Option<Target>>>>,
+    ) {
+        let id = &ind.id.value;
+        let agregasi = ind.agregasi.value;
+        let set: Vec<(&Target, &Loc)> =
+            targets.value.iter().filter_map(|t| Some((t.value.as_ref()?, &t.loc))).collect();
+        if agregasi == Agregasi::Kumulatif && ind.polaritas.value == Polaritas::Positif {
+            for pair in set.windows(2) {
+                if let (Target::Single(a), Target::Single(b)) = (pair[0].0, pair[1].0)
+                    && b < a
+                {
+                    self.warning(
+                        Code::DecreasingTarget,
+                        pair[1].1,
+                        format!("target kumulatif `{id}` menurun ({a} lalu {b}); target s.d. triwulan tidak boleh turun"),
+                        format!("cumulative target of `{id}` decreases ({a} then {b}); year-to-date targets should not fall"),
+                    );
+                }
+            }
+        }
+        if agregasi == Agregasi::RataRata {
+            return;
+        }
+        let Some((last, loc)) = set.last() else { return };
+        match ind.target.get(&year).and_then(|t| t.value.as_ref()) {
+            Some(annual) if annual == *last => {}
+            Some(annual) => self.error(
+                Code::TargetMismatch,
+                loc,
+                format!("target triwulan terakhir `{id}` ({}) berbeda dari target tahun {year} di Renstra ({})", show(last), show(annual)),
+                format!("the last quarterly target of `{id}` ({}) differs from its {year} target in the Renstra ({})", show(last), show(annual)),
+            ),
+            None => self.warning(
+                Code::TargetMismatch,
+                loc,
+                format!("`{id}` tidak memiliki target tahun {year}; capaian tahunan tidak dapat dihitung"),
+                format!("`{id}` has no {year} target; its annual achievement cannot be computed"),
+            ),
+        }
+    }
+
+    /// Duplicate survey periods; returns the quarters that have a survey.
+    fn surveys(&mut self, y: &Year) -> Vec<u8> {
+        let Some(skm) = &y.skm else { return Vec::new() };
+        let mut quarters = Unique::new("survei untuk triwulan", "survey for quarter");
+        let mut out = Vec::new();
+        for s in &skm.survei {
+            let q = s.periode.value.quarter();
+            if quarters.add(&format!("TW{q}"), &s.periode.loc, self.diags) {
+                out.push(q);
+            }
+        }
+        out
+    }
+
+    /// References of the quarterly files, and realisations given in two places.
+    fn realisations(&mut self, year: i32, y: &'s Year, survey_quarters: &[u8]) {
+        let mut reported: BTreeMap<&str, &Loc> = BTreeMap::new();
+        for (i, file) in y.realisasi.iter().enumerate() {
+            let Some(file) = file else { continue };
+            let mut seen = Unique::new("realisasi indikator", "realisation of indicator");
+            for e in &file.capaian {
+                seen.add(&e.indikator.value, &e.indikator.loc, self.diags);
+                let Some(ind) = self.indicator(&e.indikator) else { continue };
+                if e.realisasi.value.is_none() {
+                    continue;
+                }
+                reported.entry(&ind.id.value).or_insert(&e.realisasi.loc);
+                let quarter = i as u8 + 1;
+                if ind.sumber.is_some() && survey_quarters.contains(&quarter) {
+                    self.error(
+                        Code::DuplicateRealisation,
+                        &e.realisasi.loc,
+                        format!(
+                            "realisasi `{}` TW{quarter} sudah dihitung dari skm.yaml; hapus nilai ini",
+                            ind.id.value
+                        ),
+                        format!(
+                            "the TW{quarter} realisation of `{}` comes from skm.yaml; remove this value",
+                            ind.id.value
+                        ),
+                    );
+                }
+            }
+        }
+        let indicators: Vec<&'s Indikator> = self.indicators.values().copied().collect();
+        for ind in indicators {
+            let id = ind.id.value.as_str();
+            let Some(annual) = ind.realisasi.get(&year).filter(|r| r.value.is_some()) else { continue };
+            let from_survey = ind.sumber.is_some() && !survey_quarters.is_empty();
+            if reported.contains_key(id) || from_survey {
+                let other = if from_survey { "skm.yaml" } else { "realisasi/twN.yaml" };
+                self.error(
+                    Code::DuplicateRealisation,
+                    &annual.loc,
+                    format!("realisasi {year} `{id}` diberikan di renstra.yaml dan juga di {year}/{other}; pilih salah satu"),
+                    format!("the {year} realisation of `{id}` is given in renstra.yaml and also in {year}/{other}; keep one"),
+                );
+            }
+        }
+    }
+
+    /// Evidence the rencana aksi requires and the quarter's file does not report (warning).
+    fn required_evidence(&mut self, ra: &RencanaAksi, y: &Year) {
+        for e in &ra.indikator {
+            for req in &e.data_dukung {
+                let quarters: Vec<u8> =
+                    if req.triwulan.is_empty() { vec![1, 2, 3, 4] } else { req.triwulan.clone() };
+                for q in quarters {
+                    let Some(file) = y.realisasi.get(usize::from(q) - 1).and_then(|f| f.as_ref()) else {
+                        continue;
+                    };
+                    let entry = file.capaian.iter().find(|c| c.indikator.value == e.id.value);
+                    let reported = entry.is_some_and(|c| {
+                        c.data_dukung
+                            .iter()
+                            .any(|b| b.jenis.as_ref().is_some_and(|j| same_words(&j.id, &req.jenis.value.id)))
+                    });
+                    if !reported {
+                        let loc = entry.map_or(&req.jenis.loc, |c| &c.indikator.loc);
+                        self.warning(
+                            Code::MissingEvidence,
+                            loc,
+                            format!(
+                                "data dukung wajib \"{}\" untuk `{}` TW{q} belum dilaporkan",
+                                req.jenis.value.id, e.id.value
+                            ),
+                            format!(
+                                "required evidence \"{}\" for `{}` TW{q} is not reported",
+                                req.jenis.value.id, e.id.value
+                            ),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    fn evaluations(&mut self, ev: &'s Evaluasi) {
+        let mut ids = Unique::new("evaluasi", "evaluation");
+        for e in &ev.evaluasi {
+            ids.add(&e.id.value, &e.id.loc, self.diags);
+            let mut rec = Unique::new("rekomendasi", "recommendation");
+            for r in &e.rekomendasi {
+                rec.add(&r.id.value, &r.id.loc, self.diags);
+                for i in &r.indikator {
+                    self.indicator(i);
+                }
+            }
+        }
+    }
+
+    fn future_dates(&mut self, y: &Year, as_of: NaiveDate) {
+        let mut dates: Vec<&Spanned<NaiveDate>> = Vec::new();
+        dates.extend(y.realisasi.iter().flatten().map(|r| &r.tanggal));
+        dates.extend(y.validasi.iter().flat_map(|v| v.validasi.iter().map(|e| &e.tanggal)));
+        for e in y.evaluasi.iter().flat_map(|e| e.evaluasi.iter()) {
+            dates.push(&e.tanggal);
+            for r in &e.rekomendasi {
+                dates.push(&r.diterima);
+                dates.extend(r.tindak_lanjut.as_ref().and_then(|t| t.selesai.as_ref()));
+            }
+        }
+        for d in dates.into_iter().filter(|d| d.value > as_of) {
+            self.warning(
+                Code::FutureDate,
+                &d.loc,
+                format!("tanggal {} sesudah tanggal acuan {as_of}", d.value),
+                format!("date {} is after the as-of date {as_of}", d.value),
+            );
+        }
+    }
+
+    fn pages(&mut self, pages: &[Page]) {
+        let mut slugs = Unique::new("slug halaman", "page slug");
+        for p in pages {
+            let key = format!("{:?}/{}", p.lang, p.slug.value);
+            slugs.add(&key, &p.slug.loc, self.diags);
+        }
+    }
+}
+
+fn unit_codes<'a>(unit: &'a Kegiatan, kode: &mut Unique<'a>, diags: &mut Diagnostics) {
+    kode.add(&unit.kode.value, &unit.kode.loc, diags);
+    for child in &unit.anak {
+        unit_codes(child, kode, diags);
+    }
+}
+
+/// The location of the first file of a year folder that was read, to hang year-wide warnings on.
+fn first_loc(y: &Year) -> Option<Loc> {
+    y.rencana_aksi
+        .as_ref()
+        .and_then(|r| r.indikator.first().map(|e| e.id.loc.clone()))
+        .or_else(|| y.realisasi.iter().flatten().next().map(|r| r.tanggal.loc.clone()))
+}
+
+fn same_words(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    norm(a) == norm(b)
+}
+
+fn show(t: &Target) -> String {
+    match t {
+        Target::Single(v) => v.to_string(),
+        Target::Range { min, maks } => format!("{min}–{maks}"),
+    }
+}
