@@ -34,3 +34,12 @@ fn commit_date(root: &Path) -> Option<NaiveDate> {
     }
     NaiveDate::parse_from_str(String::from_utf8_lossy(&out.stdout).trim(), "%Y-%m-%d").ok()
 }
+
+/// Today's date (UTC), for when neither the flag nor git gives one.
+pub fn today() -> NaiveDate {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400);
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or(NaiveDate::MIN);
+    epoch.checked_add_days(chrono::Days::new(days)).unwrap_or(epoch)
+}

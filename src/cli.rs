@@ -34,7 +34,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Lang::Id)]
         lang: Lang,
     },
-    /// Validate, compute and write the site (not yet: runs check).
+    /// Validate, compute and write the site (for now: the open-data exports under data/).
     Build {
         /// Output folder.
         #[arg(long, value_name = "DIR", default_value = "public")]

@@ -182,6 +182,10 @@ codes! {
     UnknownFile = "unknown-file",
     /// A date later than the as-of date.
     FutureDate = "future-date",
+    /// Figures too large to compute with exactly.
+    ArithmeticOverflow = "arithmetic-overflow",
+    /// The as-of date was taken from the clock (no `--as-of`, no git).
+    AsOfToday = "as-of-today",
 }
 
 /// One problem found in the content.

@@ -9,7 +9,7 @@ use clap::Parser;
 
 use sakip_site::cli::{Cli, Command};
 use sakip_site::diagnostics::{self, Format, Lang};
-use sakip_site::{as_of, check};
+use sakip_site::{as_of, build, check};
 
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -31,9 +31,8 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check { format, as_of, lang } => run_check(&cli.root, format, as_of, lang),
-        Command::Build { as_of, .. } => {
-            eprintln!("sakip-site build: the site and exports are not written yet; running check only.");
-            run_check(&cli.root, Format::Human, as_of, Lang::Id)
+        Command::Build { output, as_of, base_url: _ } => {
+            run_build(build::Options { root: cli.root, output, as_of })
         }
         Command::Serve { .. } | Command::Diff { .. } | Command::Init { .. } | Command::Schema { .. } => {
             eprintln!("sakip-site: this command is not available yet.");
@@ -61,4 +60,30 @@ fn run_check(
         std::io::stdout().write_all(text.as_bytes())?;
     }
     Ok(if checked.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn run_build(options: build::Options) -> anyhow::Result<ExitCode> {
+    let started = std::time::Instant::now();
+    let built = build::build(&options)
+        .with_context(|| format!("cannot build the site in {}", options.root.display()))?;
+    let checked = &built.checked;
+    let color = std::io::stderr().is_terminal();
+    if !checked.diagnostics.sorted().is_empty() {
+        let text =
+            diagnostics::render(&checked.diagnostics, &checked.sources, Format::Human, Lang::Id, color);
+        std::io::stderr().write_all(text.as_bytes())?;
+    }
+    let Some((ledger, output)) = &built.result else {
+        eprintln!("sakip-site build: nothing was written because of the errors above.");
+        return Ok(ExitCode::from(1));
+    };
+    eprintln!(
+        "sakip-site build: {} files written to {} ({} indicators, as of {}) in {} ms",
+        output.files().len(),
+        options.output.display(),
+        ledger.indicators.len(),
+        ledger.as_of,
+        started.elapsed().as_millis()
+    );
+    Ok(ExitCode::SUCCESS)
 }

@@ -1,0 +1,277 @@
+//! Rows of every indicator (SPEC §3.1–§3.4, §5.3), their trends (§3.6) and budgets (§3.7).
+
+use std::collections::{BTreeSet, HashMap};
+
+use rust_decimal::Decimal;
+
+use super::rules::{self, Scale, round2};
+use super::{Budget, Ikm, IndicatorLedger, Overflow, Owner, Periode, Row, Trend, Validation};
+use crate::content::model::*;
+use crate::number::Target;
+
+/// Ledgers of every indicator in definition order.
+pub(super) fn indicators(
+    site: &Site,
+    ikm: &[Ikm],
+    scale: &Scale,
+    overflow: &mut Overflow,
+) -> Vec<IndicatorLedger> {
+    let final_year = site.renstra.as_ref().map(|r| r.periode.value.1);
+    owned_indicators(site)
+        .into_iter()
+        .map(|(ind, owner)| {
+            let rows = rows(site, ind, ikm, scale, overflow);
+            let trend = trend(ind, &rows, final_year);
+            IndicatorLedger {
+                id: ind.id.value.clone(),
+                owner,
+                polaritas: ind.polaritas.value,
+                agregasi: ind.agregasi.value,
+                rows,
+                trend,
+            }
+        })
+        .collect()
+}
+
+/// Indicators with their owner, renstra first then cascading depth-first.
+fn owned_indicators(site: &Site) -> Vec<(&Indikator, Owner)> {
+    let mut out = Vec::new();
+    for s in site.renstra.iter().flat_map(|r| &r.tujuan).flat_map(|t| &t.sasaran) {
+        out.extend(s.indikator.iter().map(|i| (i, Owner::Sasaran(s.id.value.clone()))));
+    }
+    fn walk<'a>(unit: &'a Kegiatan, out: &mut Vec<(&'a Indikator, Owner)>) {
+        out.extend(unit.indikator.iter().map(|i| (i, Owner::Kegiatan(unit.kode.value.clone()))));
+        unit.anak.iter().for_each(|c| walk(c, out));
+    }
+    for p in site.cascading.iter().flat_map(|c| &c.program) {
+        walk(&p.unit, &mut out);
+    }
+    out
+}
+
+/// The years an indicator has rows for: any year with a target, a realisation anywhere, or a
+/// rencana aksi entry.
+fn years(site: &Site, ind: &Indikator, ikm: &[Ikm]) -> BTreeSet<i32> {
+    let mut years: BTreeSet<i32> =
+        ind.target.iter().filter(|(_, t)| t.value.is_some()).map(|(y, _)| *y).collect();
+    years.extend(ind.realisasi.iter().filter(|(_, r)| r.value.is_some()).map(|(y, _)| *y));
+    for (&y, year) in &site.years {
+        let planned = plan_entry(year, ind).is_some();
+        let reported = (1..=4).any(|q| file_value(year, ind, q).is_some());
+        let surveyed = ind.sumber.is_some() && ikm.iter().any(|s| s.tahun == y);
+        if planned || reported || surveyed {
+            years.insert(y);
+        }
+    }
+    years
+}
+
+fn plan_entry<'a>(year: &'a Year, ind: &Indikator) -> Option<&'a RencanaAksiEntry> {
+    year.rencana_aksi.as_ref()?.indikator.iter().find(|e| e.id.value == ind.id.value)
+}
+
+/// The realisation of quarter `q` written in `realisasi/twq.yaml`.
+fn file_value(year: &Year, ind: &Indikator, q: u8) -> Option<Decimal> {
+    let file = year.realisasi.get(usize::from(q) - 1)?.as_ref()?;
+    file.capaian.iter().find(|c| c.indikator.value == ind.id.value)?.realisasi.value
+}
+
+/// The quarter's own realisation: from the survey for `sumber: skm` in a year with surveys,
+/// else from the quarterly file.
+fn quarter_value(year: &Year, tahun: i32, ind: &Indikator, ikm: &[Ikm], q: u8) -> Option<Decimal> {
+    let surveys: Vec<&Ikm> = ikm.iter().filter(|s| s.tahun == tahun).collect();
+    if ind.sumber.is_some() && !surveys.is_empty() {
+        return surveys.iter().find(|s| s.periode.quarter() == q).map(|s| s.ikm);
+    }
+    file_value(year, ind, q)
+}
+
+fn rows(site: &Site, ind: &Indikator, ikm: &[Ikm], scale: &Scale, overflow: &mut Overflow) -> Vec<Row> {
+    let empty = Year::default();
+    let mut out = Vec::new();
+    for tahun in years(site, ind, ikm) {
+        let year = site.years.get(&tahun).unwrap_or(&empty);
+        let values: [Option<Decimal>; 4] =
+            std::array::from_fn(|i| quarter_value(year, tahun, ind, ikm, i as u8 + 1));
+        let verdicts = verdicts(year, ind);
+        if let Some(plan) = plan_entry(year, ind) {
+            let mut cumulative = Decimal::ZERO;
+            for (i, value) in values.iter().enumerate() {
+                let q = i as u8 + 1;
+                let target = plan.target_triwulan.value.get(i).and_then(|t| t.value);
+                let mut row = Row::blank(tahun, Periode::Tw(q), target, *value);
+                if ind.agregasi.value == Agregasi::Kumulatif
+                    && let Some(v) = value
+                {
+                    match cumulative.checked_add(*v) {
+                        Some(sum) => cumulative = sum,
+                        None => {
+                            overflow.report(&plan.id.loc, ("realisasi kumulatif", "cumulative realisation"))
+                        }
+                    }
+                    row.realisasi_kumulatif = Some(cumulative);
+                }
+                let measured =
+                    if ind.agregasi.value == Agregasi::Kumulatif { row.realisasi_kumulatif } else { *value };
+                row.finish(ind, measured, verdicts.get(&Periode::Tw(q)).copied(), scale, overflow);
+                out.push(row);
+            }
+        }
+        let target = ind.target.get(&tahun).and_then(|t| t.value);
+        let realisasi = annual(ind, tahun, &values, overflow);
+        let mut row = Row::blank(tahun, Periode::Tahun, target, realisasi);
+        row.finish(ind, realisasi, verdicts.get(&Periode::Tahun).copied(), scale, overflow);
+        out.push(row);
+    }
+    out
+}
+
+/// The year's realisation (§3.2): the Renstra's annual figure, else from the quarters.
+fn annual(
+    ind: &Indikator,
+    tahun: i32,
+    quarters: &[Option<Decimal>; 4],
+    overflow: &mut Overflow,
+) -> Option<Decimal> {
+    if let Some(r) = ind.realisasi.get(&tahun).and_then(|r| r.value) {
+        return Some(r);
+    }
+    let measured: Vec<Decimal> = quarters.iter().flatten().copied().collect();
+    if measured.is_empty() {
+        return None;
+    }
+    let value = match ind.agregasi.value {
+        Agregasi::Kumulatif => measured.iter().try_fold(Decimal::ZERO, |acc, v| acc.checked_add(*v)),
+        Agregasi::Terakhir => measured.last().copied(),
+        Agregasi::RataRata => rules::mean2(&measured),
+    };
+    if value.is_none() {
+        overflow.report(&ind.id.loc, ("realisasi tahunan", "annual realisation"));
+    }
+    value
+}
+
+/// The validation verdicts of an indicator in one year, by period.
+fn verdicts<'a>(year: &'a Year, ind: &Indikator) -> HashMap<Periode, &'a ValidasiEntry> {
+    let entries = year.validasi.iter().flat_map(|v| &v.validasi);
+    entries
+        .filter(|e| e.indikator.value == ind.id.value)
+        .map(|e| {
+            let periode = match e.periode.value {
+                crate::content::model::Periode::Triwulan(q) => Periode::Tw(q),
+                crate::content::model::Periode::Tahunan => Periode::Tahun,
+            };
+            (periode, e)
+        })
+        .collect()
+}
+
+impl Row {
+    fn blank(tahun: i32, periode: Periode, target: Option<Target>, realisasi: Option<Decimal>) -> Row {
+        Row {
+            tahun,
+            periode,
+            target,
+            realisasi,
+            realisasi_kumulatif: None,
+            capaian: None,
+            capaian_tervalidasi: None,
+            validasi: Validation::Belum,
+            alasan: None,
+            predikat: None,
+        }
+    }
+
+    /// Achievement of `measured` against the row's target, then validation and predicate.
+    fn finish(
+        &mut self,
+        ind: &Indikator,
+        measured: Option<Decimal>,
+        verdict: Option<&ValidasiEntry>,
+        scale: &Scale,
+        overflow: &mut Overflow,
+    ) {
+        if let (Some(r), Some(t)) = (measured, &self.target) {
+            self.capaian = rules::capaian(ind.polaritas.value, r, t).map(round2);
+            let undefined_zero =
+                matches!(t, Target::Single(z) if z.is_zero()) && ind.polaritas.value == Polaritas::Positif;
+            if self.capaian.is_none() && !undefined_zero {
+                overflow.report(&ind.id.loc, ("capaian", "achievement"));
+            }
+        }
+        if let Some(v) = verdict {
+            self.validasi = Validation::Verdict(v.status.value);
+            self.alasan = v.alasan.clone();
+            self.capaian_tervalidasi = match v.status.value {
+                StatusValidasi::Sah => self.capaian,
+                StatusValidasi::Dikoreksi => v.capaian_terkoreksi.as_ref().map(|c| round2(c.value)),
+                StatusValidasi::Ditolak => Some(round2(Decimal::ZERO)),
+            };
+        }
+        self.predikat = self.capaian_resmi().and_then(|c| {
+            let band = scale.band(c)?;
+            scale.bands.iter().position(|b| b == band)
+        });
+    }
+}
+
+/// Realisation per year against earlier years and the final Renstra target (§3.6).
+fn trend(ind: &Indikator, rows: &[Row], final_year: Option<i32>) -> Vec<Trend> {
+    let end_target = final_year.and_then(|y| ind.target.get(&y)).and_then(|t| t.value);
+    let mut out: Vec<Trend> = Vec::new();
+    for row in rows.iter().filter(|r| r.periode == Periode::Tahun) {
+        let Some(realisasi) = row.realisasi else { continue };
+        let perubahan = out.last().and_then(|p| Some((p.tahun, realisasi.checked_sub(p.realisasi)?)));
+        let capaian_renstra =
+            end_target.as_ref().and_then(|t| rules::capaian(ind.polaritas.value, realisasi, t)).map(round2);
+        out.push(Trend { tahun: row.tahun, realisasi, perubahan, capaian_renstra });
+    }
+    out
+}
+
+/// Budget absorption and efficiency of every programme, kegiatan and sub-kegiatan (§3.7).
+pub(super) fn budgets(site: &Site, ledgers: &[IndicatorLedger], overflow: &mut Overflow) -> Vec<Budget> {
+    let mut out = Vec::new();
+    fn walk(unit: &Kegiatan, ledgers: &[IndicatorLedger], out: &mut Vec<Budget>, overflow: &mut Overflow) {
+        for (&tahun, a) in &unit.anggaran {
+            out.push(budget(unit, tahun, a, ledgers, overflow));
+        }
+        unit.anak.iter().for_each(|c| walk(c, ledgers, out, overflow));
+    }
+    for p in site.cascading.iter().flat_map(|c| &c.program) {
+        walk(&p.unit, ledgers, &mut out, overflow);
+    }
+    out
+}
+
+fn budget(
+    unit: &Kegiatan,
+    tahun: i32,
+    a: &Anggaran,
+    ledgers: &[IndicatorLedger],
+    overflow: &mut Overflow,
+) -> Budget {
+    let pagu = a.pagu.as_ref().map(|p| p.value);
+    let realisasi = a.realisasi.as_ref().map(|r| r.value);
+    let serapan = match (realisasi, pagu) {
+        (Some(r), Some(p)) if !p.is_zero() => {
+            let s = r.checked_mul(Decimal::ONE_HUNDRED).and_then(|x| x.checked_div(p)).map(round2);
+            if s.is_none() {
+                overflow.report(&unit.kode.loc, ("serapan anggaran", "budget absorption"));
+            }
+            s
+        }
+        _ => None,
+    };
+    let achieved: Vec<Decimal> = unit
+        .indikator
+        .iter()
+        .filter_map(|i| ledgers.iter().find(|l| l.id == i.id.value))
+        .filter_map(|l| l.rows.iter().find(|r| r.tahun == tahun && r.periode == Periode::Tahun))
+        .filter_map(Row::capaian_resmi)
+        .collect();
+    let capaian_rata_rata = if achieved.is_empty() { None } else { rules::mean2(&achieved) };
+    let efisiensi = capaian_rata_rata.zip(serapan).and_then(|(c, s)| c.checked_sub(s));
+    Budget { kode: unit.kode.value.clone(), tahun, pagu, realisasi, serapan, capaian_rata_rata, efisiensi }
+}

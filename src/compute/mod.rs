@@ -1,0 +1,259 @@
+//! The computed ledger (SPEC §3): every figure the site, reports and exports show, worked out
+//! once from the validated model. Renderers only read the ledger; none of them computes.
+//!
+//! Figures follow three rules: arithmetic is exact `Decimal`; a derived realisation (a mean of
+//! quarters, an IKM) is rounded to two decimals before anything uses it; percentages are rounded
+//! to two decimals, half away from zero, and predicates are taken from the rounded value.
+//! Arithmetic that would overflow becomes a diagnostic (`arithmetic-overflow`), never a panic.
+
+mod calendar;
+mod indicators;
+pub mod rules;
+mod survey;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+use crate::content::model::{Agregasi, Polaritas, Site, StatusValidasi, Text};
+use crate::diagnostics::{Code, Diagnostics, Loc, Message};
+use crate::number::Target;
+pub use calendar::{FollowUp, Report, ReportStatus};
+pub use rules::{Band, Scale};
+pub use survey::Ikm;
+
+/// The period of a ledger row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Periode {
+    /// Quarter 1–4.
+    Tw(u8),
+    /// The year.
+    Tahun,
+}
+
+impl Periode {
+    /// `TW1`…`TW4`, `TAHUN`.
+    pub fn label(self) -> String {
+        match self {
+            Periode::Tw(q) => format!("TW{q}"),
+            Periode::Tahun => "TAHUN".to_string(),
+        }
+    }
+}
+
+/// Validation status of a row (§3.3); `Belum` when the team has not validated it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Validation {
+    /// No verdict yet: the reported figure is shown, flagged.
+    Belum,
+    /// A verdict of the validation team.
+    Verdict(StatusValidasi),
+}
+
+impl Validation {
+    /// `sah`, `dikoreksi`, `ditolak` or `belum`.
+    pub fn label(self) -> &'static str {
+        match self {
+            Validation::Belum => "belum",
+            Validation::Verdict(StatusValidasi::Sah) => "sah",
+            Validation::Verdict(StatusValidasi::Dikoreksi) => "dikoreksi",
+            Validation::Verdict(StatusValidasi::Ditolak) => "ditolak",
+        }
+    }
+}
+
+/// One indicator × year × period.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// Year.
+    pub tahun: i32,
+    /// Quarter or year.
+    pub periode: Periode,
+    /// Target (cumulative to date for quarters of `kumulatif` indicators).
+    pub target: Option<Target>,
+    /// The period's own realisation (exact, or rounded when derived).
+    pub realisasi: Option<Decimal>,
+    /// Sum of quarters to date, on quarter rows of `kumulatif` indicators.
+    pub realisasi_kumulatif: Option<Decimal>,
+    /// Reported achievement, rounded to two decimals.
+    pub capaian: Option<Decimal>,
+    /// Validated achievement, rounded to two decimals (blank while `belum`).
+    pub capaian_tervalidasi: Option<Decimal>,
+    /// Validation status.
+    pub validasi: Validation,
+    /// The validation team's reason, for `dikoreksi` and `ditolak`.
+    pub alasan: Option<Text>,
+    /// Index into the ledger's scale of the official achievement's band.
+    pub predikat: Option<usize>,
+}
+
+impl Row {
+    /// The official achievement: validated where validation exists, else reported (§3.4).
+    pub fn capaian_resmi(&self) -> Option<Decimal> {
+        match self.validasi {
+            Validation::Belum => self.capaian,
+            Validation::Verdict(_) => self.capaian_tervalidasi,
+        }
+    }
+}
+
+/// Where an indicator sits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Owner {
+    /// An IKU of a sasaran.
+    Sasaran(String),
+    /// An indicator of a programme, kegiatan or sub-kegiatan, by code.
+    Kegiatan(String),
+}
+
+/// Trend of one year (§3.6).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Trend {
+    /// Year.
+    pub tahun: i32,
+    /// Realisation of the year.
+    pub realisasi: Decimal,
+    /// Change from the previous year that has a realisation: (year, difference).
+    pub perubahan: Option<(i32, Decimal)>,
+    /// Achievement of this year's realisation against the final Renstra year's target.
+    pub capaian_renstra: Option<Decimal>,
+}
+
+/// Everything computed for one indicator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct IndicatorLedger {
+    /// Id.
+    pub id: String,
+    /// Where it belongs.
+    pub owner: Owner,
+    /// Polarity.
+    pub polaritas: Polaritas,
+    /// Aggregation.
+    pub agregasi: Agregasi,
+    /// Rows in export order: year, then TW1…TW4, TAHUN.
+    pub rows: Vec<Row>,
+    /// Trend per year with a realisation.
+    pub trend: Vec<Trend>,
+}
+
+/// Budget of a programme, kegiatan or sub-kegiatan in one year (§3.7).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Budget {
+    /// Code.
+    pub kode: String,
+    /// Year.
+    pub tahun: i32,
+    /// Ceiling.
+    pub pagu: Option<Decimal>,
+    /// Spent.
+    pub realisasi: Option<Decimal>,
+    /// Absorption, percent, rounded.
+    pub serapan: Option<Decimal>,
+    /// Mean official achievement of its indicators that have one, rounded.
+    pub capaian_rata_rata: Option<Decimal>,
+    /// Mean achievement minus absorption, in percentage points.
+    pub efisiensi: Option<Decimal>,
+}
+
+/// The SAKIP self-evaluation of one year (§3.8).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LkeResult {
+    /// Year.
+    pub tahun: i32,
+    /// Weighted total 0–100, rounded.
+    pub total: Decimal,
+    /// `AA` … `D`.
+    pub predikat: &'static str,
+}
+
+/// The computed ledger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ledger {
+    /// The as-of date used for deadlines.
+    pub as_of: NaiveDate,
+    /// The predicate scale.
+    pub scale: Scale,
+    /// Indicators in definition order (renstra, then cascading depth-first).
+    pub indicators: Vec<IndicatorLedger>,
+    /// IKM per survey.
+    pub ikm: Vec<Ikm>,
+    /// Budgets, programme by programme depth-first, then year.
+    pub budgets: Vec<Budget>,
+    /// Reporting calendar of every year with quarterly files.
+    pub reports: Vec<Report>,
+    /// Follow-up of every recommendation.
+    pub follow_ups: Vec<FollowUp>,
+    /// Self-evaluations.
+    pub lke: Vec<LkeResult>,
+}
+
+/// Reports arithmetic that would overflow, at the value that caused it.
+pub(crate) struct Overflow<'d> {
+    diags: &'d mut Diagnostics,
+}
+
+impl Overflow<'_> {
+    /// Record an overflow at `loc` while computing `what` (Indonesian, English).
+    pub(crate) fn report(&mut self, loc: &Loc, what: (&str, &str)) {
+        self.diags.error(
+            Code::ArithmeticOverflow,
+            loc.clone(),
+            Message::new(
+                format!("angka terlalu besar untuk dihitung tepat ({})", what.0),
+                format!("figures too large to compute exactly ({})", what.1),
+            ),
+        );
+    }
+}
+
+/// Compute the ledger of a validated site. Overflows are reported in `diags`.
+pub fn compute(site: &Site, as_of: NaiveDate, diags: &mut Diagnostics) -> Ledger {
+    let scale = scale(site);
+    let mut overflow = Overflow { diags };
+    let ikm = survey::ikm(site, &mut overflow);
+    let indicators = indicators::indicators(site, &ikm, &scale, &mut overflow);
+    let budgets = indicators::budgets(site, &indicators, &mut overflow);
+    let lke = lke(site, &mut overflow);
+    Ledger {
+        as_of,
+        reports: calendar::reports(site, as_of),
+        follow_ups: calendar::follow_ups(site, as_of),
+        scale,
+        indicators,
+        ikm,
+        budgets,
+        lke,
+    }
+}
+
+fn scale(site: &Site) -> Scale {
+    match site.sakip.as_ref().and_then(|s| s.predikat.as_ref()) {
+        Some(bands) => Scale {
+            bands: bands
+                .iter()
+                .map(|b| Band { min: b.min.as_ref().map(|m| m.value), nama: b.nama.clone() })
+                .collect(),
+        },
+        None => Scale::permendagri_86_2017(),
+    }
+}
+
+/// LKE total: perencanaan 30 %, pengukuran 30 %, pelaporan 15 %, evaluasi 25 % (§3.8).
+fn lke(site: &Site, overflow: &mut Overflow) -> Vec<LkeResult> {
+    let mut out = Vec::new();
+    for (&tahun, year) in &site.years {
+        let Some(l) = &year.lke else { continue };
+        let parts = [(&l.perencanaan, 30), (&l.pengukuran, 30), (&l.pelaporan, 15), (&l.evaluasi, 25)];
+        let total = parts.iter().try_fold(Decimal::ZERO, |acc, (score, weight)| {
+            acc.checked_add(
+                score.value.checked_mul(Decimal::from(*weight))?.checked_div(Decimal::ONE_HUNDRED)?,
+            )
+        });
+        match total {
+            Some(total) => {
+                out.push(LkeResult { tahun, total: rules::round2(total), predikat: rules::lke_band(total) })
+            }
+            None => overflow.report(&l.perencanaan.loc, ("nilai LKE", "LKE score")),
+        }
+    }
+    out
+}
