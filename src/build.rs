@@ -1,7 +1,7 @@
 //! `sakip-site build`: check, compute, render, write, in that order; nothing is written when
 //! any stage reports an error.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 
@@ -18,7 +18,7 @@ use crate::output::{self, Output, WriteError};
 pub struct Options {
     /// The site root (holds `content/`).
     pub root: PathBuf,
-    /// Output folder, relative to the current folder.
+    /// Output folder (relative paths are relative to the current folder).
     pub output: PathBuf,
     /// `--as-of`.
     pub as_of: Option<NaiveDate>,
@@ -80,9 +80,4 @@ fn render(checked: &Checked, ledger: &Ledger) -> Output {
     let mut out = Output::default();
     exports::write(ledger, &title, &mut out);
     out
-}
-
-/// The content folder of a root, for messages.
-pub fn content_dir(root: &Path) -> PathBuf {
-    root.join("content")
 }

@@ -36,9 +36,9 @@ pub enum Command {
     },
     /// Validate, compute and write the site (for now: the open-data exports under data/).
     Build {
-        /// Output folder.
-        #[arg(long, value_name = "DIR", default_value = "public")]
-        output: PathBuf,
+        /// Output folder [default: <root>/public].
+        #[arg(long, value_name = "DIR")]
+        output: Option<PathBuf>,
         /// Override situs.base_url.
         #[arg(long, value_name = "URL")]
         base_url: Option<String>,

@@ -32,6 +32,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check { format, as_of, lang } => run_check(&cli.root, format, as_of, lang),
         Command::Build { output, as_of, base_url: _ } => {
+            let output = output.unwrap_or_else(|| cli.root.join("public"));
             run_build(build::Options { root: cli.root, output, as_of })
         }
         Command::Serve { .. } | Command::Diff { .. } | Command::Init { .. } | Command::Schema { .. } => {

@@ -275,3 +275,116 @@ fn budget(
     let efisiensi = capaian_rata_rata.zip(serapan).and_then(|(c, s)| c.checked_sub(s));
     Budget { kode: unit.kode.value.clone(), tahun, pagu, realisasi, serapan, capaian_rata_rata, efisiensi }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::sync::Arc;
+
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::compute::Overflow;
+    use crate::diagnostics::{Diagnostics, Loc};
+
+    fn at() -> Loc {
+        Loc::file(&Arc::from("content/test.yaml"))
+    }
+
+    fn spanned<T>(value: T) -> Spanned<T> {
+        Spanned::new(value, at())
+    }
+
+    /// A site with one indicator planned and reported in every quarter of 2023.
+    fn site(polaritas: Polaritas, agregasi: Agregasi, targets: [Decimal; 4], values: [Decimal; 4]) -> Site {
+        let indikator = Indikator {
+            id: spanned("X".to_string()),
+            nama: Text::default(),
+            satuan: "unit".into(),
+            polaritas: spanned(polaritas),
+            agregasi: spanned(agregasi),
+            definisi: None,
+            formula: None,
+            sumber_data: None,
+            penanggung_jawab: None,
+            sumber: None,
+            target: BTreeMap::from([(2023, spanned(Some(Target::Single(targets[3]))))]),
+            realisasi: BTreeMap::new(),
+            loc: at(),
+        };
+        let plan = RencanaAksiEntry {
+            id: spanned("X".to_string()),
+            penanggung_jawab: Text::default(),
+            target_triwulan: spanned(targets.iter().map(|t| spanned(Some(Target::Single(*t)))).collect()),
+            data_dukung: Vec::new(),
+        };
+        let mut year = Year { rencana_aksi: Some(RencanaAksi { indikator: vec![plan] }), ..Year::default() };
+        for (i, v) in values.iter().enumerate() {
+            year.realisasi[i] = Some(Realisasi {
+                oleh: Text::default(),
+                tanggal: spanned(chrono::NaiveDate::MIN),
+                capaian: vec![CapaianEntry {
+                    indikator: spanned("X".to_string()),
+                    realisasi: spanned(Some(*v)),
+                    catatan: None,
+                    data_dukung: Vec::new(),
+                }],
+            });
+        }
+        let sasaran =
+            Sasaran { id: spanned("S".into()), uraian: Text::default(), indikator: vec![indikator] };
+        let tujuan = Tujuan { id: spanned("T".into()), uraian: Text::default(), sasaran: vec![sasaran] };
+        Site {
+            renstra: Some(Renstra { periode: spanned((2023, 2023)), tujuan: vec![tujuan] }),
+            years: BTreeMap::from([(2023, year)]),
+            ..Site::default()
+        }
+    }
+
+    fn ledger(site: &Site) -> IndicatorLedger {
+        let mut diags = Diagnostics::default();
+        let mut overflow = Overflow { diags: &mut diags };
+        let mut all = indicators(site, &[], &Scale::permendagri_86_2017(), &mut overflow);
+        assert!(!diags.has_errors());
+        all.remove(0)
+    }
+
+    /// Figures from 0.01 to 10^12 with up to two decimals.
+    fn figure() -> impl Strategy<Value = Decimal> {
+        (1i64..100_000_000_000_000).prop_map(|cents| Decimal::new(cents, 2))
+    }
+
+    proptest! {
+        #[test]
+        fn cumulative_year_equals_the_sum_of_the_quarters(values in prop::array::uniform4(figure())) {
+            let targets = [Decimal::from(1), Decimal::from(2), Decimal::from(3), Decimal::from(4)];
+            let l = ledger(&site(Polaritas::Positif, Agregasi::Kumulatif, targets, values));
+            let sum = values.iter().fold(Decimal::ZERO, |a, v| a + v);
+            prop_assert_eq!(l.rows[3].realisasi_kumulatif, Some(sum));
+            prop_assert_eq!(l.rows[4].realisasi, Some(sum));
+            prop_assert_eq!(l.rows[4].capaian, l.rows[3].capaian);
+        }
+
+        #[test]
+        fn positif_is_monotonic_and_negatif_reverses_it(
+            target in figure(), a in figure(), b in figure(), agregasi in prop_oneof![Just(Agregasi::Terakhir), Just(Agregasi::RataRata)]
+        ) {
+            let (low, high) = if a <= b { (a, b) } else { (b, a) };
+            let capaian = |pol, r| ledger(&site(pol, agregasi, [target; 4], [r; 4])).rows[0].capaian.unwrap();
+            prop_assert!(capaian(Polaritas::Positif, low) <= capaian(Polaritas::Positif, high));
+            prop_assert!(capaian(Polaritas::Negatif, low) >= capaian(Polaritas::Negatif, high));
+        }
+
+        #[test]
+        fn twenty_eight_significant_digits_survive(digits in "[1-9][0-9]{27}", scale in 0u32..=20) {
+            // A realisation of 28 significant digits comes back digit for digit: nothing went
+            // through a float, which keeps about 16.
+            let value = Decimal::from_i128_with_scale(digits.parse::<i128>().unwrap(), scale);
+            let text = value.to_string();
+            let parsed = crate::number::parse_figure(&text, true).unwrap().value;
+            let l = ledger(&site(Polaritas::Positif, Agregasi::Terakhir, [parsed; 4], [parsed; 4]));
+            prop_assert_eq!(crate::exports::plain(l.rows[4].realisasi.unwrap()), text);
+            prop_assert_eq!(l.rows[4].capaian.map(crate::exports::plain), Some("100.00".to_string()));
+        }
+    }
+}

@@ -39,7 +39,8 @@ pub fn round2(value: Decimal) -> Decimal {
 pub fn capaian_single(polaritas: Polaritas, r: Decimal, t: Decimal) -> Option<Decimal> {
     let hundred = Decimal::ONE_HUNDRED;
     match polaritas {
-        Polaritas::Positif => r.checked_mul(hundred)?.checked_div(t),
+        // Divide first: r × 100 could overflow for a 28-digit realisation whose ratio is small.
+        Polaritas::Positif => r.checked_div(t)?.checked_mul(hundred),
         Polaritas::Negatif if t.is_zero() => Some(if r.is_zero() { hundred } else { Decimal::ZERO }),
         Polaritas::Negatif => {
             t.checked_mul(Decimal::TWO)?.checked_sub(r)?.checked_mul(hundred)?.checked_div(t)
