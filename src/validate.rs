@@ -75,12 +75,20 @@ impl<'a> Unique<'a> {
     fn add(&mut self, key: &str, loc: &'a Loc, diags: &mut Diagnostics) -> bool {
         match self.seen.get(key) {
             Some(first) => {
+                // Ids of one kind may be spread over several files (indicators in renstra.yaml
+                // and cascading.yaml): name the file of the first use when it is another one.
+                let (di, on) = if first.file == loc.file {
+                    (format!("di baris {}", first.line), format!("on line {}", first.line))
+                } else {
+                    let at = format!("{}:{}", first.file, first.line);
+                    (format!("di {at}"), format!("in {at}"))
+                };
                 diags.error(
                     Code::DuplicateId,
                     loc.clone(),
                     Message::new(
-                        format!("{} `{key}` sudah dipakai di baris {}", self.kind.0, first.line),
-                        format!("{} `{key}` is already used on line {}", self.kind.1, first.line),
+                        format!("{} `{key}` sudah dipakai {di}", self.kind.0),
+                        format!("{} `{key}` is already used {on}", self.kind.1),
                     ),
                 );
                 false

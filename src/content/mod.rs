@@ -108,7 +108,35 @@ impl Loader<'_> {
     fn read_text(&mut self, rel: &str) -> Option<String> {
         let path = self.content_dir.join(rel);
         let file = Self::shown(rel);
-        let meta = fs::metadata(&path).ok()?;
+        let unreadable = |e: &dyn std::fmt::Display, diags: &mut Diagnostics| {
+            diags.error(
+                Code::Unreadable,
+                Loc::file(&file),
+                Message::new(
+                    format!("tidak dapat membaca `{file}`: {e}"),
+                    format!("cannot read `{file}`: {e}"),
+                ),
+            );
+            None
+        };
+        // `metadata` follows symbolic links: a dangling one is unreadable, not absent.
+        let meta = match fs::metadata(&path) {
+            Ok(meta) => meta,
+            Err(e) => return unreadable(&e, self.diags),
+        };
+        // A content file that is a symbolic link out of `content/` would have its text quoted
+        // in the diagnostics (and CI logs) of a pull request.
+        if !fs::canonicalize(&path).is_ok_and(|p| p.starts_with(self.canon)) {
+            self.diags.error(
+                Code::PathEscape,
+                Loc::file(&file),
+                Message::new(
+                    format!("`{file}` menunjuk ke luar folder content/ (tautan simbolik?)"),
+                    format!("`{file}` points outside content/ (a symbolic link?)"),
+                ),
+            );
+            return None;
+        }
         if !meta.is_file() {
             self.diags.error(
                 Code::NotAFile,
@@ -126,17 +154,7 @@ impl Loader<'_> {
         }
         match fs::read(&path) {
             Ok(bytes) => yaml::decode(&file, &bytes, self.diags, &mut self.sources),
-            Err(e) => {
-                self.diags.error(
-                    Code::Unreadable,
-                    Loc::file(&file),
-                    Message::new(
-                        format!("tidak dapat membaca `{file}`: {e}"),
-                        format!("cannot read `{file}`: {e}"),
-                    ),
-                );
-                None
-            }
+            Err(e) => unreadable(&e, self.diags),
         }
     }
 

@@ -345,7 +345,7 @@ pub enum BuktiSumber {
     Berkas(PathBuf),
     /// An http(s) link.
     Tautan(String),
-    /// Neither was given (reported as a warning).
+    /// Neither was given (reported as a warning), or the one given was refused (an error).
     Tidak,
 }
 

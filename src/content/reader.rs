@@ -42,6 +42,15 @@ impl<'d> Ctx<'d> {
             Node::Scalar(s) => scalar_len(s),
             _ => 1,
         };
+        // The parser starts a block mapping at the `:` of its first key; point at the key
+        // instead (a flow mapping's `{` comes before its first key and is kept).
+        if let Node::Mapping(m) = node
+            && let (Some(start), Some(key)) = (node.span().start(), m.keys().next())
+            && let Some(key_start) = key.span().start()
+            && (key_start.line(), key_start.column()) < (start.line(), start.column())
+        {
+            return self.span_loc(key.span(), len);
+        }
         self.span_loc(node.span(), len)
     }
 
@@ -343,7 +352,7 @@ impl<'d> Ctx<'d> {
                 let maks = map.required(self, "maks").and_then(|n| self.required_figure(n));
                 let (min, maks) = (min?.value, maks?.value);
                 if min >= maks {
-                    self.number_error("", NumberError::RangeOrder, loc);
+                    self.number_error(&format!("min: {min}, maks: {maks}"), NumberError::RangeOrder, loc);
                     return None;
                 }
                 Some(Spanned::new(Some(Target::Range { min, maks }), loc))
@@ -488,7 +497,7 @@ fn scalar_len(s: &MarkedScalarNode) -> u32 {
 pub fn closest<'a>(name: &str, allowed: &[&'a str]) -> Option<&'a str> {
     allowed
         .iter()
-        .map(|a| (strsim::jaro_winkler(&name.to_lowercase(), a), *a))
+        .map(|a| (strsim::jaro_winkler(&name.to_lowercase(), &a.to_lowercase()), *a))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|x, y| x.0.total_cmp(&y.0))
         .map(|(_, a)| a)
@@ -505,5 +514,26 @@ mod tests {
         assert_eq!(closest("indicator", &keys), Some("indikator"));
         assert_eq!(closest("capaian_koreksi", &keys), Some("capaian_terkoreksi"));
         assert_eq!(closest("zzz", &keys), None);
+        // Ids are compared without case on both sides.
+        assert_eq!(closest("IKU-33", &["IKU-3", "PK-1"]), Some("IKU-3"));
+        assert_eq!(closest("iku-3", &["IKU-3", "PK-1"]), Some("IKU-3"));
+    }
+
+    #[test]
+    fn a_block_mapping_is_located_at_its_first_key() {
+        let file: Arc<str> = Arc::from("content/x.yaml");
+        let text = "survei:\n  - periode: TW4\n    nrr: 1\nflow: [{a: 1}]\n";
+        let root = marked_yaml::parse_yaml(0, text).unwrap();
+        let mut diags = Diagnostics::default();
+        let ctx = Ctx::new(file, &mut diags);
+        let map = root.as_mapping().unwrap();
+        let item = &map.get_sequence("survei").unwrap()[0];
+        let loc = ctx.loc(item);
+        assert_eq!((loc.line, loc.column), (2, 5));
+        let flow = &map.get_sequence("flow").unwrap()[0];
+        let loc = ctx.loc(flow);
+        assert_eq!((loc.line, loc.column), (4, 8));
+        let loc = ctx.loc(&root);
+        assert_eq!((loc.line, loc.column), (1, 1));
     }
 }

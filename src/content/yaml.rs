@@ -131,14 +131,7 @@ fn guard(file: &Arc<str>, text: &str, diags: &mut Diagnostics) -> bool {
                 }
                 depth += 1;
                 if depth > MAX_DEPTH {
-                    diags.error(
-                        Code::TooDeep,
-                        marker_loc(file, &mark),
-                        Message::new(
-                            format!("struktur bersarang lebih dari {MAX_DEPTH} tingkat"),
-                            format!("nesting deeper than {MAX_DEPTH} levels"),
-                        ),
-                    );
+                    too_deep(marker_loc(file, &mark), diags);
                     return false;
                 }
             }
@@ -156,11 +149,28 @@ fn guard(file: &Arc<str>, text: &str, diags: &mut Diagnostics) -> bool {
     }
 }
 
+fn too_deep(loc: Loc, diags: &mut Diagnostics) {
+    diags.error(
+        Code::TooDeep,
+        loc,
+        Message::new(
+            format!("struktur bersarang lebih dari {MAX_DEPTH} tingkat"),
+            format!("nesting deeper than {MAX_DEPTH} levels"),
+        ),
+    );
+}
+
 fn marker_loc(file: &Arc<str>, mark: &Marker) -> Loc {
     Loc { file: file.clone(), line: mark.line().max(1) as u32, column: mark.col() as u32 + 1, len: 1 }
 }
 
 fn syntax_error(file: &Arc<str>, mark: &Marker, info: &str, diags: &mut Diagnostics) {
+    // The scanner looks ahead through flow collections (`[[[…`) and stops at 255 levels of its
+    // own before the guard has seen the 65th: the same problem as ours, so the same code.
+    if info == "recursion limit exceeded" {
+        too_deep(marker_loc(file, mark), diags);
+        return;
+    }
     let hint_tabs = info.contains("tab");
     let d = diags.error(
         Code::YamlSyntax,
@@ -282,6 +292,10 @@ mod tests {
         let deep = format!("a: {}{}\n", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
         let (_, diags) = load(&deep);
         assert_eq!(codes(&diags)[0].0, "too-deep");
+        // Deeper than the scanner's own limit of 255 flow levels: still `too-deep`.
+        let deeper = format!("a: {}{}\n", "[".repeat(10_000), "]".repeat(10_000));
+        let (_, diags) = load(&deeper);
+        assert_eq!(codes(&diags).iter().map(|c| c.0).collect::<Vec<_>>(), ["too-deep"]);
         let ok = format!("a: {}{}\n", "[".repeat(MAX_DEPTH - 1), "]".repeat(MAX_DEPTH - 1));
         let (_, diags) = load(&ok);
         assert!(!diags.has_errors());

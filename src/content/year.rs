@@ -126,9 +126,12 @@ fn rencana_aksi_entry(ctx: &mut Ctx, node: &Node) -> Option<RencanaAksiEntry> {
     let map = ctx.map(node, &["id", "penanggung_jawab", "target_triwulan", "data_dukung"])?;
     let id = map.required(ctx, "id").and_then(|n| ctx.id(n));
     let penanggung_jawab = map.required(ctx, "penanggung_jawab").and_then(|n| ctx.text(n));
-    let targets = map.required(ctx, "target_triwulan").map(|n| {
+    let targets = map.required(ctx, "target_triwulan").and_then(|n| {
         let loc = map.key_loc(ctx, "target_triwulan");
-        Spanned::new(ctx.list(n, |ctx, t| ctx.target(t)), loc)
+        // An invalid target is reported where it is written; counting the others or comparing
+        // them with the year's target would only add noise about the same mistake.
+        let targets: Option<Vec<_>> = ctx.list(n, |ctx, t| Some(ctx.target(t))).into_iter().collect();
+        Some(Spanned::new(targets?, loc))
     });
     let data_dukung = map.optional("data_dukung").map(|n| ctx.list(n, data_dukung_wajib)).unwrap_or_default();
     Some(RencanaAksiEntry {
@@ -198,9 +201,11 @@ fn bukti(ctx: &mut Ctx, node: &Node, folder: &Folder) -> Option<Bukti> {
     let jenis = map.optional("jenis").and_then(|n| ctx.text(n));
     let berkas = map.optional("berkas");
     let tautan = map.optional("tautan");
+    // A bad path or link is reported here; the evidence keeps its `jenis` so that the
+    // required-evidence rule does not also call it "not reported".
     let sumber = match (berkas, tautan) {
-        (Some(b), None) => BuktiSumber::Berkas(berkas_path(ctx, b, folder)?),
-        (None, Some(t)) => BuktiSumber::Tautan(link(ctx, t)?.value),
+        (Some(b), None) => berkas_path(ctx, b, folder).map_or(BuktiSumber::Tidak, BuktiSumber::Berkas),
+        (None, Some(t)) => link(ctx, t).map_or(BuktiSumber::Tidak, |l| BuktiSumber::Tautan(l.value)),
         (Some(_), Some(_)) => {
             ctx.error(
                 Code::InvalidValue,

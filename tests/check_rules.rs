@@ -1,0 +1,466 @@
+//! Every rule of `sakip-site check` (SPEC §2–§4, issue 3 item 4): the minimal fixture broken in
+//! one place gives exactly one diagnostic with the rule's code, at the file, line and column of
+//! the offending value, computed from the patched text; errors exit 1, warnings alone exit 0.
+
+mod common;
+
+use common::{At, Sev, Site};
+
+const SAKIP: &str = "content/sakip.yaml";
+const RENSTRA: &str = "content/renstra.yaml";
+const CASCADING: &str = "content/cascading.yaml";
+const RA: &str = "content/2023/rencana-aksi.yaml";
+const TW1: &str = "content/2023/realisasi/tw1.yaml";
+const TW2: &str = "content/2023/realisasi/tw2.yaml";
+const TW3: &str = "content/2023/realisasi/tw3.yaml";
+const TW4: &str = "content/2023/realisasi/tw4.yaml";
+const VALIDASI: &str = "content/2023/validasi.yaml";
+const EVALUASI: &str = "content/2023/evaluasi.yaml";
+const TIM: &str = "content/2023/tim.yaml";
+const SKM: &str = "content/2023/skm.yaml";
+const LKE: &str = "content/2023/lke.yaml";
+const TENTANG: &str = "content/halaman/tentang.md";
+
+/// The minimal fixture with `from` replaced by `to` in `file`.
+fn broken(file: &str, from: &str, to: &str) -> Site {
+    let site = Site::minimal();
+    site.replace(file, from, to);
+    site
+}
+
+/// The quarterly targets of the cumulative indicator PK-1 in the rencana aksi.
+const PK1_TARGETS: &str = "[10, 20, 30, 40]";
+
+#[test]
+fn the_minimal_fixture_is_valid() {
+    Site::minimal().check().assert_clean();
+}
+
+#[test]
+fn unknown_key_suggests_the_closest_known_key() {
+    let site = broken(TW1, "    catatan: Realisasi", "    catatn: Realisasi");
+    site.check().error("unknown-key", &site.find(TW1, "catatn")).says(&["`catatn`", "`catatan`"]);
+}
+
+#[test]
+fn wrong_type_points_at_the_value() {
+    let site = broken(TW1, "catatan: Realisasi triwulan 1.", "catatan: [Realisasi, triwulan]");
+    site.check().error("wrong-type", &site.at(TW1, "catatan:", "["));
+}
+
+#[test]
+fn bad_enum_value_lists_the_allowed_values() {
+    let site = broken(VALIDASI, "status: sah", "status: syah");
+    site.check()
+        .error("invalid-value", &site.at(VALIDASI, "status: syah", "syah"))
+        .says(&["`syah`", "`sah`, `dikoreksi`, `ditolak`"]);
+}
+
+#[test]
+fn invalid_id_is_reported_at_the_id() {
+    let site = broken(EVALUASI, "id: EV-TW1", "id: EV TW1");
+    site.check().error("invalid-id", &site.at(EVALUASI, "id: EV TW1", "EV TW1"));
+}
+
+#[test]
+fn duplicate_ids_are_reported_at_the_second_use() {
+    // (file, from, to with a `# dup` mark on the line of the second use, the duplicated id).
+    let cases = [
+        (RENSTRA, "      - id: S2", "      - id: S1  # dup", "S1"),
+        (EVALUASI, "  - id: EV-TAHUN", "  - id: EV-TW1  # dup", "EV-TW1"),
+        (EVALUASI, "      - id: R2", "      - id: R1  # dup", "R1"),
+        (CASCADING, "kode: \"2.18.03.2.01.0001\"", "kode: \"2.18.03.2.01\"  # dup", "\"2.18.03.2.01\""),
+        (SKM, "  - periode: TW4", "  - periode: TW2  # dup", "TW2"),
+        (
+            VALIDASI,
+            "  - indikator: PK-1\n    triwulan: 2",
+            "  - indikator: PK-1  # dup\n    triwulan: 1",
+            "PK-1",
+        ),
+    ];
+    for (file, from, to, id) in cases {
+        let site = broken(file, from, to);
+        site.check().error("duplicate-id", &site.at(file, "# dup", id));
+    }
+}
+
+#[test]
+fn indicator_ids_share_one_namespace_across_renstra_and_cascading() {
+    let site = broken(
+        CASCADING,
+        "        nama: Penyelenggaraan promosi penanaman modal\n",
+        "        nama: Penyelenggaraan promosi penanaman modal\n        indikator:\n          \
+         - {id: IKU-3, nama: Kembar, satuan: hari, polaritas: negatif, agregasi: rata-rata}\n",
+    );
+    let first = site.find(RENSTRA, "id: IKU-3");
+    site.check()
+        .error("duplicate-id", &site.at(CASCADING, "nama: Kembar", "IKU-3"))
+        // The first use is in another file: the message must say which.
+        .says(&[&format!("{RENSTRA}:{}", first.line)]);
+}
+
+#[test]
+fn duplicate_page_slug_in_one_language() {
+    let site = broken("content/halaman/about.md", "lang: en", "lang: id");
+    site.check().error("duplicate-id", &At::file(TENTANG));
+}
+
+#[test]
+fn dangling_references_are_reported_where_they_are_written() {
+    let cases = [
+        (RA, "  - id: IKU-3", "  - id: IKU-9", "IKU-9"),
+        (TW1, "  - indikator: IKU-3", "  - indikator: IKU-33", "IKU-33"),
+        (VALIDASI, "  - indikator: IKU-3", "  - indikator: PK-2", "PK-2"),
+        (EVALUASI, "indikator: [PK-1]", "indikator: [PK-9]", "PK-9"),
+        (CASCADING, "    sasaran: S1", "    sasaran: S3", "S3"),
+    ];
+    for (file, from, to, id) in cases {
+        let site = broken(file, from, to);
+        site.check().error("dangling-reference", &site.find(file, id)).says(&[&format!("`{id}`")]);
+    }
+}
+
+#[test]
+fn dangling_reference_suggests_the_closest_id() {
+    let site = broken(TW1, "  - indikator: IKU-3", "  - indikator: IKU-33");
+    site.check().error("dangling-reference", &site.find(TW1, "IKU-33")).says(&["`IKU-3`?"]);
+}
+
+#[test]
+fn year_folder_and_tahun_must_agree() {
+    for file in [VALIDASI, TW3, RA] {
+        let site = broken(file, "tahun: 2023", "tahun: 2022");
+        site.check().error("year-mismatch", &site.find(file, "2022"));
+    }
+}
+
+#[test]
+fn quarter_file_and_triwulan_must_agree() {
+    let site = broken(TW2, "triwulan: 2", "triwulan: 3");
+    site.check().error("quarter-mismatch", &site.at(TW2, "triwulan: 3", "3"));
+}
+
+#[test]
+fn four_quarterly_targets() {
+    let site = broken(RA, PK1_TARGETS, "[10, 20, 40]");
+    site.check().error("target-count", &site.at(RA, "[10, 20, 40]", "target_triwulan")).says(&["3"]);
+}
+
+#[test]
+fn last_quarterly_target_equals_the_year_target() {
+    // Cumulative PK-1 (year target 40) and terakhir IKU-2 (year target "82,50").
+    let cases = [(PK1_TARGETS, "[10, 20, 30, 45]", "45"), ("~, \"82,50\"]", "~, \"83,00\"]", "\"83,00\"")];
+    for (from, to, last) in cases {
+        let site = broken(RA, from, to);
+        site.check().error("target-mismatch", &site.find(RA, last));
+    }
+}
+
+#[test]
+fn decreasing_cumulative_targets_are_a_warning() {
+    let site = broken(RA, PK1_TARGETS, "[10, 25, 20, 40]");
+    site.check().warning("decreasing-target", &site.find(RA, "20, 40]"));
+}
+
+#[test]
+fn range_target_on_a_cumulative_indicator() {
+    let site = broken(RA, PK1_TARGETS, "[\"5 s.d. 10\", 20, 30, 40]");
+    site.check().error("range-target-cumulative", &site.find(RA, "\"5 s.d. 10\""));
+}
+
+#[test]
+fn range_bounds_must_be_in_order() {
+    let site = broken(RENSTRA, "2023: \"7 s.d. 8\"", "2023: \"8 s.d. 7\"");
+    site.check().error("invalid-range", &site.find(RENSTRA, "\"8 s.d. 7\"")).says(&["8 s.d. 7"]);
+    let site = broken(RA, "{min: 7, maks: 8}", "{min: 8, maks: 7}");
+    site.check().error("invalid-range", &site.find(RA, "{min: 8")).says(&["min: 8, maks: 7"]);
+}
+
+#[test]
+fn positif_indicator_with_target_zero() {
+    let site = broken(RA, PK1_TARGETS, "[0, 20, 30, 40]");
+    site.check().error("zero-target", &site.find(RA, "0, 20"));
+}
+
+#[test]
+fn realisation_in_renstra_and_in_quarterly_files() {
+    let site = broken(RENSTRA, "realisasi: {2022: \"7,5\"}", "realisasi: {2022: \"7,5\", 2023: 8}");
+    site.check().error("duplicate-realisation", &site.at(RENSTRA, "2023: 8}", "8}"));
+}
+
+#[test]
+fn realisation_from_the_survey_and_from_a_quarterly_file() {
+    // The S1 survey gives IKU-2 its TW2 realisation.
+    let site = Site::minimal();
+    let tw2 = site.read(TW2) + "  - indikator: IKU-2\n    realisasi: 81\n";
+    site.write(TW2, tw2);
+    site.check().error("duplicate-realisation", &site.at(TW2, "realisasi: 81", "81"));
+}
+
+#[test]
+fn realisation_from_the_survey_and_from_renstra() {
+    let site = broken(
+        RENSTRA,
+        "target: {2023: \"82,50\"}",
+        "target: {2023: \"82,50\"}\n            realisasi: {2023: 81}",
+    );
+    site.check().error("duplicate-realisation", &site.at(RENSTRA, "realisasi: {2023: 81}", "81"));
+}
+
+#[test]
+fn validation_verdicts_need_what_their_status_requires() {
+    // (line removed, status word at which the error is reported, the key named in the message).
+    let cases = [
+        ("    capaian_terkoreksi: \"95,00\"\n", "dikoreksi", "capaian_terkoreksi"),
+        ("    alasan: Dua peminat tercatat ganda.\n", "dikoreksi", "alasan"),
+        ("    alasan: Rekap waktu belum ditandatangani.\n", "ditolak", "alasan"),
+    ];
+    for (line, status, key) in cases {
+        let site = broken(VALIDASI, line, "");
+        site.check()
+            .error("incomplete-validation", &site.at(VALIDASI, &format!("status: {status}"), status))
+            .says(&[&format!("`{key}`")]);
+    }
+}
+
+#[test]
+fn selesai_follow_up_needs_its_date() {
+    let site = broken(EVALUASI, "          selesai: 2023-05-20\n", "");
+    site.check().error("missing-completion-date", &site.at(EVALUASI, "status: selesai", "selesai"));
+}
+
+#[test]
+fn dates_must_exist() {
+    let site = broken(TW1, "tanggal: 2023-04-05", "tanggal: 2023-02-30");
+    site.check().error("invalid-date", &site.find(TW1, "2023-02-30")).says(&["`2023-02-30`"]);
+}
+
+#[test]
+fn survey_counts_must_sum_to_responden() {
+    for counts in ["[0, 1, 6, 4]", "[1, 6, 3]"] {
+        let site = broken(SKM, "U1: [0, 1, 6, 3]", &format!("U1: {counts}"));
+        site.check().error("survey-count", &site.at(SKM, "U1: [", "U1"));
+    }
+}
+
+#[test]
+fn survey_has_exactly_one_of_unsur_and_nrr() {
+    let site = Site::minimal();
+    let nrr_line = site.read(SKM).lines().find(|l| l.contains("nrr:")).unwrap().to_string();
+    // Neither: the nrr survey keeps only its responden.
+    let neither = broken(SKM, &nrr_line, "    responden: 10");
+    neither.check().error("survey-source", &neither.at(SKM, "- periode: TW4", "periode"));
+    // Both: the tallies survey also gets scores.
+    site.replace(SKM, "    unsur:\n", &format!("{nrr_line}\n    unsur:\n"));
+    site.check().error("survey-source", &site.at(SKM, "- periode: S1", "periode"));
+}
+
+#[test]
+fn nrr_and_lke_scores_must_be_in_range() {
+    for nrr in ["\"4,31\"", "\"0,99\""] {
+        let site = broken(SKM, "U1: \"3,31\"", &format!("U1: {nrr}"));
+        site.check().error("out-of-range", &site.find(SKM, nrr));
+    }
+    let site = broken(LKE, "pengukuran: 78", "pengukuran: 101");
+    site.check().error("out-of-range", &site.find(LKE, "101"));
+}
+
+#[test]
+fn evidence_file_must_exist() {
+    let site = Site::minimal();
+    site.remove("content/2023/dukung/tw1.pdf");
+    site.check()
+        .error("missing-file", &site.find(TW1, "dukung/tw1.pdf"))
+        .says(&["content/2023/dukung/tw1.pdf"]);
+    // Evidence with neither a file nor a link cannot be checked by readers: a warning.
+    let site = broken(TW1, "{jenis: Daftar hadir, berkas: dukung/tw1.pdf}", "{jenis: Daftar hadir}");
+    site.check().warning("missing-file", &site.find(TW1, "{jenis: Daftar hadir}"));
+}
+
+#[test]
+fn evidence_path_must_stay_inside_content() {
+    for path in ["../sakip.yaml", "dukung/../../../etc/passwd", "/etc/passwd", "C:/Windows/win.ini"] {
+        let site = broken(TW1, "berkas: dukung/tw1.pdf", &format!("berkas: {path}"));
+        site.check().error("path-escape", &site.find(TW1, path));
+    }
+}
+
+#[test]
+fn evidence_symlink_leaving_content_is_refused() {
+    // A link by absolute path and one by relative path, both to a file next to content/.
+    for absolute in [true, false] {
+        let site = broken(TW1, "dukung/tw1.pdf", "dukung/keluar.pdf");
+        site.write("rahasia.txt", "not part of the site\n");
+        let target = if absolute { site.path("rahasia.txt") } else { "../../../rahasia.txt".into() };
+        site.symlink(target, "content/2023/dukung/keluar.pdf");
+        site.check().error("path-escape", &site.find(TW1, "dukung/keluar.pdf"));
+    }
+}
+
+#[test]
+fn evidence_symlink_inside_content_is_accepted() {
+    let site = Site::minimal();
+    site.symlink("tw2.pdf", "content/2023/dukung/sama.pdf");
+    site.replace(TW1, "dukung/tw1.pdf", "dukung/sama.pdf");
+    site.check().assert_clean();
+}
+
+#[test]
+fn evidence_must_be_a_regular_file() {
+    let site = Site::minimal();
+    site.mkdir("content/2023/dukung/folder.pdf");
+    site.replace(TW1, "dukung/tw1.pdf", "dukung/folder.pdf");
+    site.check().error("not-a-file", &site.find(TW1, "dukung/folder.pdf"));
+}
+
+#[test]
+fn links_must_be_http() {
+    for link in ["javascript:alert(1)", "ftp://contoh.go.id/rekap", "file:///etc/passwd"] {
+        let site = broken(TW2, "https://contoh.go.id/rekap", link);
+        site.check().error("invalid-link", &site.find(TW2, &format!("\"{link}\""))).says(&[link]);
+    }
+    let site = broken(SAKIP, "situs: https://contoh.go.id", "situs: javascript:alert(1)");
+    site.check().error("invalid-link", &site.find(SAKIP, "javascript:alert(1)"));
+}
+
+#[test]
+fn required_evidence_not_reported_is_a_warning() {
+    // Reported under another kind: the warning is on the quarter's entry.
+    let site = broken(TW3, "{jenis: Daftar hadir", "{jenis: Foto kegiatan");
+    site.check()
+        .warning("missing-evidence", &site.at(TW3, "indikator: PK-1", "PK-1"))
+        .says(&["Daftar hadir", "TW3"]);
+    // Required only in TW4 and missing there.
+    let site = broken(TW4, "      - {jenis: Laporan tahunan, berkas: ./dukung/laporan-tahunan.pdf}\n", "");
+    site.check().warning("missing-evidence", &site.at(TW4, "indikator: PK-1", "PK-1")).says(&["TW4"]);
+    // The indicator is not reported at all that quarter: the warning is on the requirement.
+    let pk1 = "  - indikator: PK-1\n    realisasi: 10\n    catatan: Realisasi triwulan 3.\n    data_dukung:\n      - {jenis: Daftar hadir, berkas: dukung/tw3.pdf}\n";
+    let site = broken(TW3, pk1, "");
+    site.check().warning("missing-evidence", &site.at(RA, "- jenis: Daftar hadir", "Daftar hadir"));
+}
+
+#[test]
+fn missing_required_key_is_reported_at_its_parent() {
+    let site = broken(SAKIP, "  pemerintah: Kabupaten Contoh\n", "");
+    site.check().error("missing-key", &site.find(SAKIP, "instansi:")).says(&["`pemerintah`"]);
+    let site = broken(TW1, "{oleh: Tim Penyusun, tanggal: 2023-04-05}", "{oleh: Tim Penyusun}");
+    site.check().error("missing-key", &site.find(TW1, "dilaporkan")).says(&["`tanggal`"]);
+    let site = broken(TIM, "{nama: Anggota Contoh, jabatan: Pelaksana, ", "{nama: Anggota Contoh, ");
+    site.check().error("missing-key", &site.at(TIM, "Anggota Contoh", "{")).says(&["`jabatan`"]);
+    // A block mapping in a list: at its first key.
+    let site = broken(TW1, "  - indikator: IKU-3\n    realisasi: \"7,5\"\n", "  - indikator: IKU-3\n");
+    site.check()
+        .error("missing-key", &site.at(TW1, "- indikator: IKU-3", "indikator"))
+        .says(&["`realisasi`"]);
+    // A missing top-level key: at the first key of the file.
+    let site = broken(VALIDASI, "tahun: 2023\n", "");
+    site.check().error("missing-key", &site.find(VALIDASI, "validasi:")).says(&["`tahun`"]);
+}
+
+#[test]
+fn missing_required_file() {
+    let site = Site::minimal();
+    site.remove(SAKIP);
+    site.check().error("missing-key", &At::file(SAKIP)).says(&[SAKIP]);
+}
+
+#[test]
+fn plain_number_with_thousands_dot_is_ambiguous() {
+    let site = broken(TW1, "realisasi: 9\n", "realisasi: 1.250\n");
+    site.check().warning("ambiguous-number", &site.find(TW1, "1.250")).says(&["\"1.250\""]);
+}
+
+#[test]
+fn invalid_numbers_quote_the_text() {
+    for text in ["satu juta", "1,2,3"] {
+        let site = broken(TW1, "\"7,5\"", &format!("\"{text}\""));
+        site.check()
+            .error("invalid-number", &site.find(TW1, &format!("\"{text}\"")))
+            .says(&[&format!("`{text}`")]);
+    }
+}
+
+#[test]
+fn predicate_scale_must_be_well_formed() {
+    // (band changed, the band it becomes): not decreasing, last band with `min`, a middle band
+    // without `min`.
+    let cases = [
+        ("{min: 76, nama: baik}", "{min: 95, nama: baik}"),
+        ("{nama: kurang}", "{min: 10, nama: kurang}"),
+        ("{min: 76, nama: baik}", "{nama: baik}"),
+    ];
+    for (from, to) in cases {
+        let site = broken(SAKIP, from, to);
+        site.check().error("predicate-scale", &site.at(SAKIP, to, "{"));
+    }
+}
+
+#[test]
+fn evaluation_period_must_fit_its_kind() {
+    let site = broken(EVALUASI, "periode: TW1", "periode: TAHUN  # berkala");
+    site.check().error("evaluation-period", &site.at(EVALUASI, "# berkala", "TAHUN"));
+}
+
+#[test]
+fn page_needs_front_matter() {
+    let site = Site::minimal();
+    site.write(TENTANG, "# Tentang\n\nTanpa front matter.\n");
+    site.check().error("front-matter", &At::file(TENTANG));
+}
+
+#[test]
+fn year_outside_the_renstra_period_is_a_warning() {
+    let site = broken(RENSTRA, "target: {2023: \"82,50\"}", "target: {2018: 80, 2023: \"82,50\"}");
+    site.check().warning("outside-period", &site.at(RENSTRA, "2018: 80", "80"));
+}
+
+#[test]
+fn unknown_files_are_a_warning() {
+    for file in ["content/2023/validasi.yml", "content/2023/realisasi/tw5.yaml", "content/README.md"] {
+        let site = Site::minimal();
+        site.write(file, "tahun: 2023\n");
+        site.check().warning("unknown-file", &At::file(file));
+    }
+}
+
+#[test]
+fn dates_after_the_as_of_date_are_a_warning() {
+    let site = broken(TW4, "tanggal: 2023-12-20", "tanggal: 2025-01-06");
+    site.check().warning("future-date", &site.find(TW4, "2025-01-06"));
+}
+
+#[test]
+fn unreadable_file_is_reported() {
+    // A dangling symbolic link cannot be read, whoever runs the tests (root reads any mode).
+    let site = Site::minimal();
+    site.remove(TIM);
+    site.symlink("nowhere.yaml", TIM);
+    site.check().error("unreadable", &At::file(TIM));
+}
+
+#[test]
+fn content_file_linking_out_of_content_is_not_read() {
+    let site = Site::minimal();
+    site.write("rahasia.yaml", "kata_sandi: rahasia\n");
+    site.remove(TIM);
+    site.symlink(site.path("rahasia.yaml"), TIM);
+    let check = site.check();
+    check.error("path-escape", &At::file(TIM));
+    assert!(!check.run.stdout.contains("kata_sandi"), "{}", check.run.stdout);
+}
+
+#[test]
+fn all_diagnostics_of_a_run_are_reported_at_once_sorted_by_file_and_line() {
+    let site = Site::minimal();
+    // Broken in an order unlike the sorted one.
+    site.replace(RENSTRA, "2023: \"7 s.d. 8\"", "2023: \"8 s.d. 7\"");
+    site.replace(VALIDASI, "status: sah", "status: syah");
+    site.replace(TW2, "triwulan: 2", "triwulan: 3");
+    site.replace(VALIDASI, "tahun: 2023", "tahun: 2022");
+    site.check().expect(&[
+        (Sev::Error, "quarter-mismatch", &site.at(TW2, "triwulan: 3", "3")),
+        (Sev::Error, "year-mismatch", &site.find(VALIDASI, "2022")),
+        (Sev::Error, "invalid-value", &site.find(VALIDASI, "syah")),
+        (Sev::Error, "invalid-range", &site.find(RENSTRA, "\"8 s.d. 7\"")),
+    ]);
+}

@@ -1,0 +1,122 @@
+//! `sakip-site check` as a user and a CI job see it (issue 3 item 6, SPEC §6): the bundled
+//! example passes, the three output formats, the two languages, and the exit codes.
+
+mod common;
+
+use common::{Site, crate_dir, parse_json, run_in};
+
+const VALIDASI: &str = "content/2023/validasi.yaml";
+
+/// The minimal fixture with one error: an unknown validation status.
+fn one_error() -> Site {
+    let site = Site::minimal();
+    site.replace(VALIDASI, "status: sah", "status: syah");
+    site
+}
+
+#[test]
+fn bundled_example_passes_with_zero_diagnostics() {
+    // Without `--as-of`: the as-of date of the example is its commit date, as in CI.
+    let run = run_in(crate_dir(), &["check", "--format", "json"]);
+    assert_eq!(parse_json(&run.stdout).unwrap(), [], "{run:?}");
+    assert_eq!(run.code, 0, "{run:?}");
+    let human = run_in(crate_dir(), &["check"]);
+    assert_eq!(human.code, 0, "{human:?}");
+    assert!(human.stderr.contains("0 galat, 0 peringatan"), "{human:?}");
+}
+
+#[test]
+fn json_format_has_exactly_the_spec_keys() {
+    let site = one_error();
+    let run = site.run(&["check", "--format", "json"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("stdout is JSON");
+    let list = value["diagnostics"].as_array().expect("a diagnostics array");
+    assert_eq!(value.as_object().unwrap().len(), 1, "only `diagnostics`: {value}");
+    assert_eq!(list.len(), 1, "{value}");
+    let d = list[0].as_object().unwrap();
+    let mut keys: Vec<&str> = d.keys().map(String::as_str).collect();
+    keys.sort();
+    assert_eq!(keys, ["code", "column", "file", "line", "message", "severity"]);
+    let at = site.find(VALIDASI, "syah");
+    assert_eq!(d["severity"], "error");
+    assert_eq!(d["code"], "invalid-value");
+    assert_eq!(d["file"], VALIDASI);
+    assert_eq!(d["line"], at.line);
+    assert_eq!(d["column"], at.column);
+    assert!(d["message"].as_str().unwrap().contains("`syah`"), "{value}");
+}
+
+#[test]
+fn github_format_prints_workflow_commands() {
+    let site = one_error();
+    site.replace("content/2023/realisasi/tw1.yaml", "realisasi: 9\n", "realisasi: 1.250\n");
+    let run = site.run(&["check", "--format", "github"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    let warn = site.find("content/2023/realisasi/tw1.yaml", "1.250");
+    let err = site.find(VALIDASI, "syah");
+    let prefixes = [
+        format!("::warning file={},line={},col={}::", warn.file, warn.line, warn.column),
+        format!("::error file={},line={},col={}::", err.file, err.line, err.column),
+    ];
+    assert_eq!(lines.len(), 2, "{run:?}");
+    for (line, prefix) in lines.iter().zip(&prefixes) {
+        assert!(line.starts_with(prefix.as_str()), "`{line}` does not start with `{prefix}`");
+    }
+    assert!(lines[1].ends_with("[invalid-value]"), "{}", lines[1]);
+}
+
+#[test]
+fn messages_are_indonesian_by_default_and_english_with_lang_en() {
+    let site = one_error();
+    let message = |extra: &[&str]| {
+        let run = site.run(&[&["check", "--format", "json"], extra].concat());
+        parse_json(&run.stdout).unwrap().remove(0).message
+    };
+    let (default, id, en) = (message(&[]), message(&["--lang", "id"]), message(&["--lang", "en"]));
+    assert_eq!(default, id);
+    assert!(id.contains("nilai `syah` tidak dikenal; pilihan:"), "{id}");
+    assert!(en.contains("unknown value `syah`; allowed:"), "{en}");
+}
+
+#[test]
+fn human_format_points_at_the_line_like_rustc() {
+    let site = one_error();
+    let at = site.find(VALIDASI, "syah");
+    let run = site.run(&["check", "--lang", "en"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let out = &run.stderr;
+    assert!(out.contains("error[invalid-value]: unknown value `syah`"), "{out}");
+    assert!(out.contains(&format!("--> {VALIDASI}:{}:{}", at.line, at.column)), "{out}");
+    let source_line = site.read(VALIDASI).lines().nth(at.line as usize - 1).unwrap().to_string();
+    let lines: Vec<&str> = out.lines().collect();
+    let shown = lines.iter().position(|l| l.ends_with(source_line.as_str())).expect("the source line");
+    // The caret line sits below the source line, under `syah`.
+    let caret = lines[shown + 1];
+    let offset = lines[shown].len() - source_line.len();
+    assert_eq!(caret.find('^'), Some(offset + at.column as usize - 1), "{out}");
+    assert!(caret.contains("^^^^"), "{out}");
+    assert!(!out.contains('\u{1b}'), "no ANSI escapes when stderr is not a terminal: {out:?}");
+    assert!(out.trim_end().ends_with("1 error(s), 0 warning(s)"), "{out}");
+}
+
+#[test]
+fn root_without_content_exits_2() {
+    let site = Site::empty();
+    let run = site.run(&["check"]);
+    assert_eq!(run.code, 2, "{run:?}");
+    assert!(run.stderr.contains("content"), "{run:?}");
+}
+
+#[test]
+fn usage_error_exits_2() {
+    let site = Site::minimal();
+    for args in
+        [&["check", "--no-such-flag"][..], &["check", "--format", "xml"], &["check", "--as-of", "2023-02-30"]]
+    {
+        let run = site.run(args);
+        assert_eq!(run.code, 2, "{args:?}: {run:?}");
+        assert!(run.stderr.contains("error"), "{args:?}: {run:?}");
+    }
+}

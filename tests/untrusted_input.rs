@@ -1,0 +1,132 @@
+//! Hostile content from a pull request (issue 3 item 5, SPEC §4): each case gives a clean
+//! diagnostic and exit 1, never a panic (the harness fails on "panicked" and on signals) and
+//! never a hang (the harness kills the run after 10 s).
+
+mod common;
+
+use common::{At, Sev, Site};
+
+const TIM: &str = "content/2023/tim.yaml";
+const VALIDASI: &str = "content/2023/validasi.yaml";
+
+/// The minimal fixture with `file` replaced by `contents`.
+fn with_file(file: &str, contents: impl AsRef<[u8]>) -> Site {
+    let site = Site::minimal();
+    site.write(file, contents);
+    site
+}
+
+#[test]
+fn alias_bomb_is_refused_before_it_expands() {
+    // "Billion laughs": 9 levels of 9 aliases each, 9^9 strings if expanded.
+    let mut yaml = String::from(
+        "a0: &a0 [\"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\", \"lol\"]\n",
+    );
+    for level in 1..=9 {
+        let refs = vec![format!("*a{}", level - 1); 9].join(", ");
+        yaml.push_str(&format!("a{level}: &a{level} [{refs}]\n"));
+    }
+    let site = with_file(TIM, yaml);
+    let d = site.check().error_in("yaml-unsupported", TIM).clone();
+    assert_eq!(d.line, site.find(TIM, "a0: &a0").line, "{d:?}");
+}
+
+#[test]
+fn yaml_tags_and_several_documents_are_refused() {
+    for (text, at) in [("sk: !!binary aGVsbG8=\n", "!!binary"), ("anggota: []\n---\nanggota: []\n", "---")] {
+        let site = with_file(TIM, text);
+        let d = site.check().error_in("yaml-unsupported", TIM).clone();
+        assert_eq!(d.line, site.find(TIM, at).line, "{d:?}");
+    }
+}
+
+#[test]
+fn flow_nesting_ten_thousand_deep() {
+    let site = with_file(TIM, format!("anggota: {}{}\n", "[".repeat(10_000), "]".repeat(10_000)));
+    site.check().error_in("too-deep", TIM);
+}
+
+#[test]
+fn block_sequence_nesting_ten_thousand_deep() {
+    let site = with_file(TIM, format!("anggota:\n  {}x\n", "- ".repeat(10_000)));
+    site.check().error_in("too-deep", TIM);
+}
+
+#[test]
+fn block_mapping_nesting_is_refused() {
+    // Indented mappings 10,000 deep take 50 MB (and are refused for their size); 3,000 deep
+    // with one space per level stay under the size limit and reach the depth guard.
+    let mut yaml = String::new();
+    for depth in 0..3_000 {
+        yaml.push_str(&format!("{}k:\n", " ".repeat(depth)));
+    }
+    let site = with_file(TIM, yaml);
+    assert!(std::fs::metadata(site.path(TIM)).unwrap().len() < 10 * 1024 * 1024);
+    site.check().error_in("too-deep", TIM);
+}
+
+#[test]
+fn file_of_twenty_mib_is_refused() {
+    let line = "# ".to_string() + &"x".repeat(1022) + "\n";
+    let site = with_file(TIM, line.repeat(20 * 1024));
+    site.check().error("file-too-large", &At::file(TIM)).says(&["10 MiB"]);
+}
+
+#[test]
+fn invalid_utf8_is_located() {
+    let site = with_file(TIM, b"sk: {nomor: \"800\", tanggal: 2023-01-09}\nanggota: \xff\xfe\n".as_slice());
+    site.check().error("invalid-utf8", &At::new(TIM, 2, 10));
+}
+
+#[test]
+fn utf8_bom_is_accepted() {
+    let site = Site::minimal();
+    for file in [TIM, "content/sakip.yaml", "content/halaman/tentang.md"] {
+        let text = site.read(file);
+        site.write(file, format!("\u{feff}{text}"));
+    }
+    site.check().assert_clean();
+}
+
+#[test]
+fn tabs_for_indentation_get_a_hint() {
+    let site = Site::minimal();
+    site.replace(TIM, "anggota:\n  - {nama: Kepala", "anggota:\n\t- {nama: Kepala");
+    let at = site.find(TIM, "\t- {nama: Kepala");
+    let check = site.check();
+    let d = check.error_in("yaml-syntax", TIM);
+    assert_eq!(d.line, at.line, "{d:?}");
+    d.says(&["tab"]);
+}
+
+#[test]
+fn duplicate_mapping_keys() {
+    let site = Site::minimal();
+    site.replace(VALIDASI, "tahun: 2023\n", "tahun: 2023\ntahun: 2024  # dup\n");
+    let first = site.find(VALIDASI, "tahun: 2023");
+    site.check()
+        .error("duplicate-key", &site.at(VALIDASI, "# dup", "tahun"))
+        .says(&["`tahun`", &format!("baris {}", first.line)]);
+}
+
+#[test]
+fn empty_file_is_missing_its_required_keys() {
+    let site = with_file(VALIDASI, "");
+    let file = At::file(VALIDASI);
+    site.check().expect(&[(Sev::Error, "missing-key", &file), (Sev::Error, "missing-key", &file)]);
+}
+
+#[test]
+fn folder_where_a_file_should_be() {
+    let site = Site::minimal();
+    site.remove(VALIDASI).mkdir(VALIDASI);
+    site.check().error("not-a-file", &At::file(VALIDASI));
+}
+
+#[test]
+fn target_of_ten_to_the_thirty() {
+    let huge = format!("1{}", "0".repeat(30));
+    let site = Site::minimal();
+    site.replace("content/renstra.yaml", "2022: \"7 s.d. 9\"", &format!("2022: {huge}"));
+    site.check().error("number-out-of-range", &site.find("content/renstra.yaml", &huge)).says(&[&huge]);
+}
