@@ -275,7 +275,11 @@ impl<'s> Validator<'s, '_> {
             let mut seen = Unique::new("validasi", "validation");
             for e in &v.validasi {
                 self.indicator(&e.indikator);
-                let key = format!("{} {:?}", e.indikator.value, e.periode.value);
+                let periode = match e.periode.value {
+                    Periode::Triwulan(q) => format!("TW{q}"),
+                    Periode::Tahunan => "tahunan".to_string(),
+                };
+                let key = format!("{} {periode}", e.indikator.value);
                 seen.add(&key, &e.indikator.loc, self.diags);
             }
         }
@@ -494,7 +498,8 @@ impl<'s> Validator<'s, '_> {
     fn pages(&mut self, pages: &[Page]) {
         let mut slugs = Unique::new("slug halaman", "page slug");
         for p in pages {
-            let key = format!("{:?}/{}", p.lang, p.slug.value);
+            let prefix = if p.lang == crate::diagnostics::Lang::En { "en/" } else { "" };
+            let key = format!("{prefix}{}", p.slug.value);
             slugs.add(&key, &p.slug.loc, self.diags);
         }
     }

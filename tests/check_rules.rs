@@ -464,3 +464,40 @@ fn all_diagnostics_of_a_run_are_reported_at_once_sorted_by_file_and_line() {
         (Sev::Error, "invalid-range", &site.find(RENSTRA, "\"8 s.d. 7\"")),
     ]);
 }
+
+#[test]
+fn a_rejected_field_does_not_make_the_indicator_dangle_everywhere() {
+    // One typo in `polaritas` is one error: the indicator's uses still resolve.
+    let site = broken(RENSTRA, "polaritas: negatif", "polaritas: negative");
+    site.check().expect(&[(Sev::Error, "invalid-value", &site.find(RENSTRA, "negative"))]);
+}
+
+#[test]
+fn empty_predicate_scale_and_empty_text_are_errors() {
+    let site = Site::minimal();
+    site.write(SAKIP, format!("{}predikat: []\n", site.read(SAKIP).split("predikat:").next().unwrap()));
+    site.check().error("predicate-scale", &site.at(SAKIP, "predikat: []", "predikat"));
+    let site = broken(TIM, "jabatan: Kepala Dinas", "jabatan: \"\"");
+    site.check().error("wrong-type", &site.at(TIM, "jabatan: \"\"", "\"\""));
+}
+
+#[test]
+fn completion_before_receipt_is_an_error_and_stray_fields_are_warnings() {
+    let site = broken(EVALUASI, "selesai: 2023-05-20", "selesai: 2023-04-01");
+    site.check().error("invalid-date", &site.find(EVALUASI, "2023-04-01"));
+    let site = broken(
+        EVALUASI,
+        "{jenis: reward, status: proses}",
+        "{jenis: reward, status: proses, selesai: 2023-05-01}",
+    );
+    site.check().warning("invalid-value", &site.find(EVALUASI, "2023-05-01"));
+    let site = broken(VALIDASI, "status: sah", "status: sah\n    capaian_terkoreksi: 90");
+    site.check().warning("invalid-value", &site.at(VALIDASI, "capaian_terkoreksi: 90", "90"));
+}
+
+#[test]
+fn a_page_file_name_that_cannot_be_an_address_needs_a_slug() {
+    let site = Site::minimal();
+    site.write("content/halaman/Tentang Kami.md", "---\ntitle: Tentang kami\n---\nIsi.\n");
+    site.check().error("invalid-id", &At::file("content/halaman/Tentang Kami.md"));
+}

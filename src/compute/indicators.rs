@@ -300,7 +300,7 @@ mod tests {
         let indikator = Indikator {
             id: spanned("X".to_string()),
             nama: Text::default(),
-            satuan: "unit".into(),
+            satuan: Text::default(),
             polaritas: spanned(polaritas),
             agregasi: spanned(agregasi),
             definisi: None,

@@ -25,7 +25,7 @@ use reader::Ctx;
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// `content/` is missing or unreadable.
-    #[error("cannot read the content folder {path}: {source}")]
+    #[error("cannot read the content folder {path}")]
     ContentDir {
         /// The folder.
         path: PathBuf,

@@ -191,8 +191,8 @@ pub struct Indikator {
     pub id: Spanned<String>,
     /// Name.
     pub nama: Text,
-    /// Unit: `rupiah`, `persen`, `indeks` or free text.
-    pub satuan: String,
+    /// Unit: `rupiah`, `persen`, `indeks` or free text (`hari`, or `{id: hari, en: days}`).
+    pub satuan: Text,
     /// Polarity.
     pub polaritas: Spanned<Polaritas>,
     /// Aggregation over quarters.
@@ -588,8 +588,8 @@ pub struct Lke {
 /// A Markdown page from `halaman/`.
 #[derive(Debug)]
 pub struct Page {
-    /// Title.
-    pub title: String,
+    /// Title (`{id, en}` allowed; the page's own language is shown).
+    pub title: Text,
     /// URL slug (defaults to the file name).
     pub slug: Spanned<String>,
     /// Sort order in menus.

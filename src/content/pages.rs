@@ -26,15 +26,24 @@ pub fn page(file: &Arc<str>, text: &str, stem: &str, diags: &mut Diagnostics) ->
     let root = yaml::parse(file, &padded, diags)?;
     let mut ctx = Ctx::new(file.clone(), diags);
     let map = ctx.map(&root, &["title", "slug", "order", "lang"])?;
-    let title = map.required(&mut ctx, "title").and_then(|n| ctx.string(n));
+    let title = map.required(&mut ctx, "title").and_then(|n| ctx.text(n));
     let slug = match map.optional("slug") {
         Some(n) => ctx.id(n)?,
-        None => Spanned::new(stem.to_lowercase(), Loc::file(file)),
+        None if crate::content::reader::valid_id(stem) => Spanned::new(stem.to_lowercase(), Loc::file(file)),
+        None => {
+            ctx.error(
+                Code::InvalidId,
+                Loc::file(file),
+                format!("nama berkas `{stem}.md` tidak dapat menjadi alamat halaman; ganti namanya atau beri `slug:`"),
+                format!("the file name `{stem}.md` cannot be a page address; rename it or give a `slug:`"),
+            );
+            return None;
+        }
     };
     let order =
         map.optional("order").and_then(|n| ctx.integer(n, -1_000_000..=1_000_000)).map_or(0, |o| o.value);
     let lang = map.optional("lang").and_then(|n| ctx.choice::<Lang>(n)).map_or(Lang::Id, |l| l.value);
-    Some(Page { title: title?.value, slug, order, lang, body: body.to_string() })
+    Some(Page { title: title?, slug, order, lang, body: body.to_string() })
 }
 
 impl crate::content::reader::Choice for Lang {

@@ -34,6 +34,15 @@ pub fn sakip(ctx: &mut Ctx, root: &Node) -> Option<Sakip> {
         .sub(ctx, "situs", &["judul", "base_url", "tema", "data_contoh"], true)
         .and_then(|m| situs(ctx, m));
     let predikat = map.optional("predikat").map(|n| ctx.list(n, predikat_band));
+    if predikat.as_ref().is_some_and(Vec::is_empty) {
+        let loc = map.key_loc(ctx, "predikat");
+        ctx.error(
+            Code::PredicateScale,
+            loc,
+            "skala predikat kosong; hapus `predikat:` untuk memakai skala Permendagri 86/2017",
+            "empty predicate scale; remove `predikat:` to use the Permendagri 86/2017 scale",
+        );
+    }
     Some(Sakip { instansi: instansi?, situs: situs?, predikat })
 }
 
@@ -160,7 +169,7 @@ pub fn indikator(ctx: &mut Ctx, node: &Node) -> Option<Indikator> {
     let map = ctx.map(node, INDIKATOR_KEYS)?;
     let id = map.required(ctx, "id").and_then(|n| ctx.id(n));
     let nama = map.required(ctx, "nama").and_then(|n| ctx.text(n));
-    let satuan = map.required(ctx, "satuan").and_then(|n| ctx.string(n));
+    let satuan = map.required(ctx, "satuan").and_then(|n| ctx.text(n));
     let polaritas = map.required(ctx, "polaritas").and_then(|n| ctx.choice(n));
     let agregasi = map.required(ctx, "agregasi").and_then(|n| ctx.choice(n));
     let opt_text = |ctx: &mut Ctx, key: &str| map.optional(key).and_then(|n| ctx.text(n));
@@ -171,12 +180,16 @@ pub fn indikator(ctx: &mut Ctx, node: &Node) -> Option<Indikator> {
     let sumber = map.optional("sumber").and_then(|n| ctx.choice(n));
     let target = by_year(ctx, &map, "target", |ctx, n| ctx.target(n));
     let realisasi = by_year(ctx, &map, "realisasi", |ctx, n| ctx.figure(n));
+    // An indicator whose id is valid stays in the model even when another field was rejected
+    // (already an error, so nothing is built): its references then resolve instead of adding a
+    // `dangling-reference` per use. The stand-ins are the values that trigger no further rule.
+    let stand_in = |loc: &crate::diagnostics::Loc| loc.clone();
     Some(Indikator {
         id: id?,
-        nama: nama?,
-        satuan: satuan?.value,
-        polaritas: polaritas?,
-        agregasi: agregasi?,
+        nama: nama.unwrap_or_default(),
+        satuan: satuan.unwrap_or_default(),
+        polaritas: polaritas.unwrap_or_else(|| Spanned::new(Polaritas::Negatif, stand_in(&map.loc))),
+        agregasi: agregasi.unwrap_or_else(|| Spanned::new(Agregasi::RataRata, stand_in(&map.loc))),
         definisi,
         formula,
         sumber_data,

@@ -161,6 +161,16 @@ impl<'d> Ctx<'d> {
     /// A non-empty string scalar.
     pub fn string(&mut self, node: &Node) -> Option<Spanned<String>> {
         match node {
+            Node::Scalar(s) if s.as_str().trim().is_empty() && !is_null(node) => {
+                let loc = self.loc(node);
+                self.error(
+                    Code::WrongType,
+                    loc,
+                    "teks kosong; isi atau hapus kuncinya",
+                    "empty text; fill it in or remove the key",
+                );
+                None
+            }
             Node::Scalar(s) if !is_null(node) => Some(Spanned::new(s.as_str().to_string(), self.loc(node))),
             _ => {
                 self.wrong_type(node, "teks", "text");
@@ -183,10 +193,7 @@ impl<'d> Ctx<'d> {
     /// An id matching `[A-Za-z0-9][A-Za-z0-9._-]*`.
     pub fn id(&mut self, node: &Node) -> Option<Spanned<String>> {
         let s = self.string(node)?;
-        let mut chars = s.value.chars();
-        let valid = chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
-            && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
-        if !valid {
+        if !valid_id(&s.value) {
             self.error(
                 Code::InvalidId,
                 s.loc.clone(),
@@ -366,6 +373,7 @@ impl<'d> Ctx<'d> {
 
     fn ambiguous(&mut self, text: &str, value: &Decimal, loc: Loc) {
         let grouped = text.replace('.', "");
+        let value = value.normalize();
         self.warning(
             Code::AmbiguousNumber,
             loc,
@@ -373,8 +381,8 @@ impl<'d> Ctx<'d> {
             format!("YAML reads `{text}` as {value}; if you meant {grouped}, write \"{text}\" in quotes"),
         )
         .with_help(Message::new(
-            format!("jika memang {value}, tulis `{}`", value.normalize()),
-            format!("if you meant {value}, write `{}`", value.normalize()),
+            format!("jika memang {value}, tulis `{value}`"),
+            format!("if you meant {value}, write `{value}`"),
         ));
     }
 
@@ -475,6 +483,13 @@ impl<'n> Map<'n> {
     pub fn entries(&self) -> impl Iterator<Item = (&'n MarkedScalarNode, &'n Node)> {
         self.node.iter()
     }
+}
+
+/// True when `text` matches `[A-Za-z0-9][A-Za-z0-9._-]*` (SPEC §2).
+pub fn valid_id(text: &str) -> bool {
+    let mut chars = text.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
 }
 
 /// True for `~`, `null` and an empty plain value.

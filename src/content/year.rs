@@ -299,6 +299,14 @@ fn validasi_entry(ctx: &mut Ctx, node: &Node) -> Option<ValidasiEntry> {
     let oleh = map.required(ctx, "oleh").and_then(|n| ctx.text(n));
     let tanggal = map.required(ctx, "tanggal").and_then(|n| ctx.date(n));
     let status = status?;
+    if let Some(c) = capaian_terkoreksi.as_ref().filter(|_| status.value != StatusValidasi::Dikoreksi) {
+        ctx.warning(
+            Code::InvalidValue,
+            c.loc.clone(),
+            "`capaian_terkoreksi` hanya dipakai bila status `dikoreksi`; nilai ini diabaikan",
+            "`capaian_terkoreksi` is only used with status `dikoreksi`; this value is ignored",
+        );
+    }
     let needs_correction = status.value == StatusValidasi::Dikoreksi && capaian_terkoreksi.is_none();
     let needs_reason = status.value != StatusValidasi::Sah && alasan.is_none();
     for (missing, key) in [(needs_correction, "capaian_terkoreksi"), (needs_reason, "alasan")] {
@@ -376,7 +384,21 @@ fn rekomendasi(ctx: &mut Ctx, node: &Node, folder: &Folder) -> Option<Rekomendas
     let tindak_lanjut =
         map.sub(ctx, "tindak_lanjut", &["jenis", "uraian", "status", "selesai", "bukti"], false);
     let tindak_lanjut = tindak_lanjut.and_then(|m| tindak_lanjut_of(ctx, m, folder));
-    Some(Rekomendasi { id: id?, uraian: uraian?, diterima: diterima?, indikator, tindak_lanjut })
+    let diterima = diterima?;
+    if let Some(done) =
+        tindak_lanjut.as_ref().and_then(|t| t.selesai.as_ref()).filter(|d| d.value < diterima.value)
+    {
+        ctx.error(
+            Code::InvalidDate,
+            done.loc.clone(),
+            format!("tanggal selesai {} sebelum rekomendasi diterima ({})", done.value, diterima.value),
+            format!(
+                "completion date {} is before the recommendation was received ({})",
+                done.value, diterima.value
+            ),
+        );
+    }
+    Some(Rekomendasi { id: id?, uraian: uraian?, diterima, indikator, tindak_lanjut })
 }
 
 fn tindak_lanjut_of(ctx: &mut Ctx, map: Map, folder: &Folder) -> Option<TindakLanjut> {
@@ -393,6 +415,14 @@ fn tindak_lanjut_of(ctx: &mut Ctx, map: Map, folder: &Folder) -> Option<TindakLa
             status.loc.clone(),
             "status `selesai` memerlukan tanggal `selesai`",
             "status `selesai` requires the date `selesai`",
+        );
+    }
+    if let Some(d) = selesai.as_ref().filter(|_| status.value != StatusTindakLanjut::Selesai) {
+        ctx.warning(
+            Code::InvalidValue,
+            d.loc.clone(),
+            "tanggal `selesai` hanya dipakai bila status `selesai`; tindak lanjut ini dihitung belum selesai",
+            "the `selesai` date only counts with status `selesai`; this follow-up counts as not done",
         );
     }
     Some(TindakLanjut { jenis: jenis?, uraian, status, selesai, bukti })
