@@ -12,6 +12,7 @@ use crate::content::LoadError;
 use crate::diagnostics::{Code, Loc, Message};
 use crate::exports;
 use crate::output::{self, Output, WriteError};
+use crate::site;
 
 /// What `build` needs.
 #[derive(Debug, Clone)]
@@ -22,6 +23,8 @@ pub struct Options {
     pub output: PathBuf,
     /// `--as-of`.
     pub as_of: Option<NaiveDate>,
+    /// `--base-url`, replacing `situs.base_url`.
+    pub base_url: Option<String>,
 }
 
 /// Why a build wrote nothing, beyond content errors (exit code 2).
@@ -69,15 +72,26 @@ pub fn build(options: &Options) -> Result<Built, BuildError> {
     if checked.diagnostics.has_errors() {
         return Ok(Built { checked, result: None });
     }
-    let output = render(&checked, &ledger);
+    let output = render(&mut checked, &ledger, options);
+    if checked.diagnostics.has_errors() {
+        return Ok(Built { checked, result: None });
+    }
     output::write(&output, &options.output, &options.root.join("content"))?;
     Ok(Built { checked, result: Some((ledger, output)) })
 }
 
-/// Every file of the site, from the ledger.
-fn render(checked: &Checked, ledger: &Ledger) -> Output {
-    let title = checked.site.sakip.as_ref().map(|s| s.situs.judul.id.clone()).unwrap_or_default();
+/// Every file of the site, from the ledger; template problems go to the diagnostics.
+fn render(checked: &mut Checked, ledger: &Ledger, options: &Options) -> Output {
+    let sakip = checked.site.sakip.as_ref();
+    let title = sakip.map(|s| s.situs.judul.id.clone()).unwrap_or_default();
+    let configured = sakip.map(|s| s.situs.base_url.value.clone()).unwrap_or_default();
+    let mut base_url = options.base_url.clone().unwrap_or(configured);
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
     let mut out = Output::default();
     exports::write(ledger, &title, &mut out);
+    let site_options = site::Options { root: &options.root, base_url };
+    site::render(&checked.site, ledger, &site_options, &mut out, &mut checked.diagnostics);
     out
 }

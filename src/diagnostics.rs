@@ -186,6 +186,8 @@ codes! {
     ArithmeticOverflow = "arithmetic-overflow",
     /// The as-of date was taken from the clock (no `--as-of`, no git).
     AsOfToday = "as-of-today",
+    /// A theme template that does not parse or fails to render.
+    Template = "template",
 }
 
 /// One problem found in the content.

@@ -16,4 +16,5 @@ pub mod diagnostics;
 pub mod exports;
 pub mod number;
 pub mod output;
+pub mod site;
 pub mod validate;

@@ -31,9 +31,9 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check { format, as_of, lang } => run_check(&cli.root, format, as_of, lang),
-        Command::Build { output, as_of, base_url: _ } => {
+        Command::Build { output, as_of, base_url } => {
             let output = output.unwrap_or_else(|| cli.root.join("public"));
-            run_build(build::Options { root: cli.root, output, as_of })
+            run_build(build::Options { root: cli.root, output, as_of, base_url })
         }
         Command::Serve { .. } | Command::Diff { .. } | Command::Init { .. } | Command::Schema { .. } => {
             eprintln!("sakip-site: this command is not available yet.");

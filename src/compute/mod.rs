@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 use crate::content::model::{Agregasi, Polaritas, Site, StatusValidasi, Text};
 use crate::diagnostics::{Code, Diagnostics, Loc, Message};
 use crate::number::Target;
-pub use calendar::{FollowUp, Report, ReportStatus};
+pub use calendar::{FollowUp, FollowUpStatus, Report, ReportStatus};
 pub use rules::{Band, Scale};
 pub use survey::Ikm;
 

@@ -1,0 +1,790 @@
+//! Charts of target against realisation, drawn as SVG with plotters.
+//!
+//! Every chart is an accessible image: the root `<svg>` has `role="img"` and is labelled by a
+//! `<title>` and a `<desc>` that states the figures (the caller writes both, in the page
+//! language, and puts the data table next to the chart). The two series differ by more than
+//! colour: the realisation is drawn as solid bars, the target as a dashed line with hollow
+//! diamond markers. Both colours pass 4.5:1 against white (#1f4e79 is 8.7:1, #a14b00 is 6.0:1),
+//! and the text is #333 (12.6:1).
+//!
+//! Figures stay [`Decimal`]: the scale of the y axis and the tick labels are worked out in
+//! decimal arithmetic, so a tick never reads `0.30000000000000004`. Values become `f64` only as
+//! drawing coordinates, the one place where a float is allowed (see [`coord`]).
+//!
+//! The output depends only on the input: no random ids, no clock, so two builds are identical.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+
+use crate::diagnostics::Lang;
+
+/// One point of a chart: a label on the x axis (e.g. "TW1", "2023") with the target and
+/// realisation (either may be missing).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    /// The label under the point on the x axis.
+    pub label: String,
+    /// The target, if there is one for this point.
+    pub target: Option<Decimal>,
+    /// The realisation, if there is one for this point.
+    pub realisasi: Option<Decimal>,
+}
+
+/// What to draw.
+#[derive(Debug, Clone)]
+pub struct Chart<'a> {
+    /// Goes into `<title>`.
+    pub title: &'a str,
+    /// Text alternative stating the figures, in the page language; goes into `<desc>`.
+    pub description: &'a str,
+    /// The points, left to right.
+    pub points: &'a [Point],
+    /// Unit shown above the y axis, e.g. "triliun rupiah", "%", "hari".
+    pub y_label: &'a str,
+    /// Legend text of the target, e.g. "Target".
+    pub target_label: &'a str,
+    /// Legend text of the realisation, e.g. "Realisasi".
+    pub realisasi_label: &'a str,
+    /// Every value is divided by this for display (e.g. 10^12 to plot trillions); 1 when not
+    /// needed. Zero or negative is taken as 1.
+    pub scale_down: Decimal,
+    /// Width and height in pixels, e.g. (640, 320) for a full chart, (240, 90) for a sparkline.
+    pub size: (u32, u32),
+    /// True for a dashboard sparkline: no axis labels and no legend, just the two series.
+    pub sparkline: bool,
+    /// Text shown when there is no value to draw, e.g. "Tidak ada data" / "No data".
+    pub empty_text: &'a str,
+    /// Language of the tick labels: `Id` writes `1.250,5`, `En` writes `1,250.5`.
+    pub lang: Lang,
+}
+
+/// Dark blue of the realisation (8.7:1 on white).
+const REALISASI: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
+/// Dark orange of the target (6.0:1 on white).
+const TARGET: RGBColor = RGBColor(0xa1, 0x4b, 0x00);
+/// Axis and legend text.
+const TEXT: RGBColor = RGBColor(0x33, 0x33, 0x33);
+/// Horizontal grid lines.
+const GRID: RGBColor = RGBColor(0xdd, 0xdd, 0xdd);
+/// The zero line.
+const BASELINE: RGBColor = RGBColor(0x66, 0x66, 0x66);
+/// The target line is drawn with this opacity so that the post-processing can find its
+/// polyline and make it dashed (plotters' SVG backend has no dash attribute, and its
+/// `DashedLineSeries` writes one `<line>` per dash). The marker is replaced by `opacity="1"`.
+const DASH_MARK_ALPHA: f64 = 0.999;
+const DASH_MARK: &str = "opacity=\"0.999\"";
+const DASH_ATTRS: &str = "opacity=\"1\" stroke-dasharray=\"7 4\"";
+
+/// Pixel size of the text (font-size in the SVG). 14 and 12 are exact after plotters' division
+/// by 1.24; 13 would print as 13.000000000000002.
+const FONT_PX: f64 = 14.0;
+/// Average width of a sans-serif character as a share of the font size, on the generous side
+/// so that estimated widths leave room rather than overlap.
+const CHAR_EM: f64 = 0.58;
+
+/// The SVG of `chart`. `id` prefixes the ids of `<title>` and `<desc>`; it must be unique in
+/// the page.
+pub fn svg(chart: &Chart, id: &str) -> String {
+    let (w, h) = (chart.size.0.clamp(40, 4000), chart.size.1.clamp(30, 4000));
+    let values = scaled(chart);
+    let has_value = values.iter().any(|(t, r)| t.is_some() || r.is_some());
+    let mut out = String::new();
+    {
+        let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
+        // Drawing into a String cannot fail; should plotters ever report an error, the chart
+        // is left as drawn so far rather than panicking.
+        let _ = if !has_value {
+            draw_empty(&root, chart)
+        } else if chart.sparkline {
+            draw_sparkline(&root, &values)
+        } else {
+            draw_full(&root, chart, &values)
+        };
+        let _ = root.present();
+    }
+    finish(&out, chart, id, (w, h))
+}
+
+/// The target and the realisation of one point, divided by `scale_down`.
+type Pair = (Option<Decimal>, Option<Decimal>);
+/// A position in pixels.
+type Pixel = (i32, i32);
+type DrawResult = Result<(), Box<dyn std::error::Error>>;
+type Area<'b> = DrawingArea<SVGBackend<'b>, plotters::coord::Shift>;
+
+/// Every value divided by `scale_down`, still exact.
+fn scaled(chart: &Chart) -> Vec<Pair> {
+    let div = if chart.scale_down > Decimal::ZERO { chart.scale_down } else { Decimal::ONE };
+    let one = |v: Option<Decimal>| {
+        v.map(|v| {
+            v.checked_div(div).unwrap_or(if v.is_sign_negative() { Decimal::MIN } else { Decimal::MAX })
+        })
+    };
+    chart.points.iter().map(|p| (one(p.target), one(p.realisasi))).collect()
+}
+
+/// A drawing coordinate from a figure. This is the one place where a figure becomes a float:
+/// it only positions ink, it is never shown nor used in a computation.
+fn coord(d: Decimal) -> f64 {
+    d.to_f64().filter(|f| f.is_finite()).unwrap_or(0.0)
+}
+
+/// The y axis: its ends and the ticks, in exact decimals.
+#[derive(Debug, Clone, PartialEq)]
+struct Scale {
+    lo: Decimal,
+    hi: Decimal,
+    ticks: Vec<Decimal>,
+}
+
+/// A y scale that holds every value, starts at zero (or below, for negative values), has about
+/// 10 % headroom and at most six ticks on round numbers (1, 2, 2.5 or 5 × 10^k, never finer
+/// than 0.01).
+fn nice_scale(values: &[Pair]) -> Scale {
+    let all = values.iter().flat_map(|(t, r)| [*t, *r]).flatten();
+    let (mut min, mut max) = (Decimal::ZERO, Decimal::ZERO);
+    for v in all {
+        min = min.min(v);
+        max = max.max(v);
+    }
+    if min == max {
+        max = Decimal::ONE;
+    }
+    nice_ticks(min, max).unwrap_or_else(|| Scale { lo: min, hi: max, ticks: vec![min, max] })
+}
+
+/// The ends of a sparkline's y axis: zero (or the lowest value) to the highest value, with 8 %
+/// headroom.
+fn spark_range(values: &[Pair]) -> Option<(Decimal, Decimal)> {
+    let all = values.iter().flat_map(|(t, r)| [*t, *r]).flatten();
+    let (mut min, mut max) = (Decimal::ZERO, Decimal::ZERO);
+    for v in all {
+        min = min.min(v);
+        max = max.max(v);
+    }
+    if min == max {
+        return None;
+    }
+    let headroom = max.checked_sub(min)?.checked_mul(Decimal::new(8, 2))?;
+    let hi = if max > Decimal::ZERO { max.checked_add(headroom)? } else { max };
+    let lo = if min < Decimal::ZERO { min.checked_sub(headroom)? } else { min };
+    Some((lo, hi))
+}
+
+fn nice_ticks(min: Decimal, max: Decimal) -> Option<Scale> {
+    let ten = Decimal::TEN;
+    let span = max.checked_sub(min)?;
+    let headroom = span / ten;
+    let hi = if max > Decimal::ZERO { max.checked_add(headroom)? } else { max };
+    let lo = if min < Decimal::ZERO { min.checked_sub(headroom)? } else { min };
+    let raw = hi.checked_sub(lo)? / Decimal::from(5);
+    let finest = Decimal::new(1, 2);
+    let mut p = Decimal::ONE;
+    while let Some(next) = p.checked_mul(ten).filter(|n| *n <= raw) {
+        p = next;
+    }
+    while p > raw && p > finest {
+        p /= ten;
+    }
+    for m in [1, 2, 25, 5, 10, 20, 25, 50, 100] {
+        let m = if m == 25 { Decimal::new(25, 1) } else { Decimal::from(m) };
+        let step = p.checked_mul(m)?;
+        if step.scale() > 2 && step.round_dp(2) != step {
+            continue;
+        }
+        let first = (lo / step).floor();
+        let last = (hi / step).ceil();
+        if last - first <= Decimal::from(5) {
+            let first_i = first.to_i64()?;
+            let last_i = last.to_i64()?;
+            let ticks =
+                (first_i..=last_i).map(|i| Decimal::from(i).checked_mul(step)).collect::<Option<Vec<_>>>()?;
+            return Some(Scale { lo: *ticks.first()?, hi: *ticks.last()?, ticks });
+        }
+    }
+    None
+}
+
+/// A tick label: at most two decimals, trailing zeros trimmed, grouped as people read numbers
+/// in `lang` (`1.250,5` in Indonesian, `1,250.5` in English).
+fn tick_label(d: Decimal, lang: Lang) -> String {
+    let d = d.round_dp(2).normalize();
+    if d.is_zero() {
+        return "0".to_string();
+    }
+    let text = d.abs().to_string();
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let (group, point) = match lang {
+        Lang::Id => ('.', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut out = String::new();
+    if d.is_sign_negative() {
+        out.push('-');
+    }
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// A plotters axis with exactly the ticks we chose (plotters' own f64 axis picks its own).
+struct Axis {
+    lo: f64,
+    hi: f64,
+    ticks: Vec<f64>,
+}
+
+impl Ranged for Axis {
+    type FormatOption = NoDefaultFormatting;
+    type ValueType = f64;
+
+    fn map(&self, value: &f64, limit: (i32, i32)) -> i32 {
+        let span = self.hi - self.lo;
+        let t = if span > 0.0 && value.is_finite() { (value - self.lo) / span } else { 0.0 };
+        let t = t.clamp(-0.5, 1.5);
+        (f64::from(limit.0) + t * f64::from(limit.1 - limit.0)).round() as i32
+    }
+
+    fn key_points<H: KeyPointHint>(&self, hint: H) -> Vec<f64> {
+        // Only the bold pass gets points: no light grid lines between the ticks.
+        if hint.weight().allow_light_points() { Vec::new() } else { self.ticks.clone() }
+    }
+
+    fn range(&self) -> Range<f64> {
+        self.lo..self.hi
+    }
+}
+
+impl ValueFormatter<f64> for Axis {
+    fn format(_value: &f64) -> String {
+        String::new()
+    }
+}
+
+fn font(px: f64) -> TextStyle<'static> {
+    // plotters' SVG backend writes font-size = size / 1.24.
+    ("sans-serif", px * 1.24).into_font().color(&TEXT)
+}
+
+fn text_width(text: &str, px: f64) -> f64 {
+    text.chars().count() as f64 * px * CHAR_EM
+}
+
+/// The x positions: point `i` is centred on `i`, its slot spans `i - 0.5 .. i + 0.5`.
+fn x_axis(n: usize, shown: Vec<f64>) -> Axis {
+    Axis { lo: -0.5, hi: n as f64 - 0.5, ticks: shown }
+}
+
+/// Runs of consecutive points that have a target: each run is one line; a missing target
+/// breaks the line.
+fn target_runs(values: &[Pair]) -> Vec<Vec<(f64, f64)>> {
+    let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut current = Vec::new();
+    for (i, (t, _)) in values.iter().enumerate() {
+        match t {
+            Some(t) => current.push((i as f64, coord(*t))),
+            None if !current.is_empty() => runs.push(std::mem::take(&mut current)),
+            None => {}
+        }
+    }
+    if !current.is_empty() {
+        runs.push(current);
+    }
+    runs
+}
+
+/// A hollow diamond of half-size `r` around the origin: white inside, target-coloured edge.
+fn diamond(r: i32) -> (Vec<Pixel>, Vec<Pixel>) {
+    let fill = vec![(0, -r), (r, 0), (0, r), (-r, 0)];
+    let mut edge = fill.clone();
+    edge.push((0, -r));
+    (fill, edge)
+}
+
+/// Draws the bars, the zero line, the target line and its markers on a chart whose x axis is
+/// [`x_axis`] and y axis the [`Scale`].
+fn draw_series<'b>(
+    chart_ctx: &mut ChartContext<'b, SVGBackend<'b>, Cartesian2d<Axis, Axis>>,
+    values: &[Pair],
+    small: bool,
+) -> DrawResult {
+    let n = values.len().max(1);
+    let (plot_w, _) = chart_ctx.plotting_area().dim_in_pixel();
+    let slot_px = f64::from(plot_w) / n as f64;
+    let bar_px = (slot_px * if small { 0.7 } else { 0.56 }).min(if small { 24.0 } else { 64.0 }).max(2.0);
+    let half = bar_px / 2.0 / slot_px;
+    let half_px = (bar_px / 2.0).round() as i32;
+
+    // Zero line across the plot, under the bars.
+    chart_ctx.draw_series(std::iter::once(PathElement::new(
+        vec![(-0.5, 0.0), (n as f64 - 0.5, 0.0)],
+        BASELINE.stroke_width(1),
+    )))?;
+
+    for (i, (_, r)) in values.iter().enumerate() {
+        let Some(r) = r else { continue };
+        let x = i as f64;
+        let y = coord(*r);
+        let (top, bottom) = if y >= 0.0 { (y, 0.0) } else { (0.0, y) };
+        let zero_height = {
+            let a = chart_ctx.backend_coord(&(x, top));
+            let b = chart_ctx.backend_coord(&(x, bottom));
+            (b.1 - a.1).abs() < 2
+        };
+        if zero_height {
+            // A realisation of zero (or nearly) is still a value: a flat bar on the zero line,
+            // so that it differs from a missing one.
+            chart_ctx.draw_series(std::iter::once(
+                EmptyElement::at((x, 0.0))
+                    + Rectangle::new([(-half_px, -2), (half_px, 1)], REALISASI.filled()),
+            ))?;
+        } else {
+            chart_ctx.draw_series(std::iter::once(Rectangle::new(
+                [(x - half, top), (x + half, bottom)],
+                REALISASI.filled(),
+            )))?;
+        }
+    }
+
+    let runs = target_runs(values);
+    let (halo, line) = (4, 2);
+    for run in runs.iter().filter(|r| r.len() > 1) {
+        // A thin white halo under the dashed line keeps it visible where it crosses a bar (the
+        // two colours differ in hue, not in lightness).
+        chart_ctx.draw_series(std::iter::once(PathElement::new(run.clone(), WHITE.stroke_width(halo))))?;
+        chart_ctx.draw_series(std::iter::once(PathElement::new(
+            run.clone(),
+            TARGET.mix(DASH_MARK_ALPHA).stroke_width(line),
+        )))?;
+    }
+    let (fill, edge) = diamond(if small { 4 } else { 6 });
+    for run in &runs {
+        for &(x, y) in run {
+            chart_ctx.draw_series(std::iter::once(
+                EmptyElement::at((x, y))
+                    + Polygon::new(fill.clone(), WHITE.filled())
+                    + PathElement::new(edge.clone(), TARGET.stroke_width(2)),
+            ))?;
+        }
+    }
+    Ok(())
+}
+
+fn y_axis(scale: &Scale) -> Axis {
+    Axis { lo: coord(scale.lo), hi: coord(scale.hi), ticks: scale.ticks.iter().map(|t| coord(*t)).collect() }
+}
+
+fn draw_full(root: &Area<'_>, chart: &Chart, values: &[Pair]) -> DrawResult {
+    root.fill(&WHITE)?;
+    let (w, _) = root.dim_in_pixel();
+    let w = f64::from(w);
+    let scale = nice_scale(values);
+    let tick_texts: Vec<(f64, String)> =
+        scale.ticks.iter().map(|t| (coord(*t), tick_label(*t, chart.lang))).collect();
+
+    // Top band: the unit on the left, the legend on the right, or on a row of its own when the
+    // two would not fit side by side.
+    let row = 22.0;
+    let swatch = 16.0;
+    let line_sample = 28.0;
+    let gap = 6.0;
+    let item_gap = 16.0;
+    let real_w = swatch + gap + text_width(chart.realisasi_label, FONT_PX);
+    let target_w = line_sample + gap + text_width(chart.target_label, FONT_PX);
+    let legend_w = real_w + item_gap + target_w;
+    let unit_w = if chart.y_label.is_empty() { 0.0 } else { text_width(chart.y_label, FONT_PX) };
+    let margin = 8.0;
+    let two_rows = unit_w > 0.0 && margin + unit_w + 24.0 + legend_w > w - margin;
+    let legend_y = row / 2.0 + 2.0;
+    let unit_y = if two_rows { legend_y + row } else { legend_y };
+    let top_band = if two_rows { 2.0 * row + 12.0 } else { row + 14.0 };
+    let legend_x = if two_rows { margin } else { (w - margin - legend_w).max(margin) };
+
+    let label_style = font(FONT_PX).pos(Pos::new(HPos::Left, VPos::Center));
+    if unit_w > 0.0 {
+        root.draw(&Text::new(
+            chart.y_label.to_string(),
+            (margin as i32, unit_y as i32),
+            label_style.clone(),
+        ))?;
+    }
+    let ly = legend_y as i32;
+    let mut x = legend_x;
+    root.draw(&Rectangle::new([(x as i32, ly - 6), ((x + swatch) as i32, ly + 6)], REALISASI.filled()))?;
+    x += swatch + gap;
+    root.draw(&Text::new(chart.realisasi_label.to_string(), (x as i32, ly), label_style.clone()))?;
+    x += text_width(chart.realisasi_label, FONT_PX) + item_gap;
+    root.draw(&PathElement::new(
+        vec![(x as i32, ly), ((x + line_sample) as i32, ly)],
+        TARGET.mix(DASH_MARK_ALPHA).stroke_width(2),
+    ))?;
+    let (fill, edge) = diamond(6);
+    let mid = (x + line_sample / 2.0) as i32;
+    root.draw(
+        &(EmptyElement::at((mid, ly))
+            + Polygon::new(fill, WHITE.filled())
+            + PathElement::new(edge, TARGET.stroke_width(2))),
+    )?;
+    x += line_sample + gap;
+    root.draw(&Text::new(chart.target_label.to_string(), (x as i32, ly), label_style))?;
+
+    // Plot: y tick labels on the left, x labels below.
+    let y_area = tick_texts.iter().map(|(_, t)| text_width(t, FONT_PX)).fold(0.0, f64::max) + 16.0;
+    let plot_area = root.margin(top_band as u32, 2, 4, 12);
+    let n = values.len();
+    let plot_w = (w - 4.0 - 12.0 - y_area).max(1.0);
+    let slot = plot_w / n.max(1) as f64;
+    let widest = chart.points.iter().map(|p| text_width(&p.label, FONT_PX)).fold(0.0, f64::max) + 10.0;
+    let every = ((widest / slot).ceil() as usize).max(1);
+    let shown: Vec<f64> = (0..n).filter(|i| i % every == 0).map(|i| i as f64).collect();
+
+    let mut ctx = ChartBuilder::on(&plot_area)
+        .x_label_area_size(28)
+        .y_label_area_size(y_area.round() as u32)
+        .build_cartesian_2d(x_axis(n, shown), y_axis(&scale))?;
+    let labels: Vec<&str> = chart.points.iter().map(|p| p.label.as_str()).collect();
+    let x_fmt = |v: &f64| labels.get(v.round().max(0.0) as usize).map(|s| s.to_string()).unwrap_or_default();
+    let y_fmt = |v: &f64| tick_texts.iter().find(|(c, _)| c == v).map(|(_, t)| t.clone()).unwrap_or_default();
+    ctx.configure_mesh()
+        .disable_x_mesh()
+        .bold_line_style(GRID.stroke_width(1))
+        .axis_style(TRANSPARENT)
+        // Tick marks are invisible (the axis style is transparent) but their size keeps the
+        // labels 10 px away from the plot.
+        .set_all_tick_mark_size(5)
+        .x_label_style(font(FONT_PX))
+        .y_label_style(font(FONT_PX))
+        .x_labels(n.max(1))
+        .y_labels(scale.ticks.len().max(1))
+        .x_label_formatter(&x_fmt)
+        .y_label_formatter(&y_fmt)
+        .draw()?;
+    draw_series(&mut ctx, values, false)?;
+    Ok(())
+}
+
+fn draw_sparkline(root: &Area<'_>, values: &[Pair]) -> DrawResult {
+    root.fill(&WHITE)?;
+    // No ticks to show, so no rounding of the ends: the series fill the card.
+    let Scale { lo, hi, .. } = nice_scale(values);
+    let (lo, hi) = spark_range(values).unwrap_or((lo, hi));
+    let scale = Scale { lo, hi, ticks: Vec::new() };
+    let area = root.margin(6, 4, 4, 4);
+    let n = values.len();
+    let mut ctx = ChartBuilder::on(&area).build_cartesian_2d(x_axis(n, Vec::new()), y_axis(&scale))?;
+    draw_series(&mut ctx, values, true)?;
+    Ok(())
+}
+
+fn draw_empty(root: &Area<'_>, chart: &Chart) -> DrawResult {
+    root.fill(&WHITE)?;
+    let (w, h) = root.dim_in_pixel();
+    let px = if chart.sparkline { 12.0 } else { FONT_PX };
+    root.draw(&Text::new(
+        chart.empty_text.to_string(),
+        ((w / 2) as i32, (h / 2) as i32),
+        font(px).pos(Pos::new(HPos::Center, VPos::Center)),
+    ))?;
+    Ok(())
+}
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 forbids are dropped.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Replaces plotters' root element by an accessible, scalable one with `<title>` and `<desc>`,
+/// and makes the target line dashed.
+fn finish(drawn: &str, chart: &Chart, id: &str, (w, h): (u32, u32)) -> String {
+    let body = drawn
+        .strip_prefix("<svg")
+        .and_then(|rest| rest.find('>').map(|end| &rest[end + 1..]))
+        .unwrap_or("</svg>\n");
+    let body = body.strip_prefix('\n').unwrap_or(body);
+    let id = escape(id);
+    let mut out = String::with_capacity(body.len() + 400);
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
+         viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" style=\"max-width:100%;height:auto\" \
+         font-family=\"sans-serif\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
+        escape(chart.title),
+        escape(chart.description),
+    );
+    out.push_str(&body.replace(DASH_MARK, DASH_ATTRS));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Option<Decimal> {
+        (!s.is_empty()).then(|| Decimal::from_str(s).unwrap())
+    }
+
+    fn p(label: &str, target: &str, realisasi: &str) -> Point {
+        Point { label: label.into(), target: d(target), realisasi: d(realisasi) }
+    }
+
+    fn chart<'a>(points: &'a [Point]) -> Chart<'a> {
+        Chart {
+            title: "IKU-2 <&> \"capaian\"",
+            description: "Target 82,00 & 82,50; realisasi 81,73 < 82,76.",
+            points,
+            y_label: "%",
+            target_label: "Target",
+            realisasi_label: "Realisasi",
+            scale_down: Decimal::ONE,
+            size: (640, 320),
+            sparkline: false,
+            empty_text: "Tidak ada data",
+            lang: Lang::Id,
+        }
+    }
+
+    fn iku2() -> Vec<Point> {
+        vec![p("TW1", "", ""), p("TW2", "82.00", "81.73"), p("TW3", "", ""), p("TW4", "82.50", "82.76")]
+    }
+
+    /// Hollow diamonds (target markers) and blue rectangles (bars), legend swatches included.
+    fn markers(out: &str) -> (usize, usize) {
+        let diamonds = out.matches("<polygon opacity=\"1\" fill=\"#FFFFFF\"").count();
+        let bars = out.lines().filter(|l| l.starts_with("<rect") && l.contains("fill=\"#1F4E79\"")).count();
+        (diamonds, bars)
+    }
+
+    fn sane(out: &str) {
+        assert!(out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\""), "{out}");
+        assert!(out.trim_end().ends_with("</svg>"));
+        assert_eq!(out.matches("<svg").count(), 1);
+        for bad in ["NaN", "inf", "0000000000"] {
+            assert!(!out.contains(bad), "{bad} in {out}");
+        }
+    }
+
+    #[test]
+    fn root_is_an_accessible_scalable_image() {
+        let points = iku2();
+        let out = super::svg(&chart(&points), "iku-2-2023");
+        sane(&out);
+        assert!(out.contains(
+            "role=\"img\" aria-labelledby=\"iku-2-2023-title iku-2-2023-desc\" viewBox=\"0 0 640 320\" \
+             width=\"640\" height=\"320\" style=\"max-width:100%;height:auto\""
+        ));
+        let title = "<title id=\"iku-2-2023-title\">IKU-2 &lt;&amp;&gt; &quot;capaian&quot;</title>";
+        let desc =
+            "<desc id=\"iku-2-2023-desc\">Target 82,00 &amp; 82,50; realisasi 81,73 &lt; 82,76.</desc>";
+        // Title and desc are the first children of the root.
+        let first_line_end = out.find('\n').unwrap();
+        assert!(out[first_line_end + 1..].starts_with(&format!("{title}\n{desc}\n")), "{out}");
+        assert!(out.contains("font-family=\"sans-serif\""));
+    }
+
+    #[test]
+    fn legend_and_unit_appear_on_a_full_chart_only() {
+        let points = iku2();
+        let full = svg(&chart(&points), "c");
+        assert!(full.contains("\nRealisasi\n") && full.contains("\nTarget\n") && full.contains("\n%\n"));
+        let spark = svg(&Chart { sparkline: true, size: (240, 90), ..chart(&points) }, "s");
+        sane(&spark);
+        assert!(!spark.contains("<text"), "{spark}");
+        assert!(spark.contains("<title id=\"s-title\">"));
+    }
+
+    #[test]
+    fn missing_values_leave_gaps() {
+        let points = iku2();
+        let out = super::svg(&chart(&points), "c");
+        // Two target markers and two bars, plus one of each in the legend.
+        assert_eq!(markers(&out), (3, 3));
+        // TW2 and TW4 are not adjacent: no target line, only the legend's dashed sample.
+        assert_eq!(out.matches("stroke-dasharray").count(), 1);
+        // All four labels are still on the axis.
+        for l in ["TW1", "TW2", "TW3", "TW4"] {
+            assert!(out.contains(&format!("\n{l}\n")), "{l}");
+        }
+
+        let points = vec![
+            p("2019", "70", "68.2"),
+            p("2020", "72", ""),
+            p("2021", "74", "75.1"),
+            p("2022", "", "77.9"),
+            p("2023", "78", "80.3"),
+        ];
+        let out = super::svg(&chart(&points), "c");
+        assert_eq!(markers(&out), (5, 5));
+        // 2019–2021 is one dashed line (plus the legend); 2023 stands alone.
+        assert_eq!(out.matches("stroke-dasharray").count(), 2);
+    }
+
+    #[test]
+    fn target_is_dashed_and_colours_are_the_accessible_ones() {
+        let points = vec![
+            p("TW1", "15", "3.29"),
+            p("TW2", "35", "8.99"),
+            p("TW3", "55", "10.75"),
+            p("TW4", "75", "14.8"),
+        ];
+        let out = super::svg(&chart(&points), "c");
+        assert_eq!(out.matches("stroke-dasharray=\"7 4\" stroke=\"#A14B00\"").count(), 2);
+        assert!(out.contains("fill=\"#1F4E79\""));
+        assert!(out.contains("fill=\"#333333\""));
+        assert!(!out.contains("opacity=\"0.999\""));
+    }
+
+    #[test]
+    fn output_is_deterministic() {
+        let points = iku2();
+        assert_eq!(svg(&chart(&points), "a"), svg(&chart(&points), "a"));
+        let spark = Chart { sparkline: true, size: (240, 90), ..chart(&points) };
+        assert_eq!(svg(&spark, "a"), svg(&spark, "a"));
+    }
+
+    #[test]
+    fn ticks_are_round_and_free_of_float_noise() {
+        let scale = |v: &[&str]| {
+            let values: Vec<_> = v.iter().map(|s| (None, d(s))).collect();
+            nice_scale(&values)
+        };
+        let s = scale(&["0.1", "0.2", "0.3"]);
+        assert!(s.ticks.len() <= 6, "{s:?}");
+        assert_eq!(s.lo, Decimal::ZERO);
+        let labels: Vec<_> = s.ticks.iter().map(|t| tick_label(*t, Lang::En)).collect();
+        assert_eq!(labels, ["0", "0.1", "0.2", "0.3", "0.4"]);
+        let s = scale(&["81.73", "82.76"]);
+        assert_eq!((s.lo, s.hi), (Decimal::ZERO, Decimal::from(100)));
+        let s = scale(&["-3.2", "7.25"]);
+        assert!(s.lo < d("-3.2").unwrap() && s.hi > d("7.25").unwrap() && s.ticks.len() <= 6, "{s:?}");
+        assert!(s.ticks.contains(&Decimal::ZERO));
+        assert_eq!(tick_label(Decimal::from(4_000_000), Lang::Id), "4.000.000");
+        assert_eq!(tick_label(d("1250.5").unwrap(), Lang::Id), "1.250,5");
+        assert_eq!(tick_label(d("1250.5").unwrap(), Lang::En), "1,250.5");
+        assert_eq!(tick_label(d("-0.125").unwrap(), Lang::En), "-0.12");
+        assert_eq!(tick_label(d("0.001").unwrap(), Lang::En), "0");
+        for v in [["0.001", "0.002"], ["1e-10", "3e-10"], ["123456789", "987654321"], ["-5", "-1"]] {
+            let s = scale(&v);
+            assert!(s.ticks.len() <= 6 && s.ticks.len() >= 2, "{v:?} {s:?}");
+            assert!(s.ticks.iter().all(|t| t.round_dp(2) == *t), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn tick_labels_in_the_svg_use_the_page_language() {
+        let points = vec![p("2023", "2500000", "1200000")];
+        let id = svg(&chart(&points), "c");
+        assert!(id.contains("\n3.000.000\n"), "{id}");
+        let en = svg(&Chart { lang: Lang::En, ..chart(&points) }, "c");
+        assert!(en.contains("\n3,000,000\n"), "{en}");
+    }
+
+    #[test]
+    fn empty_chart_says_so() {
+        for spark in [false, true] {
+            let out = super::svg(&Chart { sparkline: spark, ..chart(&[]) }, "e");
+            sane(&out);
+            assert!(out.contains("\nTidak ada data\n"));
+            assert!(out.contains("<title id=\"e-title\">"));
+            let all_missing = [p("TW1", "", ""), p("TW2", "", "")];
+            let out = super::svg(&Chart { sparkline: spark, ..chart(&all_missing) }, "e");
+            sane(&out);
+            assert!(out.contains("\nTidak ada data\n"));
+        }
+    }
+
+    #[test]
+    fn zero_realisation_is_drawn_but_missing_is_not() {
+        let points = [p("A", "", "0"), p("B", "", "")];
+        let out = super::svg(&chart(&points), "z");
+        assert_eq!(markers(&out), (1, 2));
+    }
+
+    #[test]
+    fn odd_data_does_not_panic() {
+        let huge = Decimal::from_str("10000000000000000000000000000").unwrap();
+        let max = Decimal::MAX;
+        let many: Vec<Point> = (0..200)
+            .map(|i| p(&format!("Label panjang sekali {i}"), &i.to_string(), &(i * 3).to_string()))
+            .collect();
+        let cases: Vec<(Vec<Point>, Decimal)> = vec![
+            (vec![p("2023", "5", "7")], Decimal::ONE),
+            (vec![p("2023", "", "7")], Decimal::ONE),
+            (vec![p("2023", "7", "")], Decimal::ONE),
+            (vec![p("A", "0", "0"), p("B", "0", "0")], Decimal::ONE),
+            (vec![p("A", "-5", "-7"), p("B", "-1", "-0.5")], Decimal::ONE),
+            (
+                vec![p("A", "", &huge.to_string()), p("B", &huge.to_string(), "1")],
+                Decimal::from(1_000_000_000_000i64),
+            ),
+            (vec![p("A", &max.to_string(), &Decimal::MIN.to_string())], Decimal::ONE),
+            (vec![p("A", &max.to_string(), "1")], d("0.0001").unwrap()),
+            (vec![p("A", "1", "2")], Decimal::ZERO),
+            (vec![p("A", "1", "2")], Decimal::from(-5)),
+            (vec![p("A", "0.0000001", "0.0000002")], Decimal::ONE),
+            (vec![p("", "1", "2"), p("<&>\"'", "3", "4")], Decimal::ONE),
+            (many, Decimal::ONE),
+        ];
+        for (points, scale_down) in &cases {
+            for spark in [false, true] {
+                for size in [(640, 320), (240, 90), (0, 0), (100_000, 3)] {
+                    let c = Chart { scale_down: *scale_down, sparkline: spark, size, ..chart(points) };
+                    let out = svg(&c, "x\"<");
+                    sane(&out);
+                    assert!(out.contains("aria-labelledby=\"x&quot;&lt;-title x&quot;&lt;-desc\""));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn long_label_lists_are_thinned_not_overlapped() {
+        let points: Vec<Point> = (2000..2030).map(|y| p(&y.to_string(), "1", "2")).collect();
+        let out = super::svg(&Chart { size: (480, 280), ..chart(&points) }, "c");
+        let shown = (2000..2030).filter(|y| out.contains(&format!("\n{y}\n"))).count();
+        assert!((5..30).contains(&shown), "{shown}");
+        assert!(out.contains("\n2000\n"));
+    }
+
+    #[test]
+    fn unit_and_legend_share_a_row_only_when_they_fit() {
+        let points = iku2();
+        let y_of = |out: &str, text: &str| {
+            let at = out.find(&format!(">\n{text}\n")).unwrap();
+            let line = &out[out[..at].rfind("<text").unwrap()..at];
+            line.split("y=\"").nth(1).unwrap().split('"').next().unwrap().to_string()
+        };
+        let wide = super::svg(&Chart { y_label: "triliun rupiah", ..chart(&points) }, "c");
+        assert_eq!(y_of(&wide, "triliun rupiah"), y_of(&wide, "Realisasi"));
+        let narrow =
+            super::svg(&Chart { y_label: "triliun rupiah", size: (300, 200), ..chart(&points) }, "c");
+        assert_ne!(y_of(&narrow, "triliun rupiah"), y_of(&narrow, "Realisasi"));
+        assert_eq!(y_of(&narrow, "Target"), y_of(&narrow, "Realisasi"));
+    }
+}

@@ -1,0 +1,189 @@
+//! The words of the interface in Indonesian and English, given to templates as `t`.
+//!
+//! Templates run with strict undefined behaviour, so a misspelt key fails the build instead of
+//! leaving a blank on the page.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostics::Lang;
+
+/// (key, Indonesian, English)
+const STRINGS: &[(&str, &str, &str)] = &[
+    ("skip", "Langsung ke isi", "Skip to content"),
+    ("menu", "Menu utama", "Main menu"),
+    ("dashboard", "Dasbor", "Dashboard"),
+    ("indicators", "Indikator", "Indicators"),
+    ("indicator", "Indikator", "Indicator"),
+    ("years", "Tahun", "Years"),
+    ("year", "Tahun", "Year"),
+    ("cascading", "Cascading kinerja", "Performance cascade"),
+    ("downloads", "Unduhan", "Downloads"),
+    ("search", "Cari", "Search"),
+    ("search_label", "Cari indikator, program atau halaman", "Search indicators, programmes or pages"),
+    ("search_all", "Semua isi situs", "Everything on this site"),
+    ("search_none", "Tidak ada yang cocok.", "Nothing matches."),
+    ("breadcrumb", "Lokasi halaman", "Breadcrumb"),
+    ("home", "Beranda", "Home"),
+    ("other_lang", "English", "Bahasa Indonesia"),
+    ("other_lang_code", "en", "id"),
+    (
+        "sample_banner",
+        "Data contoh: angka realisasi di situs ini bersifat ilustratif kecuali yang disebut sumber terbitannya; bukan angka resmi.",
+        "Sample data: the realisation figures on this site are illustrative unless a published source is cited; they are not official figures.",
+    ),
+    ("target", "Target", "Target"),
+    ("realisation", "Realisasi", "Realisation"),
+    ("cumulative", "Realisasi kumulatif", "Cumulative realisation"),
+    ("achievement", "Capaian", "Achievement"),
+    ("achievement_reported", "Capaian dilaporkan", "Reported achievement"),
+    ("achievement_validated", "Capaian tervalidasi", "Validated achievement"),
+    ("validation", "Validasi", "Validation"),
+    ("predicate", "Predikat", "Rating"),
+    ("period", "Periode", "Period"),
+    ("evidence", "Data dukung", "Evidence"),
+    ("notes", "Catatan", "Notes"),
+    ("unit", "Satuan", "Unit"),
+    ("definition", "Definisi", "Definition"),
+    ("formula", "Formula", "Formula"),
+    ("data_source", "Sumber data", "Data source"),
+    ("responsible", "Penanggung jawab", "Responsible unit"),
+    ("polarity", "Polaritas", "Polarity"),
+    ("aggregation", "Agregasi", "Aggregation"),
+    ("multi_year", "Capaian antartahun", "Achievement over the years"),
+    ("quarterly", "Capaian per triwulan", "Quarterly achievement"),
+    ("change", "Perubahan dari tahun sebelumnya", "Change from the previous year"),
+    (
+        "renstra_progress",
+        "Capaian terhadap target akhir Renstra",
+        "Achievement against the final Renstra target",
+    ),
+    ("chart_data", "Data grafik", "Chart data"),
+    ("no_data", "Belum ada data.", "No data yet."),
+    ("sasaran", "Sasaran", "Objective"),
+    ("tujuan", "Tujuan", "Goal"),
+    ("program", "Program", "Programme"),
+    ("kegiatan", "Kegiatan", "Activity"),
+    ("sub_kegiatan", "Sub-kegiatan", "Sub-activity"),
+    ("iku", "Indikator Kinerja Utama", "Key performance indicators"),
+    ("measurement", "Pengukuran Kinerja", "Performance measurement"),
+    ("quarterly_progress", "Kemajuan triwulanan", "Quarterly progress"),
+    ("budget", "Anggaran", "Budget"),
+    ("ceiling", "Pagu", "Ceiling"),
+    ("spent", "Realisasi anggaran", "Spent"),
+    ("absorption", "Serapan", "Absorption"),
+    ("mean_achievement", "Rata-rata capaian", "Mean achievement"),
+    ("efficiency", "Efisiensi (poin)", "Efficiency (points)"),
+    (
+        "efficiency_note",
+        "Efisiensi = rata-rata capaian indikator − serapan anggaran; positif berarti keluaran lebih besar per rupiah.",
+        "Efficiency = mean achievement of the indicators − budget absorption; positive means more output per rupiah.",
+    ),
+    ("calendar", "Kalender pelaporan", "Reporting calendar"),
+    ("report", "Laporan", "Report"),
+    ("deadline", "Batas waktu", "Deadline"),
+    ("date", "Tanggal", "Date"),
+    ("status", "Status", "Status"),
+    ("days_late", "Hari terlambat", "Days late"),
+    ("evaluations", "Evaluasi dan tindak lanjut", "Evaluations and follow-up"),
+    ("findings", "Temuan", "Findings"),
+    ("recommendation", "Rekomendasi", "Recommendation"),
+    ("received", "Diterima", "Received"),
+    ("due", "Batas tindak lanjut", "Follow-up due"),
+    ("follow_up", "Tindak lanjut", "Follow-up"),
+    ("completed", "Selesai", "Completed"),
+    ("by", "Oleh", "By"),
+    ("overdue", "Rekomendasi lewat batas waktu", "Recommendations past their deadline"),
+    (
+        "none_overdue",
+        "Tidak ada rekomendasi yang lewat batas waktu.",
+        "No recommendation is past its deadline.",
+    ),
+    ("team", "Tim penyusun laporan kinerja", "Performance reporting team"),
+    ("decree", "Surat keputusan", "Decree"),
+    ("name", "Nama", "Name"),
+    ("position", "Jabatan", "Position"),
+    ("role", "Peran", "Role"),
+    ("ikm", "Indeks Kepuasan Masyarakat (IKM)", "Public Satisfaction Index (IKM)"),
+    ("respondents", "Responden", "Respondents"),
+    ("quality", "Mutu", "Quality"),
+    ("element", "Unsur", "Element"),
+    ("lke", "Evaluasi mandiri SAKIP (LKE)", "SAKIP self-evaluation (LKE)"),
+    ("score", "Nilai", "Score"),
+    ("component", "Komponen", "Component"),
+    ("weight", "Bobot", "Weight"),
+    ("total", "Total", "Total"),
+    ("reports", "Laporan", "Reports"),
+    ("open_data", "Data terbuka", "Open data"),
+    ("no_reports", "Belum ada laporan yang dapat diunduh.", "No reports to download yet."),
+    ("reporting_status", "Status pelaporan", "Reporting status"),
+    ("latest_year", "Tahun", "Year"),
+    ("last_change", "Perubahan terakhir", "Last change"),
+    ("not_found", "Halaman tidak ditemukan", "Page not found"),
+    (
+        "not_found_text",
+        "Alamat ini tidak ada di situs. Kembali ke dasbor atau cari isinya.",
+        "This address is not on the site. Go back to the dashboard or search for it.",
+    ),
+    ("pages", "Halaman", "Pages"),
+    ("per_year", "Per tahun", "Per year"),
+    ("as_of", "Data per", "Data as of"),
+    ("fallback_note", "(dalam bahasa Indonesia)", "(in Indonesian)"),
+    ("belum", "belum divalidasi", "not validated yet"),
+    ("sah", "sah", "valid"),
+    ("dikoreksi", "dikoreksi", "corrected"),
+    ("ditolak", "ditolak", "rejected"),
+    ("reason", "Alasan", "Reason"),
+    ("positif", "positif: makin tinggi realisasi, makin baik", "positive: a higher realisation is better"),
+    ("negatif", "negatif: makin rendah realisasi, makin baik", "negative: a lower realisation is better"),
+    (
+        "kumulatif",
+        "kumulatif: target triwulan adalah target s.d. triwulan itu, realisasi tahunan adalah jumlah keempat triwulan",
+        "cumulative: a quarterly target is the target to date, the year's realisation is the sum of the four quarters",
+    ),
+    (
+        "terakhir",
+        "terakhir: realisasi tahunan adalah realisasi triwulan terakhir yang diukur",
+        "latest: the year's realisation is that of the latest measured quarter",
+    ),
+    (
+        "rata-rata",
+        "rata-rata: realisasi tahunan adalah rata-rata triwulan yang diukur",
+        "mean: the year's realisation is the mean of the measured quarters",
+    ),
+    (
+        "from_survey",
+        "Realisasi dihitung dari survei kepuasan masyarakat (IKM).",
+        "The realisation is computed from the public-satisfaction survey (IKM).",
+    ),
+    ("owner", "Bagian dari", "Part of"),
+    ("agency", "Instansi", "Agency"),
+    ("no_evaluations", "Belum ada evaluasi.", "No evaluations yet."),
+    ("data_files", "Berkas data", "Data files"),
+    ("exact_figure", "Angka tepat", "Exact figure"),
+    ("tepat waktu", "tepat waktu", "on time"),
+    ("terlambat", "terlambat", "late"),
+    ("belum ada", "belum ada", "missing"),
+    ("selesai tepat waktu", "selesai tepat waktu", "completed on time"),
+    ("selesai terlambat", "selesai terlambat", "completed late"),
+    ("dalam proses", "dalam proses", "in progress"),
+    ("lewat batas waktu", "lewat batas waktu", "past the deadline"),
+    ("ketua", "ketua", "chair"),
+    ("sekretaris", "sekretaris", "secretary"),
+    ("anggota", "anggota", "member"),
+];
+
+/// The interface words in `lang`.
+pub fn strings(lang: Lang) -> BTreeMap<&'static str, &'static str> {
+    STRINGS.iter().map(|(k, id, en)| (*k, if lang == Lang::Id { *id } else { *en })).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_are_unique() {
+        let keys: std::collections::BTreeSet<&str> = STRINGS.iter().map(|s| s.0).collect();
+        assert_eq!(keys.len(), STRINGS.len());
+    }
+}

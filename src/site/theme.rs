@@ -1,0 +1,142 @@
+//! Themes: templates and static files looked up in the site's theme, then in its
+//! `themes/default/`, then in the default theme built into the binary, so a site can override one
+//! template or stylesheet and keep the rest (SPEC §5.1).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use minijinja::{Environment, UndefinedBehavior};
+
+use crate::diagnostics::{Code, Diagnostics, Loc, Message};
+
+macro_rules! embedded {
+    ($dir:literal: $($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../../themes/default/", $dir, "/", $name))),)*]
+    };
+}
+
+/// The default theme's templates, built in.
+const TEMPLATES: &[(&str, &str)] = embedded!("templates":
+    "base.html", "macros.html", "dashboard.html", "indikator.html", "tahun.html", "cascading.html",
+    "unduh.html", "halaman.html", "cari.html", "404.html",
+);
+
+/// The default theme's static files, built in.
+const STATIC: &[(&str, &str)] = embedded!("static": "style.css", "cari.js");
+
+/// A theme ready to render: every template parsed once, shared by all pages.
+pub struct Theme {
+    /// The template environment (strict: an undefined value is an error, not a blank).
+    pub env: Environment<'static>,
+    /// Static files to copy, by path under `static/`.
+    pub statics: Vec<(String, Vec<u8>)>,
+}
+
+/// Where each file of a theme comes from, most specific first.
+struct Layers {
+    dirs: Vec<(PathBuf, String)>,
+}
+
+impl Layers {
+    fn new(root: &Path, tema: &str) -> Layers {
+        let mut dirs = vec![(root.join("themes").join(tema), format!("themes/{tema}"))];
+        if tema != "default" {
+            dirs.push((root.join("themes/default"), "themes/default".to_string()));
+        }
+        Layers { dirs }
+    }
+
+    /// The first file `kind/name` on disk, with its display path.
+    fn find(&self, kind: &str, name: &str) -> Option<(PathBuf, String)> {
+        self.dirs
+            .iter()
+            .map(|(dir, shown)| (dir.join(kind).join(name), format!("{shown}/{kind}/{name}")))
+            .find(|(p, _)| p.is_file())
+    }
+
+    /// Names of files under `kind/` in any layer (extra templates or assets a theme adds).
+    fn extra(&self, kind: &str) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .dirs
+            .iter()
+            .filter_map(|(dir, _)| std::fs::read_dir(dir.join(kind)).ok())
+            .flat_map(|entries| entries.filter_map(|e| e.ok()))
+            .filter(|e| e.path().is_file())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+}
+
+/// Load the theme `tema` of the site at `root`. Template syntax errors become diagnostics.
+pub fn load(root: &Path, tema: &str, diags: &mut Diagnostics) -> Option<Theme> {
+    let layers = Layers::new(root, tema);
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    crate::site::format::register(&mut env);
+    let mut names: Vec<String> = TEMPLATES.iter().map(|(n, _)| n.to_string()).collect();
+    names.extend(layers.extra("templates"));
+    names.sort();
+    names.dedup();
+    let mut ok = true;
+    for name in names {
+        let (source, shown) = match layers.find("templates", &name) {
+            Some((path, shown)) => match std::fs::read_to_string(&path) {
+                Ok(text) => (text, shown),
+                Err(e) => {
+                    report(diags, &shown, None, &format!("{e}"));
+                    ok = false;
+                    continue;
+                }
+            },
+            None => match TEMPLATES.iter().find(|(n, _)| *n == name) {
+                Some((_, text)) => (text.to_string(), format!("themes/default/templates/{name}")),
+                None => continue,
+            },
+        };
+        if let Err(e) = env.add_template_owned(name.clone(), source) {
+            report(diags, &shown, e.line(), &e.to_string());
+            ok = false;
+        }
+    }
+    let statics = statics(&layers, diags)?;
+    ok.then_some(Theme { env, statics })
+}
+
+fn statics(layers: &Layers, diags: &mut Diagnostics) -> Option<Vec<(String, Vec<u8>)>> {
+    let mut names: Vec<String> = STATIC.iter().map(|(n, _)| n.to_string()).collect();
+    names.extend(layers.extra("static"));
+    names.sort();
+    names.dedup();
+    let mut out = Vec::new();
+    for name in names {
+        let bytes = match layers.find("static", &name) {
+            Some((path, shown)) => match std::fs::read(&path) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    report(diags, &shown, None, &e.to_string());
+                    return None;
+                }
+            },
+            None => STATIC.iter().find(|(n, _)| *n == name).map(|(_, t)| t.as_bytes().to_vec())?,
+        };
+        out.push((name, bytes));
+    }
+    Some(out)
+}
+
+/// A template problem as a diagnostic at the template's file and line.
+pub fn report(diags: &mut Diagnostics, shown: &str, line: Option<usize>, detail: &str) {
+    let file: Arc<str> = Arc::from(shown);
+    let loc = Loc { line: line.unwrap_or(1) as u32, ..Loc::file(&file) };
+    diags.error(
+        Code::Template,
+        loc,
+        Message::new(
+            format!("templat tidak dapat dipakai: {detail}"),
+            format!("template cannot be used: {detail}"),
+        ),
+    );
+}

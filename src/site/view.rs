@@ -1,0 +1,207 @@
+//! Typed, serialisable views that templates receive: figures from the ledger as plain decimal
+//! strings (the `format` filters turn them into what readers see), texts in the page's language,
+//! and links relative to the page. Nothing here computes a figure.
+
+use serde::Serialize;
+
+use crate::compute::{Ledger, Row};
+use crate::content::model::{Agregasi, Bukti, BuktiSumber, Indikator, Polaritas, Text};
+use crate::diagnostics::Lang;
+use crate::exports::plain;
+use crate::number::Target;
+
+/// A text in the page's language; `lang` is set when it fell back to Indonesian on an English
+/// page, so the template can mark it `lang="id"`.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Txt {
+    /// The words.
+    pub text: String,
+    /// `Some("id")` when shown in another language than the page's.
+    pub lang: Option<&'static str>,
+}
+
+/// `text` in `lang`.
+pub fn txt(text: &Text, lang: Lang) -> Txt {
+    let (words, fell_back) = text.get(lang);
+    Txt { text: words.to_string(), lang: fell_back.then_some("id") }
+}
+
+/// A plain string as a text of the page's language.
+pub fn same(text: &str) -> Txt {
+    Txt { text: text.to_string(), lang: None }
+}
+
+/// What templates need to name and link an indicator.
+#[derive(Debug, Clone, Serialize)]
+pub struct IndicatorRef {
+    /// Id as written.
+    pub id: String,
+    /// URL segment: the id in lower case.
+    pub slug: String,
+    /// Name.
+    pub nama: Txt,
+    /// Unit code for the `nilai` filter: `rupiah`, `persen`, `indeks`, or the unit's words.
+    pub satuan: String,
+}
+
+impl IndicatorRef {
+    /// The view of `ind` in `lang`.
+    pub fn new(ind: &Indikator, lang: Lang) -> IndicatorRef {
+        let code = ind.satuan.id.trim().to_lowercase();
+        let satuan = match code.as_str() {
+            "rupiah" | "persen" | "indeks" => code,
+            _ => txt(&ind.satuan, lang).text,
+        };
+        IndicatorRef {
+            id: ind.id.value.clone(),
+            slug: slug(&ind.id.value),
+            nama: txt(&ind.nama, lang),
+            satuan,
+        }
+    }
+}
+
+/// The URL segment of an indicator.
+pub fn slug(id: &str) -> String {
+    id.to_lowercase()
+}
+
+/// A target as templates show it.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct TargetView {
+    /// A single figure.
+    pub value: Option<String>,
+    /// Lower bound of a range.
+    pub min: Option<String>,
+    /// Upper bound of a range.
+    pub maks: Option<String>,
+}
+
+impl TargetView {
+    /// The view of an optional target.
+    pub fn new(target: Option<&Target>) -> TargetView {
+        match target {
+            Some(Target::Single(v)) => TargetView { value: Some(plain(*v)), ..TargetView::default() },
+            Some(Target::Range { min, maks }) => {
+                TargetView { value: None, min: Some(plain(*min)), maks: Some(plain(*maks)) }
+            }
+            None => TargetView::default(),
+        }
+    }
+}
+
+/// A predicate band for a badge: its position (for the colour class) and its name in words.
+#[derive(Debug, Clone, Serialize)]
+pub struct PredikatView {
+    /// 0 for the highest band.
+    pub band: usize,
+    /// Name.
+    pub nama: Txt,
+}
+
+/// One ledger row as templates show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct RowView {
+    /// `TW1`…`TAHUN`.
+    pub periode: String,
+    /// Year.
+    pub tahun: i32,
+    /// Target.
+    pub target: TargetView,
+    /// Realisation.
+    pub realisasi: Option<String>,
+    /// Cumulative realisation.
+    pub kumulatif: Option<String>,
+    /// Reported achievement.
+    pub capaian: Option<String>,
+    /// Validated achievement.
+    pub capaian_tervalidasi: Option<String>,
+    /// The official achievement: validated where validation exists, else reported (§3.4).
+    pub resmi: Option<String>,
+    /// `sah`, `dikoreksi`, `ditolak`, `belum`.
+    pub status: &'static str,
+    /// The validation team's reason.
+    pub alasan: Option<Txt>,
+    /// Predicate of the official achievement.
+    pub predikat: Option<PredikatView>,
+    /// Evidence links.
+    pub bukti: Vec<Link>,
+    /// The reporting team's note, as sanitised HTML.
+    pub catatan: Option<String>,
+}
+
+impl RowView {
+    /// The view of `row`.
+    pub fn new(row: &Row, ledger: &Ledger, lang: Lang) -> RowView {
+        RowView {
+            periode: row.periode.label(),
+            tahun: row.tahun,
+            target: TargetView::new(row.target.as_ref()),
+            realisasi: row.realisasi.map(plain),
+            kumulatif: row.realisasi_kumulatif.map(plain),
+            capaian: row.capaian.map(plain),
+            capaian_tervalidasi: row.capaian_tervalidasi.map(plain),
+            resmi: row.capaian_resmi().map(plain),
+            status: row.validasi.label(),
+            alasan: row.alasan.as_ref().map(|a| txt(a, lang)),
+            predikat: row.predikat.and_then(|band| {
+                Some(PredikatView { band, nama: txt(&ledger.scale.bands.get(band)?.nama, lang) })
+            }),
+            bukti: Vec::new(),
+            catatan: None,
+        }
+    }
+}
+
+/// A link with its label.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    /// Label.
+    pub label: Txt,
+    /// URL (relative to the page for internal links).
+    pub url: String,
+    /// True for links to other sites.
+    pub external: bool,
+}
+
+/// Links of evidence items; files are served from `bukti/<path in content>`.
+pub fn evidence_links(items: &[Bukti], root: &str, lang: Lang) -> Vec<Link> {
+    items
+        .iter()
+        .filter_map(|b| {
+            let label = b.jenis.as_ref().map(|j| txt(j, lang));
+            match &b.sumber {
+                BuktiSumber::Berkas(path) => {
+                    let rel = path.to_string_lossy().replace('\\', "/");
+                    let name = rel.rsplit('/').next().unwrap_or(&rel).to_string();
+                    Some(Link {
+                        label: label.unwrap_or_else(|| same(&name)),
+                        url: format!("{root}bukti/{rel}"),
+                        external: false,
+                    })
+                }
+                BuktiSumber::Tautan(url) => {
+                    Some(Link { label: label.unwrap_or_else(|| same(url)), url: url.clone(), external: true })
+                }
+                BuktiSumber::Tidak => None,
+            }
+        })
+        .collect()
+}
+
+/// `positif`/`negatif` as written in the format (the templates explain them with `t`).
+pub fn polaritas(p: Polaritas) -> &'static str {
+    match p {
+        Polaritas::Positif => "positif",
+        Polaritas::Negatif => "negatif",
+    }
+}
+
+/// `kumulatif`/`terakhir`/`rata-rata`.
+pub fn agregasi(a: Agregasi) -> &'static str {
+    match a {
+        Agregasi::Kumulatif => "kumulatif",
+        Agregasi::Terakhir => "terakhir",
+        Agregasi::RataRata => "rata-rata",
+    }
+}

@@ -1,0 +1,294 @@
+//! The public site (SPEC §5.1, issue 5): every page in both languages, links that resolve,
+//! numbers as Indonesian and English readers write them, sanitised Markdown, the sample-data
+//! banner, theme overrides, byte-identical builds and output discipline.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use common::{Site, crate_dir};
+
+/// Every file under `dir`, by path relative to it (with `/`).
+fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    fn walk(dir: &Path, base: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, base, out);
+            } else {
+                let rel = path.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
+                out.insert(rel, std::fs::read(&path).unwrap());
+            }
+        }
+    }
+    let mut out = BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+/// Build the site at `root` into a fresh folder; returns the folder (kept alive) and its files.
+fn build(root: &Path, extra: &[&str]) -> (tempfile::TempDir, PathBuf, BTreeMap<String, Vec<u8>>) {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let mut args = vec!["build", "--as-of", "2024-06-30", "--output", public.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let run = common::run_in(root, &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let files = tree(&public);
+    (out, public, files)
+}
+
+fn html(files: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
+    String::from_utf8(files.get(path).unwrap_or_else(|| panic!("{path} was not written")).clone()).unwrap()
+}
+
+/// An attribute value as the browser reads it (minijinja also escapes `/`).
+fn unescape(value: &str) -> String {
+    value.replace("&#x2f;", "/").replace("&#x27;", "'").replace("&quot;", "\"").replace("&amp;", "&")
+}
+
+/// `href` and `src` values of a page.
+fn links(page: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        let mut rest = page;
+        while let Some(i) = rest.find(attr) {
+            rest = &rest[i + attr.len()..];
+            let end = rest.find('"').unwrap();
+            out.push(unescape(&rest[..end]));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_page_exists_in_both_languages_with_the_right_html_lang() {
+    let (_tmp, _, files) = build(crate_dir(), &[]);
+    let pages = [
+        "index.html",
+        "indikator/iku-1/index.html",
+        "indikator/iku-2/index.html",
+        "indikator/pk-2.18.04.2.01-1/index.html",
+        "tahun/2023/index.html",
+        "cascading/index.html",
+        "unduh/index.html",
+        "cari/index.html",
+        "tentang/index.html",
+        "metodologi/index.html",
+    ];
+    for page in pages {
+        assert!(html(&files, page).contains("<html lang=\"id\">"), "{page}");
+        let en = format!("en/{page}");
+        assert!(html(&files, &en).contains("<html lang=\"en\">"), "{en}");
+    }
+    for file in ["sitemap.xml", "404.html", "robots.txt", "static/style.css"] {
+        assert!(files.contains_key(file), "{file}");
+    }
+    // Every indicator of the example has its page.
+    let csv = html(&files, "data/capaian.csv");
+    let ids: std::collections::BTreeSet<&str> =
+        csv.lines().skip(1).filter_map(|l| l.split(',').next()).collect();
+    for id in ids {
+        assert!(files.contains_key(&format!("indikator/{}/index.html", id.to_lowercase())), "{id}");
+    }
+}
+
+#[test]
+fn every_internal_link_resolves_and_no_link_is_root_absolute() {
+    let (_tmp, public, files) = build(crate_dir(), &[]);
+    let mut checked = 0;
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html") && p.as_str() != "404.html") {
+        let page = String::from_utf8(bytes.clone()).unwrap();
+        let dir = public.join(path).parent().unwrap().to_path_buf();
+        for link in links(&page) {
+            if link.starts_with("http://") || link.starts_with("https://") || link.starts_with("mailto:") {
+                continue;
+            }
+            // Relative links keep the site working under a sub-path such as /kinerja/.
+            assert!(!link.starts_with('/'), "{path}: root-absolute link {link}");
+            let (target, fragment) = link.split_once('#').unwrap_or((&link, ""));
+            let target = target.split('?').next().unwrap();
+            let file = if target.is_empty() {
+                public.join(path)
+            } else if target.ends_with('/') {
+                dir.join(target).join("index.html")
+            } else {
+                dir.join(target)
+            };
+            let file = file.canonicalize().unwrap_or_else(|_| panic!("{path}: broken link {link}"));
+            assert!(file.starts_with(public.canonicalize().unwrap()), "{path}: {link} leaves the site");
+            if !fragment.is_empty() && file.extension().is_some_and(|e| e == "html") {
+                let target_page = std::fs::read_to_string(&file).unwrap();
+                assert!(
+                    target_page.contains(&format!("id=\"{fragment}\"")),
+                    "{path}: no #{fragment} in {link}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 500, "only {checked} links checked");
+}
+
+#[test]
+fn numbers_are_written_as_each_language_writes_them() {
+    let (_tmp, _, files) = build(crate_dir(), &[]);
+    let id = html(&files, "index.html");
+    let en = html(&files, "en/index.html");
+    // IKU-2 in 2023: 82.76 of 82.50 = 100.32 %.
+    assert!(id.contains("100,32\u{a0}%"), "Indonesian dashboard lacks 100,32 %");
+    assert!(en.contains("100.32%"), "English dashboard lacks 100.32%");
+    // IKU-1: 14.8 trillion of 75 trillion.
+    assert!(id.contains("Rp\u{a0}14,80\u{a0}triliun"), "Indonesian dashboard lacks Rp 14,80 triliun");
+    assert!(en.contains("IDR\u{a0}14.80\u{a0}trillion"), "English dashboard lacks IDR 14.80 trillion");
+    let year = html(&files, "tahun/2023/index.html");
+    // The exact budget figure is in the tooltip of the short one.
+    assert!(year.contains("title=\"Rp\u{a0}1.074.000.000\""), "exact figure missing on the year page");
+    assert!(year.contains("7 Oktober 2023"), "Indonesian dates");
+    assert!(html(&files, "en/tahun/2023/index.html").contains("7 October 2023"), "English dates");
+}
+
+#[test]
+fn predicate_badges_say_their_band_in_words() {
+    let (_tmp, _, files) = build(crate_dir(), &[]);
+    let page = html(&files, "indikator/iku-1/index.html");
+    assert!(page.contains("<span class=\"badge b4\">sangat rendah</span>"), "{page}");
+    let en = html(&files, "en/indikator/iku-1/index.html");
+    assert!(en.contains("<span class=\"badge b4\">very low</span>"));
+}
+
+#[test]
+fn charts_are_accessible_images_with_a_data_table() {
+    let (_tmp, _, files) = build(crate_dir(), &[]);
+    let page = html(&files, "indikator/iku-1/index.html");
+    let charts = page.matches("<svg").count();
+    assert!(charts >= 2, "multi-year and quarterly charts");
+    assert_eq!(page.matches("role=\"img\"").count(), charts);
+    assert_eq!(page.matches("<title id=").count(), charts);
+    // The text alternative states the figures.
+    assert!(
+        page.contains("TW4: Target Rp\u{a0}75,00\u{a0}triliun, Realisasi Rp\u{a0}14,80\u{a0}triliun"),
+        "{page}"
+    );
+    assert!(page.matches("<caption>").count() >= charts);
+}
+
+#[test]
+fn the_sample_banner_is_on_every_page_when_data_contoh_is_set() {
+    let (_tmp, _, files) = build(crate_dir(), &[]);
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let page = String::from_utf8_lossy(bytes);
+        assert!(page.contains("class=\"sample\""), "{path} lacks the sample-data banner");
+    }
+    let site = Site::minimal();
+    site.replace("content/sakip.yaml", "data_contoh: true", "data_contoh: false");
+    let (_tmp, _, files) = build(site.root(), &[]);
+    assert!(!html(&files, "index.html").contains("class=\"sample\""));
+}
+
+#[test]
+fn markdown_and_yaml_text_from_a_pull_request_cannot_inject_script() {
+    let site = Site::minimal();
+    let attack = "<script>alert(1)</script> <img src=x onerror=alert(2)> [klik](javascript:alert(3)) \
+                  <iframe src=\"https://evil.example\"></iframe> [d](data:text/html;base64,PHNjcmlwdD4=)";
+    site.write(
+        "content/halaman/serang.md",
+        format!("---\ntitle: \"<script>alert(4)</script>\"\n---\n{attack}\n"),
+    );
+    site.replace(
+        "content/2023/realisasi/tw1.yaml",
+        "catatan: Realisasi triwulan 1.",
+        &format!("catatan: '{attack}'"),
+    );
+    let (_tmp, _, files) = build(site.root(), &[]);
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
+        let page = String::from_utf8_lossy(bytes).to_lowercase();
+        // Text such as `[klik](javascript:…)` may remain as words; what must never appear is
+        // markup that runs it.
+        let page = unescape(&page);
+        for bad in [
+            "<script>alert",
+            "onerror=",
+            "href=\"javascript:",
+            "src=\"javascript:",
+            "<iframe",
+            "href=\"data:",
+            "src=\"data:",
+        ] {
+            assert!(!page.contains(bad), "{path} contains {bad}");
+        }
+    }
+    // The title from YAML is shown as text, escaped.
+    assert!(unescape(&html(&files, "serang/index.html")).contains("&lt;script&gt;alert(4)&lt;/script&gt;"));
+}
+
+#[test]
+fn evidence_is_copied_only_when_referenced() {
+    let site = Site::minimal();
+    site.write("content/2023/dukung/tidak-dirujuk.pdf", "rahasia");
+    let (_tmp, _, files) = build(site.root(), &[]);
+    assert!(files.contains_key("bukti/2023/dukung/tw1.pdf"));
+    assert!(!files.keys().any(|f| f.contains("tidak-dirujuk")));
+}
+
+#[test]
+fn a_site_overrides_one_template_and_keeps_the_rest() {
+    let site = Site::minimal();
+    site.replace("content/sakip.yaml", "  data_contoh: true", "  data_contoh: true\n  tema: kantor");
+    site.write(
+        "themes/kantor/templates/halaman.html",
+        "{% extends \"base.html\" %}{% block content %}<h1 class=\"kantor\">{{ title }}</h1>{{ page.html | safe }}{% endblock %}",
+    );
+    site.write("themes/kantor/static/style.css", "body { color: #000; }\n");
+    let (_tmp, _, files) = build(site.root(), &[]);
+    assert!(html(&files, "tentang/index.html").contains("<h1 class=\"kantor\">"));
+    // Other pages still come from the default theme.
+    assert!(html(&files, "index.html").contains("class=\"cards\""));
+    assert_eq!(html(&files, "static/style.css"), "body { color: #000; }\n");
+    assert!(files.contains_key("static/cari.js"));
+}
+
+#[test]
+fn a_broken_template_is_a_diagnostic_and_nothing_is_written() {
+    let site = Site::minimal();
+    site.write(
+        "themes/default/templates/unduh.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n{{ page.nothing.here }}\n{% endblock %}\n",
+    );
+    let out = site.path("public");
+    let run = site.run(&["build", "--as-of", "2024-06-30", "--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("error[template]"), "{}", run.stderr);
+    assert!(run.stderr.contains("unduh.html"), "{}", run.stderr);
+    assert!(!out.exists());
+}
+
+#[test]
+fn two_builds_of_the_same_content_are_byte_identical() {
+    let (_a, _, first) = build(crate_dir(), &[]);
+    let (_b, _, second) = build(crate_dir(), &[]);
+    assert_eq!(first.keys().collect::<Vec<_>>(), second.keys().collect::<Vec<_>>());
+    for (path, bytes) in &first {
+        assert!(bytes == &second[path], "{path} differs between two builds");
+    }
+}
+
+#[test]
+fn base_url_flag_changes_absolute_urls_only() {
+    let (_tmp, _, files) = build(crate_dir(), &["--base-url", "https://contoh.go.id/sakip"]);
+    let sitemap = html(&files, "sitemap.xml");
+    assert!(sitemap.contains("<loc>https://contoh.go.id/sakip/indikator/iku-1/</loc>"), "{sitemap}");
+    assert!(sitemap.contains("<loc>https://contoh.go.id/sakip/en/tahun/2023/</loc>"));
+    assert!(html(&files, "robots.txt").contains("Sitemap: https://contoh.go.id/sakip/sitemap.xml"));
+    // 404.html is served from any path, so its links start at the base URL's path.
+    assert!(unescape(&html(&files, "404.html")).contains("href=\"/sakip/static/style.css\""));
+}
+
+#[test]
+fn the_output_folder_must_not_hold_the_content() {
+    let site = Site::minimal();
+    let run = site.run(&["build", "--as-of", "2024-06-30", "--output", site.root().to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("contains the content/ folder"), "{}", run.stderr);
+}
