@@ -89,9 +89,21 @@ fn render(checked: &mut Checked, ledger: &Ledger, options: &Options) -> Output {
     if !base_url.ends_with('/') {
         base_url.push('/');
     }
-    let mut out = Output::default();
-    exports::write(ledger, &title, &mut out);
     let site_options = site::Options { root: &options.root, base_url };
-    site::render(&checked.site, ledger, &site_options, &mut out, &mut checked.diagnostics);
+    // The exports and the pages only read the ledger: build them side by side.
+    let (mut out, pages) = rayon::join(
+        || {
+            let mut out = Output::default();
+            exports::write(ledger, &title, &mut out);
+            out
+        },
+        || {
+            let mut out = Output::default();
+            site::render(&checked.site, ledger, &site_options, &mut out, &mut checked.diagnostics);
+            out
+        },
+    );
+    // As if the pages were added after the exports.
+    out.extend(pages);
     out
 }

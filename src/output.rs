@@ -4,9 +4,11 @@
 //! written, so a failed build never leaves a half-written site. We only ever replace a folder
 //! that carries our marker file, and refuse output folders that hold `content/` or are `/`.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 /// Name of the marker file that says a folder was written by sakip-site.
 pub const MARKER: &str = ".sakip-site-output";
@@ -22,6 +24,11 @@ impl Output {
     /// Add (or replace) a file.
     pub fn add(&mut self, path: &str, bytes: Vec<u8>) {
         self.files.insert(path.to_string(), bytes);
+    }
+
+    /// Add every file of `other`, replacing files of the same path.
+    pub fn extend(&mut self, other: Output) {
+        self.files.extend(other.files);
     }
 
     /// The files, sorted by path.
@@ -118,16 +125,39 @@ fn write_tree(output: &Output, staging: &Path) -> Result<(), WriteError> {
         fs::remove_dir_all(staging).map_err(io("cannot clear", staging))?;
     }
     fs::create_dir_all(staging).map_err(io("cannot create", staging))?;
-    for (rel, bytes) in output.files() {
+    // Folders first, then files, each on every core; of several failures the first in path
+    // order is reported.
+    let dirs: BTreeSet<PathBuf> =
+        output.files().keys().filter_map(|rel| Some(staging.join(rel).parent()?.to_path_buf())).collect();
+    first_error(dirs.par_iter().map(|dir| fs::create_dir_all(dir).map_err(io("cannot create", dir))))?;
+    first_error(output.files().par_iter().map(|(rel, bytes)| {
         let path = staging.join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(io("cannot create", dir))?;
-        }
-        fs::write(&path, bytes).map_err(io("cannot write", &path))?;
-    }
+        fs::write(&path, bytes).map_err(io("cannot write", &path))
+    }))?;
     let marker = staging.join(MARKER);
     fs::write(&marker, "This folder is written by sakip-site build and replaced on every build.\n")
         .map_err(io("cannot write", &marker))
+}
+
+/// The first error of `results`, in their order.
+fn first_error(results: impl ParallelIterator<Item = Result<(), WriteError>>) -> Result<(), WriteError> {
+    let results: Vec<Result<(), WriteError>> = results.collect();
+    results.into_iter().collect()
+}
+
+/// Remove a previous build: its top-level entries in parallel (the indicator pages of each
+/// language are most of it), then the folder itself.
+fn remove_build(dir: &Path) -> std::io::Result<()> {
+    let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
+    let results: Vec<std::io::Result<()>> =
+        entries
+            .par_iter()
+            .map(|e| {
+                if e.file_type()?.is_dir() { fs::remove_dir_all(e.path()) } else { fs::remove_file(e.path()) }
+            })
+            .collect();
+    results.into_iter().collect::<std::io::Result<()>>()?;
+    fs::remove_dir(dir)
 }
 
 /// Move the finished build into place; the old build is removed only afterwards.
@@ -144,7 +174,7 @@ fn swap_in(staging: &Path, target: &Path, parent: &Path, name: &str) -> Result<(
         return Err(io("cannot move into place", target)(e));
     }
     if had_old {
-        fs::remove_dir_all(&old).map_err(io("cannot remove the previous build", &old))?;
+        remove_build(&old).map_err(io("cannot remove the previous build", &old))?;
     }
     Ok(())
 }

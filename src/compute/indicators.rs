@@ -1,6 +1,6 @@
 //! Rows of every indicator (SPEC §3.1–§3.4, §5.3), their trends (§3.6) and budgets (§3.7).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rust_decimal::Decimal;
 
@@ -17,10 +17,12 @@ pub(super) fn indicators(
     overflow: &mut Overflow,
 ) -> Vec<IndicatorLedger> {
     let final_year = site.renstra.as_ref().map(|r| r.periode.value.1);
+    let index: BTreeMap<i32, YearIndex> =
+        site.years.iter().map(|(&y, year)| (y, YearIndex::new(year))).collect();
     owned_indicators(site)
         .into_iter()
         .map(|(ind, owner)| {
-            let rows = rows(site, ind, ikm, scale, overflow);
+            let rows = rows(&index, ind, ikm, scale, overflow);
             let trend = trend(ind, &rows, final_year);
             IndicatorLedger {
                 id: ind.id.value.clone(),
@@ -50,13 +52,46 @@ fn owned_indicators(site: &Site) -> Vec<(&Indikator, Owner)> {
     out
 }
 
+/// The entries of one year folder by indicator id, looked up once for all indicators. Where an id
+/// appears twice (an error of `check`), the first entry counts, as a linear search would find.
+#[derive(Default)]
+struct YearIndex<'a> {
+    /// Rencana aksi entries.
+    plan: HashMap<&'a str, &'a RencanaAksiEntry>,
+    /// Entries of `realisasi/tw1.yaml` … `tw4.yaml`.
+    files: [HashMap<&'a str, &'a CapaianEntry>; 4],
+    /// Validation entries of each indicator, in file order.
+    validasi: HashMap<&'a str, Vec<&'a ValidasiEntry>>,
+}
+
+impl<'a> YearIndex<'a> {
+    fn new(year: &'a Year) -> YearIndex<'a> {
+        let mut plan = HashMap::new();
+        for e in year.rencana_aksi.iter().flat_map(|r| &r.indikator) {
+            plan.entry(e.id.value.as_str()).or_insert(e);
+        }
+        let files = std::array::from_fn(|q| {
+            let mut map = HashMap::new();
+            for c in year.realisasi[q].iter().flat_map(|f| &f.capaian) {
+                map.entry(c.indikator.value.as_str()).or_insert(c);
+            }
+            map
+        });
+        let mut validasi: HashMap<&str, Vec<&ValidasiEntry>> = HashMap::new();
+        for e in year.validasi.iter().flat_map(|v| &v.validasi) {
+            validasi.entry(e.indikator.value.as_str()).or_default().push(e);
+        }
+        YearIndex { plan, files, validasi }
+    }
+}
+
 /// The years an indicator has rows for: any year with a target, a realisation anywhere, or a
 /// rencana aksi entry.
-fn years(site: &Site, ind: &Indikator, ikm: &[Ikm]) -> BTreeSet<i32> {
+fn years(index: &BTreeMap<i32, YearIndex>, ind: &Indikator, ikm: &[Ikm]) -> BTreeSet<i32> {
     let mut years: BTreeSet<i32> =
         ind.target.iter().filter(|(_, t)| t.value.is_some()).map(|(y, _)| *y).collect();
     years.extend(ind.realisasi.iter().filter(|(_, r)| r.value.is_some()).map(|(y, _)| *y));
-    for (&y, year) in &site.years {
+    for (&y, year) in index {
         let planned = plan_entry(year, ind).is_some();
         let reported = (1..=4).any(|q| file_value(year, ind, q).is_some());
         let surveyed = ind.sumber.is_some() && ikm.iter().any(|s| s.tahun == y);
@@ -67,19 +102,19 @@ fn years(site: &Site, ind: &Indikator, ikm: &[Ikm]) -> BTreeSet<i32> {
     years
 }
 
-fn plan_entry<'a>(year: &'a Year, ind: &Indikator) -> Option<&'a RencanaAksiEntry> {
-    year.rencana_aksi.as_ref()?.indikator.iter().find(|e| e.id.value == ind.id.value)
+fn plan_entry<'a>(year: &YearIndex<'a>, ind: &Indikator) -> Option<&'a RencanaAksiEntry> {
+    year.plan.get(ind.id.value.as_str()).copied()
 }
 
 /// The realisation of quarter `q` written in `realisasi/twq.yaml`.
-fn file_value(year: &Year, ind: &Indikator, q: u8) -> Option<Decimal> {
-    let file = year.realisasi.get(usize::from(q) - 1)?.as_ref()?;
-    file.capaian.iter().find(|c| c.indikator.value == ind.id.value)?.realisasi.value
+fn file_value(year: &YearIndex, ind: &Indikator, q: u8) -> Option<Decimal> {
+    let file = year.files.get(usize::from(q) - 1)?;
+    file.get(ind.id.value.as_str())?.realisasi.value
 }
 
 /// The quarter's own realisation: from the survey for `sumber: skm` in a year with surveys,
 /// else from the quarterly file.
-fn quarter_value(year: &Year, tahun: i32, ind: &Indikator, ikm: &[Ikm], q: u8) -> Option<Decimal> {
+fn quarter_value(year: &YearIndex, tahun: i32, ind: &Indikator, ikm: &[Ikm], q: u8) -> Option<Decimal> {
     let surveys: Vec<&Ikm> = ikm.iter().filter(|s| s.tahun == tahun).collect();
     if ind.sumber.is_some() && !surveys.is_empty() {
         return surveys.iter().find(|s| s.periode.quarter() == q).map(|s| s.ikm);
@@ -87,11 +122,17 @@ fn quarter_value(year: &Year, tahun: i32, ind: &Indikator, ikm: &[Ikm], q: u8) -
     file_value(year, ind, q)
 }
 
-fn rows(site: &Site, ind: &Indikator, ikm: &[Ikm], scale: &Scale, overflow: &mut Overflow) -> Vec<Row> {
-    let empty = Year::default();
+fn rows(
+    index: &BTreeMap<i32, YearIndex>,
+    ind: &Indikator,
+    ikm: &[Ikm],
+    scale: &Scale,
+    overflow: &mut Overflow,
+) -> Vec<Row> {
+    let empty = YearIndex::default();
     let mut out = Vec::new();
-    for tahun in years(site, ind, ikm) {
-        let year = site.years.get(&tahun).unwrap_or(&empty);
+    for tahun in years(index, ind, ikm) {
+        let year = index.get(&tahun).unwrap_or(&empty);
         let values: [Option<Decimal>; 4] =
             std::array::from_fn(|i| quarter_value(year, tahun, ind, ikm, i as u8 + 1));
         let verdicts = verdicts(year, ind);
@@ -153,10 +194,9 @@ fn annual(
 }
 
 /// The validation verdicts of an indicator in one year, by period.
-fn verdicts<'a>(year: &'a Year, ind: &Indikator) -> HashMap<Periode, &'a ValidasiEntry> {
-    let entries = year.validasi.iter().flat_map(|v| &v.validasi);
+fn verdicts<'a>(year: &YearIndex<'a>, ind: &Indikator) -> HashMap<Periode, &'a ValidasiEntry> {
+    let entries = year.validasi.get(ind.id.value.as_str()).into_iter().flatten().copied();
     entries
-        .filter(|e| e.indikator.value == ind.id.value)
         .map(|e| {
             let periode = match e.periode.value {
                 crate::content::model::Periode::Triwulan(q) => Periode::Tw(q),
@@ -233,7 +273,13 @@ fn trend(ind: &Indikator, rows: &[Row], final_year: Option<i32>) -> Vec<Trend> {
 /// Budget absorption and efficiency of every programme, kegiatan and sub-kegiatan (§3.7).
 pub(super) fn budgets(site: &Site, ledgers: &[IndicatorLedger], overflow: &mut Overflow) -> Vec<Budget> {
     let mut out = Vec::new();
-    fn walk(unit: &Kegiatan, ledgers: &[IndicatorLedger], out: &mut Vec<Budget>, overflow: &mut Overflow) {
+    let mut by_id: HashMap<&str, &IndicatorLedger> = HashMap::new();
+    for l in ledgers {
+        by_id.entry(l.id.as_str()).or_insert(l);
+    }
+    let ledgers = &by_id;
+    type ById<'a> = HashMap<&'a str, &'a IndicatorLedger>;
+    fn walk(unit: &Kegiatan, ledgers: &ById, out: &mut Vec<Budget>, overflow: &mut Overflow) {
         for (&tahun, a) in &unit.anggaran {
             out.push(budget(unit, tahun, a, ledgers, overflow));
         }
@@ -249,7 +295,7 @@ fn budget(
     unit: &Kegiatan,
     tahun: i32,
     a: &Anggaran,
-    ledgers: &[IndicatorLedger],
+    ledgers: &HashMap<&str, &IndicatorLedger>,
     overflow: &mut Overflow,
 ) -> Budget {
     let pagu = a.pagu.as_ref().map(|p| p.value);
@@ -267,7 +313,7 @@ fn budget(
     let achieved: Vec<Decimal> = unit
         .indikator
         .iter()
-        .filter_map(|i| ledgers.iter().find(|l| l.id == i.id.value))
+        .filter_map(|i| ledgers.get(i.id.value.as_str()))
         .filter_map(|l| l.rows.iter().find(|r| r.tahun == tahun && r.periode == Periode::Tahun))
         .filter_map(Row::capaian_resmi)
         .collect();

@@ -40,11 +40,15 @@ pub struct Words {
     /// The language.
     pub lang: Lang,
     map: BTreeMap<&'static str, &'static str>,
+    /// `map` as the template value `t`, converted once for every page.
+    value: minijinja::Value,
 }
 
 impl Words {
     fn new(lang: Lang) -> Words {
-        Words { lang, map: strings::strings(lang) }
+        let map = strings::strings(lang);
+        let value = minijinja::Value::from(Serde(&map));
+        Words { lang, map, value }
     }
 
     /// The word for `key` (the key itself when missing, which a unit test prevents).
@@ -75,7 +79,7 @@ struct Job {
 #[derive(Serialize)]
 struct Context<'a, P: Serialize> {
     lang: &'static str,
-    t: &'a BTreeMap<&'static str, &'static str>,
+    t: &'a minijinja::Value,
     /// Relative path to the site root (static files, evidence).
     root: String,
     /// Relative path to this language's root.
@@ -84,7 +88,8 @@ struct Context<'a, P: Serialize> {
     other_url: String,
     canonical: String,
     title: String,
-    site: &'a SiteView,
+    /// The [`SiteView`], converted once for every page.
+    site: &'a minijinja::Value,
     nav: Vec<NavItem>,
     crumbs: Vec<Link>,
     page: P,
@@ -117,15 +122,16 @@ struct SiteView {
 pub fn render(site: &Site, ledger: &Ledger, options: &Options, out: &mut Output, diags: &mut Diagnostics) {
     let Some(sakip) = &site.sakip else { return };
     let Some(theme) = theme::load(options.root, &sakip.situs.tema.value, diags) else { return };
-    let input = Input { site, ledger };
+    let input = Input::new(site, ledger);
     let words = [Words::new(Lang::Id), Words::new(Lang::En)];
     let views = [site_view(&input, sakip, Lang::Id), site_view(&input, sakip, Lang::En)];
+    let site_values = views.each_ref().map(|v| minijinja::Value::from(Serde(v)));
     let jobs = jobs(&input);
     let rendered: Vec<Result<(String, String), (String, minijinja::Error)>> = jobs
         .par_iter()
         .map(|job| {
             let i = usize::from(job.lang == Lang::En);
-            render_page(&theme, &input, job, &words[i], &views[i], options)
+            render_page(&theme, &input, job, &words[i], (&views[i], &site_values[i]), options)
         })
         .collect();
     let mut ok = true;
@@ -146,7 +152,7 @@ pub fn render(site: &Site, ledger: &Ledger, options: &Options, out: &mut Output,
     if !ok {
         return;
     }
-    match not_found(&theme, &words[0], &views[0], options) {
+    match not_found(&theme, &words[0], (&views[0], &site_values[0]), options) {
         Ok(html) => out.add("404.html", html.into_bytes()),
         Err(e) => theme::report(diags, "themes/default/templates/404.html", e.line(), &format!("{e:#}")),
     }
@@ -174,7 +180,7 @@ fn site_view(input: &Input, sakip: &Sakip, lang: Lang) -> SiteView {
         situs: i.situs.clone(),
         data_contoh: sakip.situs.data_contoh,
         as_of: input.ledger.as_of.to_string(),
-        years: input.years().into_iter().collect(),
+        years: input.years().iter().copied().collect(),
         pages: pages.into_iter().map(|(slug, _, title)| (slug, title)).collect(),
     }
 }
@@ -217,7 +223,7 @@ fn jobs(input: &Input) -> Vec<Job> {
         for (i, (ind, _)) in input.indicators().iter().enumerate() {
             add(Kind::Indicator(i), format!("indikator/{}/", view::slug(&ind.id.value)));
         }
-        for tahun in input.years() {
+        for &tahun in input.years() {
             add(Kind::Year(tahun), format!("tahun/{tahun}/"));
         }
         add(Kind::Cascading, "cascading/".into());
@@ -249,7 +255,7 @@ fn render_page(
     input: &Input,
     job: &Job,
     t: &Words,
-    site: &SiteView,
+    (site, site_value): (&SiteView, &minijinja::Value),
     options: &Options,
 ) -> Rendered {
     let depth = format!("{}{}", prefix(job.lang), job.path).matches('/').count();
@@ -257,7 +263,7 @@ fn render_page(
     let lang_root = format!("{root}{}", prefix(job.lang));
     let other = if job.lang == Lang::Id { Lang::En } else { Lang::Id };
     let home = Link { label: same(t.get("home")), url: lang_root.clone(), external: false };
-    let base = Base { t, site, job, root: &root, lang_root: &lang_root, other, options };
+    let base = Base { t, site, site_value, job, root: &root, lang_root: &lang_root, other, options };
     let (template, result) = match &job.kind {
         Kind::Dashboard => (
             "dashboard.html",
@@ -330,6 +336,7 @@ fn render_page(
 struct Base<'a> {
     t: &'a Words,
     site: &'a SiteView,
+    site_value: &'a minijinja::Value,
     job: &'a Job,
     root: &'a str,
     lang_root: &'a str,
@@ -348,13 +355,13 @@ impl Base<'_> {
     ) -> Result<String, minijinja::Error> {
         let ctx = Context {
             lang: lang_code(self.job.lang),
-            t: &self.t.map,
+            t: &self.t.value,
             root: self.root.to_string(),
             lang_root: self.lang_root.to_string(),
             other_url: format!("{}{}{}", self.root, prefix(self.other), self.job.path),
             canonical: format!("{}{}{}", self.options.base_url, prefix(self.job.lang), self.job.path),
             title: title.to_string(),
-            site: self.site,
+            site: self.site_value,
             nav: nav(self.t, self.site, self.lang_root, &self.job.path),
             crumbs,
             page,
@@ -418,13 +425,22 @@ fn downloads(root: &str, t: &Words) -> Downloads {
 fn not_found(
     theme: &theme::Theme,
     t: &Words,
-    site: &SiteView,
+    (site, site_value): (&SiteView, &minijinja::Value),
     options: &Options,
 ) -> Result<String, minijinja::Error> {
     // Served for any missing path, so its links are absolute from the base URL's path.
     let base_path = base_path(&options.base_url);
     let job = Job { lang: Lang::Id, kind: Kind::Dashboard, path: String::new() };
-    let base = Base { t, site, job: &job, root: &base_path, lang_root: &base_path, other: Lang::En, options };
+    let base = Base {
+        t,
+        site,
+        site_value,
+        job: &job,
+        root: &base_path,
+        lang_root: &base_path,
+        other: Lang::En,
+        options,
+    };
     base.render(theme, "404.html", t.get("not_found"), vec![], ())
 }
 

@@ -1,7 +1,7 @@
 //! The data of each page: dashboard, indicator, year, cascading tree, downloads, search and
 //! Markdown pages, built from the model's texts and the ledger's figures.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -15,40 +15,120 @@ use crate::diagnostics::Lang;
 use crate::exports::plain;
 use crate::number::Target;
 
-/// What every page builder reads.
+/// What every page builder reads: the model, the ledger, and lookups built once per build so
+/// that no page scans every indicator or every entry of a year.
 pub struct Input<'a> {
     /// The model (texts).
     pub site: &'a Site,
     /// The figures.
     pub ledger: &'a Ledger,
+    /// Every indicator of the model with its ledger, in definition order.
+    indicators: Vec<(&'a Indikator, &'a IndicatorLedger)>,
+    /// The ledger of each indicator id (the first with that id).
+    ledgers: HashMap<&'a str, &'a IndicatorLedger>,
+    /// Per year: the first entry of each indicator in `realisasi/twN.yaml`, by quarter.
+    entries: HashMap<i32, [HashMap<&'a str, &'a CapaianEntry>; 4]>,
+    /// Per year: the latest validation date of each indicator.
+    validated: HashMap<i32, HashMap<&'a str, chrono::NaiveDate>>,
+    /// The responsible unit of each indicator in the latest rencana aksi that plans it.
+    planned_by: HashMap<&'a str, &'a Text>,
+    /// Budgets by (code, year), the first of each.
+    budgets: HashMap<(&'a str, i32), &'a crate::compute::Budget>,
+    latest_year: Option<i32>,
+    years: BTreeSet<i32>,
 }
 
-impl Input<'_> {
+impl<'a> Input<'a> {
+    /// The lookups of `site` and its `ledger`.
+    pub fn new(site: &'a Site, ledger: &'a Ledger) -> Input<'a> {
+        let mut ledgers: HashMap<&str, &IndicatorLedger> = HashMap::new();
+        for l in &ledger.indicators {
+            ledgers.entry(l.id.as_str()).or_insert(l);
+        }
+        let indicators = crate::validate::all_indicators(site)
+            .into_iter()
+            .filter_map(|i| Some((i, *ledgers.get(i.id.value.as_str())?)))
+            .collect();
+        let mut entries = HashMap::new();
+        let mut validated = HashMap::new();
+        for (&tahun, y) in &site.years {
+            let by_quarter: [HashMap<&str, &CapaianEntry>; 4] = std::array::from_fn(|q| {
+                let mut map = HashMap::new();
+                for c in y.realisasi[q].iter().flat_map(|f| &f.capaian) {
+                    map.entry(c.indikator.value.as_str()).or_insert(c);
+                }
+                map
+            });
+            entries.insert(tahun, by_quarter);
+            let mut dates: HashMap<&str, chrono::NaiveDate> = HashMap::new();
+            for e in y.validasi.iter().flat_map(|v| &v.validasi) {
+                let d = dates.entry(e.indikator.value.as_str()).or_insert(e.tanggal.value);
+                *d = (*d).max(e.tanggal.value);
+            }
+            validated.insert(tahun, dates);
+        }
+        let mut planned_by = HashMap::new();
+        for e in site.years.values().rev().filter_map(|y| y.rencana_aksi.as_ref()).flat_map(|r| &r.indikator)
+        {
+            planned_by.entry(e.id.value.as_str()).or_insert(&e.penanggung_jawab);
+        }
+        let mut budgets = HashMap::new();
+        for b in &ledger.budgets {
+            budgets.entry((b.kode.as_str(), b.tahun)).or_insert(b);
+        }
+        let latest_year = {
+            let from_rows = ledger
+                .indicators
+                .iter()
+                .flat_map(|l| &l.rows)
+                .filter(|r| r.realisasi.is_some())
+                .map(|r| r.tahun);
+            from_rows.max().or_else(|| site.years.keys().next_back().copied())
+        };
+        let mut years: BTreeSet<i32> = site.years.keys().copied().collect();
+        years.extend(ledger.indicators.iter().flat_map(|l| l.rows.iter().map(|r| r.tahun)));
+        Input {
+            site,
+            ledger,
+            indicators,
+            ledgers,
+            entries,
+            validated,
+            planned_by,
+            budgets,
+            latest_year,
+            years,
+        }
+    }
+
     /// Every indicator of the model with its ledger, in definition order.
-    pub fn indicators(&self) -> Vec<(&Indikator, &IndicatorLedger)> {
-        let all = crate::validate::all_indicators(self.site);
-        all.into_iter()
-            .filter_map(|i| Some((i, self.ledger.indicators.iter().find(|l| l.id == i.id.value)?)))
-            .collect()
+    pub fn indicators(&self) -> &[(&'a Indikator, &'a IndicatorLedger)] {
+        &self.indicators
+    }
+
+    /// The ledger of the indicator `id`.
+    fn ledger_of(&self, id: &str) -> Option<&'a IndicatorLedger> {
+        self.ledgers.get(id).copied()
+    }
+
+    /// The entry of indicator `id` in `realisasi/tw<q>.yaml` of `tahun`.
+    fn entry(&self, tahun: i32, q: u8, id: &str) -> Option<&'a CapaianEntry> {
+        self.entries.get(&tahun)?.get(usize::from(q).checked_sub(1)?)?.get(id).copied()
+    }
+
+    /// The latest validation date of indicator `id` in `tahun`.
+    fn validated(&self, tahun: i32, id: &str) -> Option<chrono::NaiveDate> {
+        self.validated.get(&tahun)?.get(id).copied()
     }
 
     /// The latest year with any figure, for the dashboard.
     pub fn latest_year(&self) -> Option<i32> {
-        let from_rows = self
-            .ledger
-            .indicators
-            .iter()
-            .flat_map(|l| &l.rows)
-            .filter(|r| r.realisasi.is_some())
-            .map(|r| r.tahun);
-        from_rows.max().or_else(|| self.site.years.keys().next_back().copied())
+        self.latest_year
     }
 
     /// Every year with a page.
-    pub fn years(&self) -> BTreeSet<i32> {
-        let mut years: BTreeSet<i32> = self.site.years.keys().copied().collect();
-        years.extend(self.ledger.indicators.iter().flat_map(|l| l.rows.iter().map(|r| r.tahun)));
-        years
+    pub fn years(&self) -> &BTreeSet<i32> {
+        &self.years
     }
 }
 
@@ -182,7 +262,7 @@ pub struct Dashboard {
 pub fn dashboard(input: &Input, t: &super::Words, lang: Lang) -> Dashboard {
     let tahun = input.latest_year();
     let mut cards = Vec::new();
-    for (ind, l) in input.indicators().into_iter().filter(|(_, l)| matches!(l.owner, Owner::Sasaran(_))) {
+    for &(ind, l) in input.indicators().iter().filter(|(_, l)| matches!(l.owner, Owner::Sasaran(_))) {
         let r = IndicatorRef::new(ind, lang);
         let year_rows: Vec<&Row> = l.rows.iter().filter(|row| Some(row.tahun) == tahun).collect();
         let row = year_rows
@@ -359,24 +439,23 @@ pub fn indicator(
             .iter()
             .map(|row| {
                 let mut v = RowView::new(row, input.ledger, lang);
-                if let (Periode::Tw(q), Some(y)) = (row.periode, year) {
-                    let entry = y.realisasi[usize::from(q) - 1]
-                        .as_ref()
-                        .and_then(|f| f.capaian.iter().find(|c| c.indikator.value == ind.id.value));
-                    if let Some(e) = entry {
-                        v.bukti = evidence_links(&e.data_dukung, root, lang);
-                        v.catatan = e.catatan.as_ref().map(|c| super::markdown::to_html(&txt(c, lang).text));
-                    }
+                // `entry` is `None` for a year without a folder.
+                if let Periode::Tw(q) = row.periode
+                    && let Some(e) = input.entry(tahun, q, &ind.id.value)
+                {
+                    v.bukti = evidence_links(&e.data_dukung, root, lang);
+                    v.catatan = e.catatan.as_ref().map(|c| super::markdown::to_html(&txt(c, lang).text));
                 }
                 v
             })
             .collect();
         if let Some(y) = year {
-            let dates = y.realisasi.iter().flatten().map(|f| f.tanggal.value).chain(
-                y.validasi.iter().flat_map(|v| {
-                    v.validasi.iter().filter(|e| e.indikator.value == ind.id.value).map(|e| e.tanggal.value)
-                }),
-            );
+            let dates = y
+                .realisasi
+                .iter()
+                .flatten()
+                .map(|f| f.tanggal.value)
+                .chain(input.validated(tahun, &ind.id.value));
             last_change = last_change.max(dates.max());
         }
         let title = format!("{} {} — {} {tahun}", r.id, r.nama.text, t.get("quarterly"));
@@ -508,7 +587,7 @@ pub struct YearPage {
 pub fn year(input: &Input, tahun: i32, lang: Lang, root: &str) -> YearPage {
     let ledger = input.ledger;
     let line = |ind: &Indikator, sasaran: Txt| {
-        let l = ledger.indicators.iter().find(|l| l.id == ind.id.value)?;
+        let l = input.ledger_of(&ind.id.value)?;
         let rows: Vec<&Row> = l.rows.iter().filter(|r| r.tahun == tahun).collect();
         if rows.is_empty() {
             return None;
@@ -537,7 +616,7 @@ pub fn year(input: &Input, tahun: i32, lang: Lang, root: &str) -> YearPage {
     for p in input.site.cascading.iter().flat_map(|c| &c.program) {
         walk(&p.unit, 0, &mut |unit, level| {
             cascading.extend(unit.indikator.iter().filter_map(|i| line(i, same(&unit.kode.value))));
-            if let Some(b) = ledger.budgets.iter().find(|b| b.kode == unit.kode.value && b.tahun == tahun) {
+            if let Some(b) = input.budgets.get(&(unit.kode.value.as_str(), tahun)) {
                 budgets.push(BudgetLine {
                     level,
                     kode: b.kode.clone(),
@@ -680,15 +759,7 @@ pub struct TujuanView {
 }
 
 fn responsible(input: &Input, ind: &Indikator, lang: Lang) -> Option<Txt> {
-    let from_plan = input
-        .site
-        .years
-        .values()
-        .rev()
-        .filter_map(|y| y.rencana_aksi.as_ref())
-        .flat_map(|r| &r.indikator)
-        .find(|e| e.id.value == ind.id.value)
-        .map(|e| &e.penanggung_jawab);
+    let from_plan = input.planned_by.get(ind.id.value.as_str()).copied();
     from_plan.or(ind.penanggung_jawab.as_ref()).map(|p| txt(p, lang))
 }
 
