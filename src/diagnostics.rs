@@ -218,18 +218,31 @@ impl Diagnostic {
 /// The source text of every file read, so diagnostics can quote lines.
 #[derive(Debug, Default, Clone)]
 pub struct Sources {
-    texts: HashMap<Arc<str>, Arc<str>>,
+    texts: HashMap<Arc<str>, Source>,
+}
+
+/// A file's text and where each of its lines starts: a hostile file can draw a diagnostic on
+/// every one of its lines, so finding a line must not rescan the file.
+#[derive(Debug, Clone)]
+struct Source {
+    text: Arc<str>,
+    starts: Vec<usize>,
 }
 
 impl Sources {
     /// Remember the text of `file`.
     pub fn insert(&mut self, file: &Arc<str>, text: &str) {
-        self.texts.insert(file.clone(), Arc::from(text));
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        self.texts.insert(file.clone(), Source { text: Arc::from(text), starts });
     }
 
     fn line(&self, loc: &Loc) -> Option<&str> {
-        let text = self.texts.get(&loc.file)?;
-        text.lines().nth((loc.line as usize).checked_sub(1)?)
+        let source = self.texts.get(&loc.file)?;
+        let index = (loc.line as usize).checked_sub(1)?;
+        let start = *source.starts.get(index)?;
+        let end = source.starts.get(index + 1).map_or(source.text.len(), |next| next - 1);
+        let line = source.text.get(start..end)?;
+        Some(line.strip_suffix('\r').unwrap_or(line))
     }
 }
 

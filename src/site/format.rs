@@ -284,7 +284,7 @@ fn arguments<const N: usize>(
 }
 
 /// The page language: the argument, else the template's `lang` variable.
-fn lang_of(filter: &str, state: &State<'_, '_>, arg: Option<Value>) -> Result<Lang, Error> {
+pub(super) fn lang_of(filter: &str, state: &State<'_, '_>, arg: Option<Value>) -> Result<Lang, Error> {
     let value = arg.or_else(|| state.lookup("lang")).filter(|value| !is_blank(value));
     match value.as_ref().map(|value| (value, value.as_str())) {
         Some((_, Some("id"))) => Ok(Lang::Id),
@@ -303,7 +303,7 @@ fn lang_of(filter: &str, state: &State<'_, '_>, arg: Option<Value>) -> Result<La
 /// Strings are what the ledger serialises decimals as; integers are accepted because a
 /// template may pass a literal or a count. A float is refused: it may already have lost the
 /// exact figure (`0.1`), and showing it would hide that.
-fn decimal_of(filter: &str, value: &Value) -> Result<Option<Decimal>, Error> {
+pub(super) fn decimal_of(filter: &str, value: &Value) -> Result<Option<Decimal>, Error> {
     if is_blank(value) {
         return Ok(None);
     }
@@ -322,11 +322,11 @@ fn decimal_of(filter: &str, value: &Value) -> Result<Option<Decimal>, Error> {
 }
 
 /// Undefined, none or an empty string: nothing to show.
-fn is_blank(value: &Value) -> bool {
+pub(super) fn is_blank(value: &Value) -> bool {
     value.is_undefined() || value.is_none() || value.as_str().is_some_and(|text| text.trim().is_empty())
 }
 
-fn invalid(message: impl Into<String>) -> Error {
+pub(super) fn invalid(message: impl Into<String>) -> Error {
     Error::new(ErrorKind::InvalidOperation, message.into())
 }
 

@@ -7,6 +7,7 @@
 
 pub mod charts;
 pub mod format;
+mod html;
 pub mod markdown;
 mod pages;
 mod strings;
