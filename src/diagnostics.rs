@@ -236,6 +236,11 @@ impl Sources {
         self.texts.insert(file.clone(), Source { text: Arc::from(text), starts });
     }
 
+    /// Add the texts of `other`.
+    pub fn extend(&mut self, other: Sources) {
+        self.texts.extend(other.texts);
+    }
+
     fn line(&self, loc: &Loc) -> Option<&str> {
         let source = self.texts.get(&loc.file)?;
         let index = (loc.line as usize).checked_sub(1)?;
@@ -267,6 +272,11 @@ impl Diagnostics {
         self.items.push(Diagnostic { severity, code, loc, message, help: None });
         let last = self.items.len() - 1;
         &mut self.items[last]
+    }
+
+    /// Add the diagnostics of `other` (collected on another thread).
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
     }
 
     /// Attach `help` to the diagnostic recorded last.
@@ -509,6 +519,19 @@ mod tests {
         );
         let out = render(&diags, &Sources::default(), Format::Github, Lang::Id, false);
         assert_eq!(out, "::error file=content/a%2Cb.yaml,line=2,col=3::baris%0Akedua 100%25 [yaml-syntax]\n");
+    }
+
+    #[test]
+    fn source_lines_are_found_by_number_with_either_line_ending() {
+        let file: Arc<str> = Arc::from("content/a.yaml");
+        let mut sources = Sources::default();
+        let text: String = (1..=50_000).map(|i| format!("k{i}: {i}\r\n")).collect();
+        sources.insert(&file, &text);
+        let at = |line| sources.line(&Loc { file: file.clone(), line, column: 1, len: 1 });
+        assert_eq!(at(1), Some("k1: 1"));
+        assert_eq!(at(50_000), Some("k50000: 50000"));
+        assert_eq!(at(0), None);
+        assert_eq!(at(50_002), None);
     }
 
     #[test]

@@ -11,6 +11,11 @@ use sakip_site::cli::{Cli, Command};
 use sakip_site::diagnostics::{self, Format, Lang};
 use sakip_site::{as_of, build, check};
 
+// A build allocates many small strings on every core at once (page data, template output);
+// mimalloc does that markedly faster than the system allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,

@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use marked_yaml::Node;
+use rayon::prelude::*;
 
 use crate::diagnostics::{Code, Diagnostics, Loc, Message, Sources};
 use model::{Site, Year};
@@ -212,11 +213,26 @@ impl Loader<'_> {
             lke: self.yaml_file(&format!("{year}/lke.yaml"), false, |c, n| year::lke(c, n, &folder)),
             ..Year::default()
         };
-        for quarter in 1..=4u8 {
-            y.realisasi[usize::from(quarter - 1)] =
-                self.yaml_file(&format!("{year}/realisasi/tw{quarter}.yaml"), false, |c, n| {
+        // The quarterly files are the largest of a site: read them on every core, each with
+        // its own diagnostics and sources, merged in quarter order.
+        let (content_dir, canon) = (self.content_dir, self.canon);
+        let quarters: Vec<(Option<model::Realisasi>, Diagnostics, Sources)> = (1..=4u8)
+            .into_par_iter()
+            .map(|quarter| {
+                let mut diags = Diagnostics::default();
+                let mut loader =
+                    Loader { content_dir, canon, diags: &mut diags, sources: Sources::default() };
+                let file = loader.yaml_file(&format!("{year}/realisasi/tw{quarter}.yaml"), false, |c, n| {
                     year::realisasi(c, n, &folder, quarter)
                 });
+                let sources = loader.sources;
+                (file, diags, sources)
+            })
+            .collect();
+        for (slot, (file, diags, sources)) in y.realisasi.iter_mut().zip(quarters) {
+            *slot = file;
+            self.diags.extend(diags);
+            self.sources.extend(sources);
         }
         self.unknown_in_year(year);
         y
