@@ -292,3 +292,25 @@ fn the_output_folder_must_not_hold_the_content() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("contains the content/ folder"), "{}", run.stderr);
 }
+
+#[test]
+fn indonesian_text_on_english_pages_is_marked_as_such() {
+    let site = Site::minimal();
+    let (_tmp, _, files) = build(site.root(), &[]);
+    let en = unescape(&html(&files, "en/indikator/pk-1/index.html"));
+    // The note has no English version: shown in Indonesian, marked lang="id".
+    assert!(en.contains("<dd class=\"md\" lang=\"id\"><p>Realisasi triwulan 1.</p>"), "{en}");
+    let id = unescape(&html(&files, "indikator/pk-1/index.html"));
+    assert!(id.contains("<dd class=\"md\"><p>Realisasi triwulan 1.</p>"));
+}
+
+#[test]
+fn search_lists_sasaran_and_the_404_page_marks_no_menu_entry() {
+    let (_tmp, _, files) = build(crate_dir(), &[]);
+    let search = unescape(&html(&files, "cari/index.html"));
+    assert!(
+        search
+            .contains("href=\"../cascading/#k-s1\">S1 — Meningkatnya Pertumbuhan Investasi PMA dan PMDN</a>")
+    );
+    assert!(!html(&files, "404.html").contains("aria-current"));
+}

@@ -98,7 +98,7 @@ struct Context<'a, P: Serialize> {
 
 #[derive(Serialize)]
 struct NavItem {
-    label: String,
+    label: Txt,
     url: String,
     current: bool,
 }
@@ -264,7 +264,8 @@ fn render_page(
     let lang_root = format!("{root}{}", prefix(job.lang));
     let other = if job.lang == Lang::Id { Lang::En } else { Lang::Id };
     let home = Link { label: same(t.get("home")), url: lang_root.clone(), external: false };
-    let base = Base { t, site, site_value, job, root: &root, lang_root: &lang_root, other, options };
+    let base =
+        Base { t, site, site_value, job, root: &root, lang_root: &lang_root, other, options, in_nav: true };
     let (template, result) = match &job.kind {
         Kind::Dashboard => (
             "dashboard.html",
@@ -343,6 +344,8 @@ struct Base<'a> {
     lang_root: &'a str,
     other: Lang,
     options: &'a Options<'a>,
+    /// False on the 404 page, which is no entry of the menu.
+    in_nav: bool,
 }
 
 impl Base<'_> {
@@ -363,7 +366,7 @@ impl Base<'_> {
             canonical: format!("{}{}{}", self.options.base_url, prefix(self.job.lang), self.job.path),
             title: title.to_string(),
             site: self.site_value,
-            nav: nav(self.t, self.site, self.lang_root, &self.job.path),
+            nav: nav(self.t, self.site, self.lang_root, self.in_nav.then_some(self.job.path.as_str())),
             crumbs,
             page,
         };
@@ -371,17 +374,22 @@ impl Base<'_> {
     }
 }
 
-fn nav(t: &Words, site: &SiteView, lang_root: &str, path: &str) -> Vec<NavItem> {
-    let mut items = vec![(t.get("dashboard").to_string(), String::new())];
+/// The main menu; `path` is the current page's (none on the 404 page).
+fn nav(t: &Words, site: &SiteView, lang_root: &str, path: Option<&str>) -> Vec<NavItem> {
+    let mut items = vec![(same(t.get("dashboard")), String::new())];
     if let Some(y) = site.years.last() {
-        items.push((format!("{} {y}", t.get("year")), format!("tahun/{y}/")));
+        items.push((same(&format!("{} {y}", t.get("year"))), format!("tahun/{y}/")));
     }
-    items.push((t.get("cascading").to_string(), "cascading/".into()));
-    items.push((t.get("downloads").to_string(), "unduh/".into()));
-    items.extend(site.pages.iter().map(|(slug, title)| (title.text.clone(), format!("{slug}/"))));
+    items.push((same(t.get("cascading")), "cascading/".into()));
+    items.push((same(t.get("downloads")), "unduh/".into()));
+    items.extend(site.pages.iter().map(|(slug, title)| (title.clone(), format!("{slug}/"))));
     items
         .into_iter()
-        .map(|(label, p)| NavItem { current: p == path, url: format!("{lang_root}{p}"), label })
+        .map(|(label, p)| NavItem {
+            current: Some(p.as_str()) == path,
+            url: format!("{lang_root}{p}"),
+            label,
+        })
         .collect()
 }
 
@@ -441,6 +449,7 @@ fn not_found(
         lang_root: &base_path,
         other: Lang::En,
         options,
+        in_nav: false,
     };
     base.render(theme, "404.html", t.get("not_found"), vec![], ())
 }

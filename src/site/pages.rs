@@ -444,7 +444,7 @@ pub fn indicator(
                     && let Some(e) = input.entry(tahun, q, &ind.id.value)
                 {
                     v.bukti = evidence_links(&e.data_dukung, root, lang);
-                    v.catatan = e.catatan.as_ref().map(|c| super::markdown::to_html(&txt(c, lang).text));
+                    v.catatan = e.catatan.as_ref().map(|c| markdown(c, lang));
                 }
                 v
             })
@@ -538,7 +538,7 @@ pub struct EvaluationView {
     periode: String,
     oleh: Txt,
     tanggal: String,
-    temuan: Option<String>,
+    temuan: Option<Html>,
     rekomendasi: Vec<FollowUpView>,
 }
 
@@ -651,7 +651,7 @@ pub fn year(input: &Input, tahun: i32, lang: Lang, root: &str) -> YearPage {
                     },
                     oleh: txt(&e.oleh, lang),
                     tanggal: e.tanggal.value.to_string(),
-                    temuan: e.temuan.as_ref().map(|m| super::markdown::to_html(&txt(m, lang).text)),
+                    temuan: e.temuan.as_ref().map(|m| markdown(m, lang)),
                     rekomendasi: e
                         .rekomendasi
                         .iter()
@@ -836,20 +836,24 @@ pub fn search(input: &Input, t: &super::Words, lang_root: &str, pages: &[(String
             words: format!("{} {}", ind.id.value.to_lowercase(), both(&ind.nama)),
         });
     }
-    fn walk(unit: &Kegiatan, out: &mut Vec<(String, Text)>) {
-        out.push((unit.kode.value.clone(), unit.nama.clone()));
+    // Places of the cascading tree: sasaran, then programmes, kegiatan and sub-kegiatan.
+    fn walk<'a>(unit: &'a Kegiatan, out: &mut Vec<(&'static str, &'a str, &'a Text)>) {
+        out.push(("program", &unit.kode.value, &unit.nama));
         unit.anak.iter().for_each(|c| walk(c, out));
     }
-    let mut units = Vec::new();
-    for p in input.site.cascading.iter().flat_map(|c| &c.program) {
-        walk(&p.unit, &mut units);
+    let mut places = Vec::new();
+    for s in input.site.renstra.iter().flat_map(|r| &r.tujuan).flat_map(|tj| &tj.sasaran) {
+        places.push(("sasaran", s.id.value.as_str(), &s.uraian));
     }
-    for (kode, nama) in units {
+    for p in input.site.cascading.iter().flat_map(|c| &c.program) {
+        walk(&p.unit, &mut places);
+    }
+    for (kind, code, nama) in places {
         out.push(SearchEntry {
-            kind: t.get("program").to_string(),
-            label: format!("{kode} — {}", txt(&nama, t.lang).text),
-            url: format!("{lang_root}cascading/#{}", anchor(&kode)),
-            words: format!("{kode} {}", both(&nama)),
+            kind: t.get(kind).to_string(),
+            label: format!("{code} — {}", txt(nama, t.lang).text),
+            url: format!("{lang_root}cascading/#{}", anchor(code)),
+            words: format!("{} {}", code.to_lowercase(), both(nama)),
         });
     }
     for tahun in input.years() {

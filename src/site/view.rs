@@ -26,6 +26,22 @@ pub fn txt(text: &Text, lang: Lang) -> Txt {
     Txt { text: words.to_string(), lang: fell_back.then_some("id") }
 }
 
+/// Markdown rendered to sanitised HTML, with the language it is written in when that differs
+/// from the page's.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Html {
+    /// Sanitised HTML.
+    pub html: String,
+    /// `Some("id")` when shown on an English page in Indonesian.
+    pub lang: Option<&'static str>,
+}
+
+/// Markdown `text` in `lang`, rendered and sanitised.
+pub fn markdown(text: &Text, lang: Lang) -> Html {
+    let t = txt(text, lang);
+    Html { html: super::markdown::to_html(&t.text), lang: t.lang }
+}
+
 /// A plain string as a text of the page's language.
 pub fn same(text: &str) -> Txt {
     Txt { text: text.to_string(), lang: None }
@@ -126,8 +142,8 @@ pub struct RowView {
     pub predikat: Option<PredikatView>,
     /// Evidence links.
     pub bukti: Vec<Link>,
-    /// The reporting team's note, as sanitised HTML.
-    pub catatan: Option<String>,
+    /// The reporting team's note.
+    pub catatan: Option<Html>,
 }
 
 impl RowView {
