@@ -11,7 +11,7 @@ use crate::compute::{self, Ledger};
 use crate::content::LoadError;
 use crate::diagnostics::{Code, Loc, Message};
 use crate::exports;
-use crate::output::{self, Output, WriteError};
+use crate::output::{Output, WriteError};
 use crate::site;
 
 /// What `build` needs.
@@ -44,8 +44,8 @@ pub enum BuildError {
 pub struct Built {
     /// Content, diagnostics and sources.
     pub checked: Checked,
-    /// The ledger and files, when the build succeeded.
-    pub result: Option<(Ledger, Output)>,
+    /// The ledger and the number of files written, when the build succeeded.
+    pub result: Option<(Ledger, usize)>,
 }
 
 /// Build the site described by `options`.
@@ -72,16 +72,19 @@ pub fn build(options: &Options) -> Result<Built, BuildError> {
     if checked.diagnostics.has_errors() {
         return Ok(Built { checked, result: None });
     }
-    let output = render(&mut checked, &ledger, options);
+    let output = Output::create(&options.output, &options.root.join("content"))?;
+    render(&mut checked, &ledger, options, &output);
     if checked.diagnostics.has_errors() {
+        output.abandon();
         return Ok(Built { checked, result: None });
     }
-    output::write(&output, &options.output, &options.root.join("content"))?;
-    Ok(Built { checked, result: Some((ledger, output)) })
+    let files = output.commit()?;
+    Ok(Built { checked, result: Some((ledger, files)) })
 }
 
-/// Every file of the site, from the ledger; template problems go to the diagnostics.
-fn render(checked: &mut Checked, ledger: &Ledger, options: &Options) -> Output {
+/// Every file of the site, from the ledger, into `out`; template problems go to the
+/// diagnostics.
+fn render(checked: &mut Checked, ledger: &Ledger, options: &Options, out: &Output) {
     let sakip = checked.site.sakip.as_ref();
     let title = sakip.map(|s| s.situs.judul.id.clone()).unwrap_or_default();
     let configured = sakip.map(|s| s.situs.base_url.value.clone()).unwrap_or_default();
@@ -90,20 +93,9 @@ fn render(checked: &mut Checked, ledger: &Ledger, options: &Options) -> Output {
         base_url.push('/');
     }
     let site_options = site::Options { root: &options.root, base_url };
-    // The exports and the pages only read the ledger: build them side by side.
-    let (mut out, pages) = rayon::join(
-        || {
-            let mut out = Output::default();
-            exports::write(ledger, &title, &mut out);
-            out
-        },
-        || {
-            let mut out = Output::default();
-            site::render(&checked.site, ledger, &site_options, &mut out, &mut checked.diagnostics);
-            out
-        },
+    // The exports and the pages only read the ledger: write them side by side.
+    rayon::join(
+        || exports::write(ledger, &title, out),
+        || site::render(&checked.site, ledger, &site_options, out, &mut checked.diagnostics),
     );
-    // As if the pages were added after the exports.
-    out.extend(pages);
-    out
 }

@@ -50,14 +50,14 @@ const IKM_COLUMNS: [&str; 14] = [
 ];
 
 /// Add every export to `out` under `data/`.
-pub fn write(ledger: &Ledger, title: &str, out: &mut Output) {
+pub fn write(ledger: &Ledger, title: &str, out: &Output) {
     let capaian = capaian_rows(ledger);
-    out.add("data/capaian.csv", csv(&CAPAIAN_COLUMNS, &capaian));
-    out.add("data/capaian.json", capaian_json(&capaian));
-    out.add("data/tindak-lanjut.csv", csv(&TINDAK_LANJUT_COLUMNS, &tindak_lanjut_rows(ledger)));
-    out.add("data/pelaporan.csv", csv(&PELAPORAN_COLUMNS, &pelaporan_rows(ledger)));
-    out.add("data/ikm.csv", csv(&IKM_COLUMNS, &ikm_rows(ledger)));
-    out.add("data/datapackage.json", datapackage(title));
+    out.add("data/capaian.csv", &csv(&CAPAIAN_COLUMNS, &capaian));
+    out.add("data/capaian.json", &capaian_json(&capaian));
+    out.add("data/tindak-lanjut.csv", &csv(&TINDAK_LANJUT_COLUMNS, &tindak_lanjut_rows(ledger)));
+    out.add("data/pelaporan.csv", &csv(&PELAPORAN_COLUMNS, &pelaporan_rows(ledger)));
+    out.add("data/ikm.csv", &csv(&IKM_COLUMNS, &ikm_rows(ledger)));
+    out.add("data/datapackage.json", &datapackage(title));
 }
 
 /// A cell: `None` is an empty cell.

@@ -79,13 +79,13 @@ fn run_build(options: build::Options) -> anyhow::Result<ExitCode> {
             diagnostics::render(&checked.diagnostics, &checked.sources, Format::Human, Lang::Id, color);
         std::io::stderr().write_all(text.as_bytes())?;
     }
-    let Some((ledger, output)) = &built.result else {
+    let Some((ledger, files)) = &built.result else {
         eprintln!("sakip-site build: nothing was written because of the errors above.");
         return Ok(ExitCode::from(1));
     };
     eprintln!(
         "sakip-site build: {} files written to {} ({} indicators, as of {}) in {} ms",
-        output.files().len(),
+        files,
         options.output.display(),
         ledger.indicators.len(),
         ledger.as_of,

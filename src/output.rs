@@ -1,39 +1,96 @@
-//! The last stage: the files of a build, gathered in memory and written to disk at once.
+//! The last stage: the files of a build, written into a staging folder as they are rendered
+//! and swapped into place only when the whole build succeeded.
 //!
-//! A build is written into a temporary sibling folder and swapped in only when every file was
-//! written, so a failed build never leaves a half-written site. We only ever replace a folder
-//! that carries our marker file, and refuse output folders that hold `content/` or are `/`.
+//! A failed build never leaves a half-written site: the staging folder is a hidden sibling of
+//! the output folder and is removed on failure. We only ever replace a folder that carries our
+//! marker file, and refuse output folders that hold `content/` or are `/`. Pages go to disk the
+//! moment they are rendered (from every core), so a site of thousands of pages is never held
+//! in memory.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rayon::prelude::*;
 
 /// Name of the marker file that says a folder was written by sakip-site.
 pub const MARKER: &str = ".sakip-site-output";
 
-/// Files of a build, by path relative to the output folder (`/` separators), in sorted order so
-/// that two builds write the same bytes in the same order.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
+/// The output of one build, being written. Shared by the threads that render.
+#[derive(Debug)]
 pub struct Output {
-    files: BTreeMap<String, Vec<u8>>,
+    staging: PathBuf,
+    target: PathBuf,
+    files: AtomicUsize,
+    /// The first write error, reported by [`Output::commit`].
+    error: Mutex<Option<WriteError>>,
 }
 
 impl Output {
-    /// Add (or replace) a file.
-    pub fn add(&mut self, path: &str, bytes: Vec<u8>) {
-        self.files.insert(path.to_string(), bytes);
+    /// Prepare to write a build to `dir`, replacing a previous build there. `content_dir` is
+    /// the site's `content/`, which the output must neither contain nor sit in.
+    pub fn create(dir: &Path, content_dir: &Path) -> Result<Output, WriteError> {
+        let target = absolute(dir)?;
+        refuse_unsafe(&target, content_dir)?;
+        let parent = target
+            .parent()
+            .ok_or(WriteError::Refused { path: target.clone(), reason: "it has no parent" })?;
+        fs::create_dir_all(parent).map_err(io("cannot create", parent))?;
+        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
+        if staging.exists() {
+            fs::remove_dir_all(&staging).map_err(io("cannot clear", &staging))?;
+        }
+        fs::create_dir_all(&staging).map_err(io("cannot create", &staging))?;
+        Ok(Output { staging, target, files: AtomicUsize::new(0), error: Mutex::new(None) })
     }
 
-    /// Add every file of `other`, replacing files of the same path.
-    pub fn extend(&mut self, other: Output) {
-        self.files.extend(other.files);
+    /// Write a file (path relative to the output folder, `/` separators). Safe to call from
+    /// several threads; a failure is kept and reported by [`Output::commit`].
+    pub fn add(&self, path: &str, bytes: &[u8]) {
+        let file = self.staging.join(path);
+        let result = file
+            .parent()
+            .map_or(Ok(()), |dir| fs::create_dir_all(dir).map_err(io("cannot create", dir)))
+            .and_then(|()| fs::write(&file, bytes).map_err(io("cannot write", &file)));
+        match result {
+            Ok(()) => {
+                self.files.fetch_add(1, Ordering::Relaxed);
+            }
+            Err(e) => {
+                if let Ok(mut first) = self.error.lock() {
+                    first.get_or_insert(e);
+                }
+            }
+        }
     }
 
-    /// The files, sorted by path.
-    pub fn files(&self) -> &BTreeMap<String, Vec<u8>> {
-        &self.files
+    /// Move the finished build into place and return how many files it has.
+    pub fn commit(self) -> Result<usize, WriteError> {
+        let pending = self.error.lock().ok().and_then(|mut e| e.take());
+        let result = match pending {
+            Some(e) => Err(e),
+            None => self.finish(),
+        };
+        if result.is_err() {
+            let _ = fs::remove_dir_all(&self.staging);
+        }
+        result.map(|()| self.files.load(Ordering::Relaxed))
+    }
+
+    fn finish(&self) -> Result<(), WriteError> {
+        let marker = self.staging.join(MARKER);
+        fs::write(&marker, "This folder is written by sakip-site build and replaced on every build.\n")
+            .map_err(io("cannot write", &marker))?;
+        let parent = self.target.parent().unwrap_or(Path::new("/"));
+        let name = self.target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        swap_in(&self.staging, &self.target, parent, &name)
+    }
+
+    /// Give up: remove everything written so far; the previous build stays as it was.
+    pub fn abandon(self) {
+        let _ = fs::remove_dir_all(&self.staging);
     }
 }
 
@@ -63,23 +120,6 @@ pub enum WriteError {
 fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> WriteError {
     let path = path.to_path_buf();
     move |source| WriteError::Io { action, path, source }
-}
-
-/// Write `output` to `dir`, replacing a previous build there. `content_dir` is the site's
-/// `content/`, which the output must neither contain nor sit in.
-pub fn write(output: &Output, dir: &Path, content_dir: &Path) -> Result<(), WriteError> {
-    let target = absolute(dir)?;
-    refuse_unsafe(&target, content_dir)?;
-    let parent =
-        target.parent().ok_or(WriteError::Refused { path: target.clone(), reason: "it has no parent" })?;
-    fs::create_dir_all(parent).map_err(io("cannot create", parent))?;
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-    let result = write_tree(output, &staging).and_then(|()| swap_in(&staging, &target, parent, &name));
-    if result.is_err() {
-        let _ = fs::remove_dir_all(&staging);
-    }
-    result
 }
 
 fn absolute(dir: &Path) -> Result<PathBuf, WriteError> {
@@ -120,31 +160,6 @@ fn refuse_unsafe(target: &Path, content_dir: &Path) -> Result<(), WriteError> {
     Ok(())
 }
 
-fn write_tree(output: &Output, staging: &Path) -> Result<(), WriteError> {
-    if staging.exists() {
-        fs::remove_dir_all(staging).map_err(io("cannot clear", staging))?;
-    }
-    fs::create_dir_all(staging).map_err(io("cannot create", staging))?;
-    // Folders first, then files, each on every core; of several failures the first in path
-    // order is reported.
-    let dirs: BTreeSet<PathBuf> =
-        output.files().keys().filter_map(|rel| Some(staging.join(rel).parent()?.to_path_buf())).collect();
-    first_error(dirs.par_iter().map(|dir| fs::create_dir_all(dir).map_err(io("cannot create", dir))))?;
-    first_error(output.files().par_iter().map(|(rel, bytes)| {
-        let path = staging.join(rel);
-        fs::write(&path, bytes).map_err(io("cannot write", &path))
-    }))?;
-    let marker = staging.join(MARKER);
-    fs::write(&marker, "This folder is written by sakip-site build and replaced on every build.\n")
-        .map_err(io("cannot write", &marker))
-}
-
-/// The first error of `results`, in their order.
-fn first_error(results: impl ParallelIterator<Item = Result<(), WriteError>>) -> Result<(), WriteError> {
-    let results: Vec<Result<(), WriteError>> = results.collect();
-    results.into_iter().collect()
-}
-
 /// Remove a previous build: its top-level entries in parallel (the indicator pages of each
 /// language are most of it), then the folder itself.
 fn remove_build(dir: &Path) -> std::io::Result<()> {
@@ -183,10 +198,10 @@ fn swap_in(staging: &Path, target: &Path, parent: &Path, name: &str) -> Result<(
 mod tests {
     use super::*;
 
-    fn sample() -> Output {
-        let mut out = Output::default();
-        out.add("data/a.csv", b"x\n".to_vec());
-        out
+    fn build(dir: &Path, content: &Path) -> Result<usize, WriteError> {
+        let out = Output::create(dir, content)?;
+        out.add("data/a.csv", b"x\n");
+        out.commit()
     }
 
     #[test]
@@ -195,23 +210,27 @@ mod tests {
         let content = tmp.path().join("content");
         fs::create_dir(&content).unwrap();
         let public = tmp.path().join("public");
-        write(&sample(), &public, &content).unwrap();
+        assert_eq!(build(&public, &content).unwrap(), 1);
         assert_eq!(fs::read(public.join("data/a.csv")).unwrap(), b"x\n");
         // A second build replaces the first, including files it no longer writes.
         fs::write(public.join("stale.html"), "old").unwrap();
-        write(&sample(), &public, &content).unwrap();
+        build(&public, &content).unwrap();
         assert!(!public.join("stale.html").exists());
         // A folder we did not create is never replaced.
         let foreign = tmp.path().join("docs");
         fs::create_dir(&foreign).unwrap();
         fs::write(foreign.join("keep.txt"), "mine").unwrap();
-        assert!(matches!(write(&sample(), &foreign, &content), Err(WriteError::Refused { .. })));
+        assert!(matches!(build(&foreign, &content), Err(WriteError::Refused { .. })));
         assert_eq!(fs::read_to_string(foreign.join("keep.txt")).unwrap(), "mine");
         // Nor the site root (it holds content/), content/ itself, or /.
-        assert!(write(&sample(), tmp.path(), &content).is_err());
-        assert!(write(&sample(), &content.join("out"), &content).is_err());
-        assert!(write(&sample(), Path::new("/"), &content).is_err());
-        // No staging folders are left behind.
+        assert!(build(tmp.path(), &content).is_err());
+        assert!(build(&content.join("out"), &content).is_err());
+        assert!(build(Path::new("/"), &content).is_err());
+        // An abandoned build leaves the previous one as it was, and no staging folder.
+        let out = Output::create(&public, &content).unwrap();
+        out.add("data/a.csv", b"half-written\n");
+        out.abandon();
+        assert_eq!(fs::read(public.join("data/a.csv")).unwrap(), b"x\n");
         let leftovers: Vec<_> = fs::read_dir(tmp.path())
             .unwrap()
             .filter_map(|e| e.ok())

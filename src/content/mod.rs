@@ -11,6 +11,7 @@ pub mod reader;
 pub mod yaml;
 mod year;
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -58,24 +59,20 @@ pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, LoadError> {
     let entries = list_dir(&content_dir)
         .map_err(|source| LoadError::ContentDir { path: content_dir.clone(), source })?;
     let mut loader = Loader { content_dir: &content_dir, canon: &canon, diags, sources: Sources::default() };
-    let mut site = Site {
-        sakip: loader.yaml_file("sakip.yaml", true, plan::sakip),
-        renstra: loader.yaml_file("renstra.yaml", true, plan::renstra),
-        cascading: loader.yaml_file("cascading.yaml", false, plan::cascading),
-        ..Site::default()
-    };
-    for name in entries {
-        let path = content_dir.join(&name);
-        if let Some(year) = year_folder_name(&name).filter(|_| path.is_dir()) {
-            let y = loader.year(year);
-            site.years.insert(year, y);
-        } else if name == "halaman" && path.is_dir() {
-            site.pages = loader.pages();
-        } else if !ROOT_FILES.contains(&name.as_str()) && !name.starts_with('.') {
-            loader.unknown_file(&name);
-        }
-    }
-    Ok(Loaded { site, sources: loader.sources })
+    // The plan files and the year folders do not depend on each other: read them side by side.
+    let (plan, folders) = rayon::join(
+        || {
+            loader.fork(|l| {
+                let sakip = l.yaml_file("sakip.yaml", true, plan::sakip);
+                let renstra = l.yaml_file("renstra.yaml", true, plan::renstra);
+                (sakip, renstra, l.yaml_file("cascading.yaml", false, plan::cascading))
+            })
+        },
+        || loader.fork(|l| l.folders(&entries)),
+    );
+    let (sakip, renstra, cascading) = loader.merge(plan);
+    let (years, pages) = loader.merge(folders);
+    Ok(Loaded { site: Site { sakip, renstra, cascading, years, pages }, sources: loader.sources })
 }
 
 fn year_folder_name(name: &str) -> Option<i32> {
@@ -100,7 +97,48 @@ struct Loader<'a> {
     sources: Sources,
 }
 
+/// What a forked loader read, with its diagnostics and sources.
+type Forked<T> = (T, Diagnostics, Sources);
+
 impl Loader<'_> {
+    /// Run `read` with a loader of its own, so that it can run on another thread.
+    fn fork<T>(&self, read: impl FnOnce(&mut Loader) -> T) -> Forked<T> {
+        let mut diags = Diagnostics::default();
+        let mut loader = Loader {
+            content_dir: self.content_dir,
+            canon: self.canon,
+            diags: &mut diags,
+            sources: Sources::default(),
+        };
+        let value = read(&mut loader);
+        let sources = loader.sources;
+        (value, diags, sources)
+    }
+
+    /// Keep what a forked loader found.
+    fn merge<T>(&mut self, (value, diags, sources): Forked<T>) -> T {
+        self.diags.extend(diags);
+        self.sources.extend(sources);
+        value
+    }
+
+    /// The year folders and Markdown pages among `entries` of `content/`; anything else is
+    /// reported as unknown.
+    fn folders(&mut self, entries: &[String]) -> (BTreeMap<i32, Year>, Vec<model::Page>) {
+        let (mut years, mut pages) = (BTreeMap::new(), Vec::new());
+        for name in entries {
+            let path = self.content_dir.join(name);
+            if let Some(year) = year_folder_name(name).filter(|_| path.is_dir()) {
+                years.insert(year, self.year(year));
+            } else if name == "halaman" && path.is_dir() {
+                pages = self.pages();
+            } else if !ROOT_FILES.contains(&name.as_str()) && !name.starts_with('.') {
+                self.unknown_file(name);
+            }
+        }
+        (years, pages)
+    }
+
     fn shown(rel: &str) -> Arc<str> {
         Arc::from(format!("content/{rel}"))
     }
@@ -215,24 +253,18 @@ impl Loader<'_> {
         };
         // The quarterly files are the largest of a site: read them on every core, each with
         // its own diagnostics and sources, merged in quarter order.
-        let (content_dir, canon) = (self.content_dir, self.canon);
-        let quarters: Vec<(Option<model::Realisasi>, Diagnostics, Sources)> = (1..=4u8)
+        let quarters: Vec<Forked<Option<model::Realisasi>>> = (1..=4u8)
             .into_par_iter()
             .map(|quarter| {
-                let mut diags = Diagnostics::default();
-                let mut loader =
-                    Loader { content_dir, canon, diags: &mut diags, sources: Sources::default() };
-                let file = loader.yaml_file(&format!("{year}/realisasi/tw{quarter}.yaml"), false, |c, n| {
-                    year::realisasi(c, n, &folder, quarter)
-                });
-                let sources = loader.sources;
-                (file, diags, sources)
+                self.fork(|l| {
+                    l.yaml_file(&format!("{year}/realisasi/tw{quarter}.yaml"), false, |c, n| {
+                        year::realisasi(c, n, &folder, quarter)
+                    })
+                })
             })
             .collect();
-        for (slot, (file, diags, sources)) in y.realisasi.iter_mut().zip(quarters) {
-            *slot = file;
-            self.diags.extend(diags);
-            self.sources.extend(sources);
+        for (slot, quarter) in y.realisasi.iter_mut().zip(quarters) {
+            *slot = self.merge(quarter);
         }
         self.unknown_in_year(year);
         y

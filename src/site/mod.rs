@@ -120,7 +120,7 @@ struct SiteView {
 }
 
 /// Render the whole site into `out`. Template problems are diagnostics; then nothing is added.
-pub fn render(site: &Site, ledger: &Ledger, options: &Options, out: &mut Output, diags: &mut Diagnostics) {
+pub fn render(site: &Site, ledger: &Ledger, options: &Options, out: &Output, diags: &mut Diagnostics) {
     let Some(sakip) = &site.sakip else { return };
     let Some(theme) = theme::load(options.root, &sakip.situs.tema.value, diags) else { return };
     let input = Input::new(site, ledger);
@@ -128,43 +128,44 @@ pub fn render(site: &Site, ledger: &Ledger, options: &Options, out: &mut Output,
     let views = [site_view(&input, sakip, Lang::Id), site_view(&input, sakip, Lang::En)];
     let site_values = views.each_ref().map(|v| minijinja::Value::from(Serde(v)));
     let jobs = jobs(&input);
-    let rendered: Vec<Result<(String, String), (String, minijinja::Error)>> = jobs
+    // Each page goes to disk as soon as it is rendered; only the errors are collected.
+    // Pages that list the whole site (a year, the tree, search) are the longest: start them
+    // first so the many small pages fill the other cores meanwhile.
+    let mut order: Vec<&Job> = jobs.iter().collect();
+    order.sort_by_key(|job| !matches!(job.kind, Kind::Year(_) | Kind::Cascading | Kind::Search));
+    let errors: Vec<(String, minijinja::Error)> = order
         .par_iter()
-        .map(|job| {
+        .with_max_len(1)
+        .filter_map(|&job| {
             let i = usize::from(job.lang == Lang::En);
-            render_page(&theme, &input, job, &words[i], (&views[i], &site_values[i]), options)
+            match render_page(&theme, &input, job, &words[i], (&views[i], &site_values[i]), options) {
+                Ok((path, html)) => {
+                    out.add(&path, html.as_bytes());
+                    None
+                }
+                Err(e) => Some(e),
+            }
         })
         .collect();
-    let mut ok = true;
-    for result in rendered {
-        match result {
-            Ok((path, html)) => out.add(&path, html.into_bytes()),
-            Err((template, e)) => {
-                theme::report(
-                    diags,
-                    &format!("themes/{}/templates/{template}", sakip.situs.tema.value),
-                    e.line(),
-                    &format!("{e:#}"),
-                );
-                ok = false;
-            }
+    if !errors.is_empty() {
+        for (template, e) in errors {
+            let shown = format!("themes/{}/templates/{template}", sakip.situs.tema.value);
+            theme::report(diags, &shown, e.line(), &format!("{e:#}"));
         }
-    }
-    if !ok {
         return;
     }
     match not_found(&theme, &words[0], (&views[0], &site_values[0]), options) {
-        Ok(html) => out.add("404.html", html.into_bytes()),
+        Ok(html) => out.add("404.html", html.as_bytes()),
         Err(e) => theme::report(diags, "themes/default/templates/404.html", e.line(), &format!("{e:#}")),
     }
     for (name, bytes) in &theme.statics {
-        out.add(&format!("static/{name}"), bytes.clone());
+        out.add(&format!("static/{name}"), bytes);
     }
     copy_evidence(site, options.root, out, diags);
-    out.add("sitemap.xml", sitemap(&jobs, &options.base_url).into_bytes());
+    out.add("sitemap.xml", sitemap(&jobs, &options.base_url).as_bytes());
     out.add(
         "robots.txt",
-        format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", options.base_url).into_bytes(),
+        format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", options.base_url).as_bytes(),
     );
 }
 
@@ -462,7 +463,7 @@ fn base_path(url: &str) -> String {
 }
 
 /// Copy every evidence file the content references (and only those) to `bukti/`.
-fn copy_evidence(site: &Site, root: &Path, out: &mut Output, diags: &mut Diagnostics) {
+fn copy_evidence(site: &Site, root: &Path, out: &Output, diags: &mut Diagnostics) {
     let mut paths = std::collections::BTreeSet::new();
     for year in site.years.values() {
         let from_files =
@@ -483,7 +484,7 @@ fn copy_evidence(site: &Site, root: &Path, out: &mut Output, diags: &mut Diagnos
     for rel in paths {
         let shown = format!("content/{}", rel.display());
         match std::fs::read(root.join("content").join(&rel)) {
-            Ok(bytes) => out.add(&format!("bukti/{}", rel.to_string_lossy().replace('\\', "/")), bytes),
+            Ok(bytes) => out.add(&format!("bukti/{}", rel.to_string_lossy().replace('\\', "/")), &bytes),
             Err(e) => theme::report(diags, &shown, None, &e.to_string()),
         }
     }
