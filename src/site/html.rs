@@ -27,6 +27,7 @@ pub fn register(env: &mut Environment<'_>) {
     env.add_function("show_badge", show_badge);
     env.add_function("show_date", show_date);
     env.add_function("show_status", show_status);
+    env.add_function("show_ind", show_ind);
 }
 
 fn safe(html: String) -> Value {
@@ -120,6 +121,19 @@ fn show_date(state: &State, d: Value) -> Result<Value, Error> {
         HtmlEscape(&format::tanggal(date, lang))
     );
     Ok(safe(out))
+}
+
+/// An indicator `{id, slug, nama}`: its id linking to its page, then its name.
+fn show_ind(state: &State, ind: Value) -> Result<Value, Error> {
+    let root = state.lookup("lang_root").ok_or_else(|| invalid("show_ind: no `lang_root` in the context"))?;
+    let (id, slug) = (ind.get_attr("id")?, ind.get_attr("slug")?);
+    Ok(safe(format!(
+        "<a href=\"{}indikator/{}/\">{}</a> {}",
+        HtmlEscape(root.as_str().unwrap_or_default()),
+        HtmlEscape(slug.as_str().unwrap_or_default()),
+        HtmlEscape(id.as_str().unwrap_or_default()),
+        txt_html(&ind.get_attr("nama")?)?
+    )))
 }
 
 /// A validation status in the page's words (`t[status]`).

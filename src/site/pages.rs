@@ -393,7 +393,7 @@ pub struct IndicatorPage {
     penanggung_jawab: Option<Txt>,
     owner: Option<Link>,
     years: Vec<YearLine>,
-    chart: String,
+    chart: Option<String>,
     quarters: Vec<QuarterSection>,
     last_change: Option<String>,
 }
@@ -423,7 +423,10 @@ pub fn indicator(
         })
         .collect();
     let chart_title = format!("{} {} — {}", r.id, r.nama.text, t.get("multi_year"));
-    let chart = self::chart(&format!("tahun-{}", r.slug), &chart_title, &r, year_points(l), t, lang, false);
+    // One year is a single bar that says nothing its table row does not: chart two or more.
+    let points = year_points(l);
+    let chart = (points.len() > 1)
+        .then(|| self::chart(&format!("tahun-{}", r.slug), &chart_title, &r, points, t, lang, false));
     let mut quarters = Vec::new();
     let mut last_change = None;
     for tahun in l
