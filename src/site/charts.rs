@@ -143,16 +143,17 @@ struct Scale {
     ticks: Vec<Decimal>,
 }
 
+/// The lowest and highest of all values and zero (the y axis always shows zero).
+fn extent(values: &[Pair]) -> (Decimal, Decimal) {
+    let all = values.iter().flat_map(|(t, r)| [*t, *r]).flatten();
+    all.fold((Decimal::ZERO, Decimal::ZERO), |(min, max), v| (min.min(v), max.max(v)))
+}
+
 /// A y scale that holds every value, starts at zero (or below, for negative values), has about
 /// 10 % headroom and at most six ticks on round numbers (1, 2, 2.5 or 5 × 10^k, never finer
 /// than 0.01).
 fn nice_scale(values: &[Pair]) -> Scale {
-    let all = values.iter().flat_map(|(t, r)| [*t, *r]).flatten();
-    let (mut min, mut max) = (Decimal::ZERO, Decimal::ZERO);
-    for v in all {
-        min = min.min(v);
-        max = max.max(v);
-    }
+    let (min, mut max) = extent(values);
     if min == max {
         max = Decimal::ONE;
     }
@@ -162,12 +163,7 @@ fn nice_scale(values: &[Pair]) -> Scale {
 /// The ends of a sparkline's y axis: zero (or the lowest value) to the highest value, with 8 %
 /// headroom.
 fn spark_range(values: &[Pair]) -> Option<(Decimal, Decimal)> {
-    let all = values.iter().flat_map(|(t, r)| [*t, *r]).flatten();
-    let (mut min, mut max) = (Decimal::ZERO, Decimal::ZERO);
-    for v in all {
-        min = min.min(v);
-        max = max.max(v);
-    }
+    let (min, max) = extent(values);
     if min == max {
         return None;
     }
