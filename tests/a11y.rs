@@ -8,12 +8,11 @@
 
 mod common;
 
-use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::crate_dir;
+use common::{crate_dir, drain};
 
 /// How long one run of `axe.mjs` (Chromium start, every page, axe) may take.
 const NODE_TIMEOUT: Duration = Duration::from_secs(120);
@@ -62,14 +61,6 @@ fn build_example() -> (tempfile::TempDir, std::path::PathBuf) {
     );
     assert_eq!(run.code, 0, "build failed:\n{}", run.stderr);
     (out, public)
-}
-
-fn drain(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<String> {
-    std::thread::spawn(move || {
-        let mut bytes = Vec::new();
-        let _ = pipe.read_to_end(&mut bytes);
-        String::from_utf8_lossy(&bytes).into_owned()
-    })
 }
 
 /// Run `node tests/a11y/axe.mjs <extra> <site> <pages>` within [`NODE_TIMEOUT`]; returns the

@@ -211,7 +211,8 @@ pub fn run_in(root: &Path, args: &[&str]) -> Run {
     Run { code, ..run }
 }
 
-fn drain(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<String> {
+/// Read a child's pipe to the end on its own thread, so a large output cannot block the child.
+pub fn drain(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<String> {
     std::thread::spawn(move || {
         let mut bytes = Vec::new();
         pipe.read_to_end(&mut bytes).unwrap();
