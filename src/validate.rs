@@ -154,10 +154,13 @@ impl<'s> Validator<'s, '_> {
             }
         }
         let mut ids = Unique::new("indikator", "indicator");
+        // Page addresses are the id in lower case, so `IKU-1` and `iku-1` would share one.
+        let mut addresses = Unique::new("alamat halaman indikator", "indicator page address");
         let period = site.renstra.as_ref().map(|r| &r.periode);
         for ind in all_indicators(site) {
             if ids.add(&ind.id.value, &ind.id.loc, self.diags) {
                 self.indicators.insert(&ind.id.value, ind);
+                addresses.add(&ind.id.value.to_lowercase(), &ind.id.loc, self.diags);
             }
             self.indicator_rules(ind, period);
         }

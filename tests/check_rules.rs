@@ -501,3 +501,10 @@ fn a_page_file_name_that_cannot_be_an_address_needs_a_slug() {
     site.write("content/halaman/Tentang Kami.md", "---\ntitle: Tentang kami\n---\nIsi.\n");
     site.check().error("invalid-id", &At::file("content/halaman/Tentang Kami.md"));
 }
+
+#[test]
+fn indicator_ids_differing_only_in_case_would_share_a_page() {
+    let extra = "        target: {2023: 40}\n      - {id: iku-2, nama: Salinan, satuan: unit, polaritas: positif, agregasi: terakhir}";
+    let site = broken(CASCADING, "        target: {2023: 40}", extra);
+    site.check().error("duplicate-id", &site.at(CASCADING, "{id: iku-2", "iku-2")).says(&["`iku-2`"]);
+}
