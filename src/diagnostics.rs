@@ -188,6 +188,8 @@ codes! {
     AsOfToday = "as-of-today",
     /// A theme template that does not parse or fails to render.
     Template = "template",
+    /// More diagnostics in one file than are printed.
+    MoreDiagnostics = "more-diagnostics",
 }
 
 /// One problem found in the content.
@@ -333,12 +335,53 @@ pub enum Format {
 
 /// Render all diagnostics in `format`; `color` only matters for the human format.
 pub fn render(diags: &Diagnostics, sources: &Sources, format: Format, lang: Lang, color: bool) -> String {
-    let sorted = diags.sorted();
+    let capped = cap_per_file(diags.sorted());
+    let sorted: Vec<&Diagnostic> = capped.iter().collect();
     match format {
         Format::Human => render_human(&sorted, diags, sources, lang, color),
         Format::Github => render_github(&sorted, lang),
         Format::Json => render_json(&sorted, lang),
     }
+}
+
+/// Diagnostics printed per file. A hostile 10 MiB file can draw millions (one per key); past
+/// this many the rest of that file is summed up in one `more-diagnostics` line, so a CI log or a
+/// pull request stays readable. The exit code still counts every error.
+pub const MAX_PER_FILE: usize = 200;
+
+fn cap_per_file(sorted: Vec<&Diagnostic>) -> Vec<Diagnostic> {
+    let mut out: Vec<Diagnostic> = Vec::with_capacity(sorted.len().min(4096));
+    let mut i = 0;
+    while i < sorted.len() {
+        let file = &sorted[i].loc.file;
+        let end = sorted[i..].iter().position(|d| &d.loc.file != file).map_or(sorted.len(), |n| i + n);
+        let group = &sorted[i..end];
+        out.extend(group.iter().take(MAX_PER_FILE).map(|d| (*d).clone()));
+        if let Some(first_hidden) = group.get(MAX_PER_FILE) {
+            let hidden = &group[MAX_PER_FILE..];
+            let severity = hidden.iter().map(|d| d.severity).min().unwrap_or(Severity::Warning);
+            out.push(Diagnostic {
+                severity,
+                code: Code::MoreDiagnostics,
+                loc: Loc { len: 0, ..first_hidden.loc.clone() },
+                message: Message::new(
+                    format!(
+                        "{} masalah lain di berkas ini tidak ditampilkan (dari baris {})",
+                        hidden.len(),
+                        first_hidden.loc.line
+                    ),
+                    format!(
+                        "{} more problems in this file are not shown (from line {})",
+                        hidden.len(),
+                        first_hidden.loc.line
+                    ),
+                ),
+                help: None,
+            });
+        }
+        i = end;
+    }
+    out
 }
 
 fn render_human(
@@ -532,6 +575,30 @@ mod tests {
         assert_eq!(at(50_000), Some("k50000: 50000"));
         assert_eq!(at(0), None);
         assert_eq!(at(50_002), None);
+    }
+
+    #[test]
+    fn a_file_with_too_many_problems_is_summed_up() {
+        let file: Arc<str> = Arc::from("content/a.yaml");
+        let mut diags = Diagnostics::default();
+        for line in 1..=(MAX_PER_FILE as u32 + 50) {
+            diags.error(
+                Code::UnknownKey,
+                Loc { file: file.clone(), line, column: 1, len: 1 },
+                Message::new("x", "x"),
+            );
+        }
+        diags.warning(Code::UnknownFile, Loc::file(&Arc::from("content/b.yaml")), Message::new("y", "y"));
+        let out = render(&diags, &Sources::default(), Format::Json, Lang::En, false);
+        let value: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let list = value["diagnostics"].as_array().unwrap();
+        assert_eq!(list.len(), MAX_PER_FILE + 2, "200 shown, one summary, and the other file's");
+        let summary = &list[MAX_PER_FILE];
+        assert_eq!(summary["code"], "more-diagnostics");
+        assert_eq!(summary["severity"], "error");
+        assert_eq!(summary["line"], MAX_PER_FILE + 1);
+        assert!(summary["message"].as_str().unwrap().starts_with("50 more problems"));
+        assert_eq!(list[MAX_PER_FILE + 1]["file"], "content/b.yaml");
     }
 
     #[test]

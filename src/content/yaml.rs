@@ -35,8 +35,15 @@ pub fn decode(
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => {
-            sources.insert(file, text);
-            Some(text.to_string())
+            // YAML also ends lines at a lone `\r` (old Mac files); make every line end `\n`
+            // so the parser's line numbers and the quoted source line agree.
+            let text = if text.contains('\r') {
+                text.replace("\r\n", "\n").replace('\r', "\n")
+            } else {
+                text.to_string()
+            };
+            sources.insert(file, &text);
+            Some(text)
         }
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
@@ -321,6 +328,19 @@ mod tests {
     fn a_scalar_document_is_a_type_error() {
         let (_, diags) = load("just text\n");
         assert_eq!(codes(&diags)[0].0, "wrong-type");
+    }
+
+    #[test]
+    fn any_line_ending_numbers_lines_like_the_parser() {
+        let file: Arc<str> = Arc::from("content/x.yaml");
+        let (mut diags, mut sources) = (Diagnostics::default(), Sources::default());
+        for bytes in [&b"a: 1\rb: 2\rbad: [\r"[..], b"a: 1\r\nb: 2\r\nbad: [\r\n"] {
+            let text = decode(&file, bytes, &mut diags, &mut sources).unwrap();
+            assert_eq!(text.lines().nth(2), Some("bad: ["));
+            let mut parse_diags = Diagnostics::default();
+            assert!(parse(&file, &text, &mut parse_diags).is_none());
+            assert_eq!(parse_diags.sorted()[0].code, Code::YamlSyntax);
+        }
     }
 
     #[test]
