@@ -74,201 +74,102 @@ fn documented_words(doc: &str) -> BTreeSet<String> {
     words
 }
 
-/// Every key the loader accepts (`src/content/{plan,year,pages,reader}.rs`), by file kind.
-const KEYS: &[(&str, &[&str])] = &[
-    (
-        "sakip.yaml",
-        &[
-            "instansi",
-            "situs",
-            "predikat",
-            "nama",
-            "singkatan",
-            "pemerintah",
-            "alamat",
-            "telepon",
-            "kepala",
-            "pangkat",
-            "nip",
-            "judul",
-            "base_url",
-            "tema",
-            "data_contoh",
-            "min",
-        ],
-    ),
-    ("renstra.yaml", &["periode", "tujuan", "id", "uraian", "sasaran", "indikator"]),
-    (
-        "indicator",
-        &[
-            "id",
-            "nama",
-            "satuan",
-            "polaritas",
-            "agregasi",
-            "definisi",
-            "formula",
-            "sumber_data",
-            "penanggung_jawab",
-            "sumber",
-            "target",
-            "realisasi",
-        ],
-    ),
-    (
-        "cascading.yaml",
-        &[
-            "program",
-            "kode",
-            "nama",
-            "sasaran",
-            "indikator",
-            "anggaran",
-            "kegiatan",
-            "sub_kegiatan",
-            "pagu",
-            "realisasi",
-        ],
-    ),
-    (
-        "rencana-aksi.yaml",
-        &[
-            "tahun",
-            "indikator",
-            "id",
-            "penanggung_jawab",
-            "target_triwulan",
-            "data_dukung",
-            "jenis",
-            "triwulan",
-        ],
-    ),
-    (
-        "realisasi/twN.yaml",
-        &[
-            "tahun",
-            "triwulan",
-            "dilaporkan",
-            "oleh",
-            "tanggal",
-            "capaian",
-            "indikator",
-            "realisasi",
-            "catatan",
-            "data_dukung",
-            "jenis",
-            "berkas",
-            "tautan",
-        ],
-    ),
-    (
-        "validasi.yaml",
-        &[
-            "tahun",
-            "validasi",
-            "indikator",
-            "triwulan",
-            "status",
-            "capaian_terkoreksi",
-            "alasan",
-            "oleh",
-            "tanggal",
-        ],
-    ),
-    (
-        "evaluasi.yaml",
-        &[
-            "tahun",
-            "evaluasi",
-            "id",
-            "jenis",
-            "periode",
-            "oleh",
-            "tanggal",
-            "temuan",
-            "rekomendasi",
-            "uraian",
-            "diterima",
-            "indikator",
-            "tindak_lanjut",
-            "status",
-            "selesai",
-            "bukti",
-        ],
-    ),
-    ("tim.yaml", &["tahun", "sk", "nomor", "tanggal", "anggota", "nama", "jabatan", "peran"]),
-    (
-        "skm.yaml",
-        &[
-            "tahun",
-            "survei",
-            "periode",
-            "responden",
-            "unsur",
-            "nrr",
-            "U1",
-            "U2",
-            "U3",
-            "U4",
-            "U5",
-            "U6",
-            "U7",
-            "U8",
-            "U9",
-        ],
-    ),
-    ("lke.yaml", &["tahun", "komponen", "perencanaan", "pengukuran", "pelaporan", "evaluasi"]),
-    ("halaman/*.md", &["title", "slug", "order", "lang"]),
-    ("text and ranges", &["id", "en", "min", "maks"]),
+/// The loader's source files, without their unit tests.
+fn loader_sources() -> Vec<(String, String)> {
+    ["plan.rs", "year.rs", "pages.rs", "reader.rs"]
+        .iter()
+        .map(|name| {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/content").join(name);
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default().to_string();
+            (name.to_string(), code)
+        })
+        .collect()
+}
+
+/// Every key the loader accepts, read from its source: the string literals of each array made
+/// only of string literals (the `allowed` lists given to `Ctx::map` and `Map::sub`, and the key
+/// constants), so a key added to the loader cannot be missed here.
+fn accepted_keys(code: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut rest = code;
+    while let Some(i) = rest.find('[') {
+        rest = &rest[i + 1..];
+        let Some(end) = rest.find(']') else { break };
+        let items: Vec<&str> = rest[..end].split(',').map(str::trim).filter(|t| !t.is_empty()).collect();
+        let literal = |t: &&str| {
+            t.len() >= 2 && t.starts_with('"') && t.ends_with('"') && !t[1..t.len() - 1].contains('"')
+        };
+        if !items.is_empty() && items.iter().all(literal) {
+            keys.extend(items.iter().map(|t| t[1..t.len() - 1].to_string()));
+        }
+    }
+    keys
+}
+
+/// The fixed words a value may take: the first field of every `("word", Type::Variant)` pair of
+/// a `Choice` table.
+fn choice_words(code: &str) -> Vec<String> {
+    code.split("(\"")
+        .skip(1)
+        .filter_map(|part| {
+            let (word, after) = part.split_once('"')?;
+            let after = after.trim_start().strip_prefix(',')?.trim_start();
+            after.starts_with(|c: char| c.is_ascii_uppercase()).then(|| word.to_string())
+        })
+        .collect()
+}
+
+/// The files of the format, each with its own section.
+const FILES: &[&str] = &[
+    "sakip.yaml",
+    "renstra.yaml",
+    "cascading.yaml",
+    "rencana-aksi.yaml",
+    "realisasi/twN.yaml",
+    "validasi.yaml",
+    "evaluasi.yaml",
+    "tim.yaml",
+    "skm.yaml",
+    "lke.yaml",
+    "halaman/*.md",
 ];
 
-/// The fixed words a value may take (`Choice` implementations).
-const WORDS: &[&str] = &[
-    "positif",
-    "negatif",
-    "kumulatif",
-    "terakhir",
-    "rata-rata",
-    "skm",
-    "sah",
-    "dikoreksi",
-    "ditolak",
-    "tahunan",
-    "berkala",
-    "eksternal",
-    "TW1",
-    "TW2",
-    "TW3",
-    "TW4",
-    "TAHUN",
-    "S1",
-    "S2",
-    "kebijakan-operasional",
-    "revisi-renstra",
-    "perubahan-anggaran",
-    "reward",
-    "punishment",
-    "belum",
-    "proses",
-    "selesai",
-    "ketua",
-    "sekretaris",
-    "anggota",
-];
+#[test]
+fn the_loader_scan_finds_known_keys_and_words() {
+    // Guards the scan itself: if it found nothing, the test below would pass vacuously.
+    let sources = loader_sources();
+    let keys: BTreeSet<String> = sources.iter().flat_map(|(_, code)| accepted_keys(code)).collect();
+    let words: BTreeSet<String> = sources.iter().flat_map(|(_, code)| choice_words(code)).collect();
+    for key in ["instansi", "target_triwulan", "capaian_terkoreksi", "tindak_lanjut", "U9", "title", "maks"] {
+        assert!(keys.contains(key), "the scan missed the key {key}: {keys:?}");
+    }
+    for word in ["positif", "rata-rata", "dikoreksi", "kebijakan-operasional", "TAHUN", "S2", "ketua"] {
+        assert!(words.contains(word), "the scan missed the word {word}: {words:?}");
+    }
+}
 
 #[test]
 fn every_accepted_key_and_word_is_in_the_content_format() {
     let doc = read_doc("content-format.md");
-    let words = documented_words(&doc);
-    let mut missing = Vec::new();
-    for (kind, keys) in KEYS {
-        let is_file = kind.contains('.');
-        if is_file && !doc.lines().any(|l| l.starts_with("## ") && l.contains(kind)) {
-            missing.push(format!("{kind} (file)"));
-        }
-        missing.extend(keys.iter().filter(|k| !words.contains(**k)).map(|k| format!("{kind}: {k}")));
+    let documented = documented_words(&doc);
+    let mut missing: Vec<String> = FILES
+        .iter()
+        .filter(|file| !doc.lines().any(|l| l.starts_with("## ") && l.contains(*file)))
+        .map(|file| format!("{file} (file)"))
+        .collect();
+    for (name, code) in loader_sources() {
+        let found = accepted_keys(&code).into_iter().map(|k| ("key", k));
+        let found = found.chain(choice_words(&code).into_iter().map(|w| ("value", w)));
+        missing.extend(
+            found
+                .filter(|(_, w)| !documented.contains(w))
+                .map(|(kind, w)| format!("{kind} {w} (src/content/{name})")),
+        );
     }
-    missing.extend(WORDS.iter().filter(|w| !words.contains(**w)).map(|w| format!("value: {w}")));
+    missing.sort();
+    missing.dedup();
     assert!(missing.is_empty(), "docs/content-format.md does not mention: {missing:?}");
 }
 
