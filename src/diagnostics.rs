@@ -281,13 +281,6 @@ impl Diagnostics {
         self.items.extend(other.items);
     }
 
-    /// Attach `help` to the diagnostic recorded last.
-    pub fn help_last(&mut self, help: Message) {
-        if let Some(last) = self.items.last_mut() {
-            last.help = Some(help);
-        }
-    }
-
     /// True when at least one error was recorded.
     pub fn has_errors(&self) -> bool {
         self.items.iter().any(|d| d.severity == Severity::Error)

@@ -10,6 +10,7 @@ use std::path::Path;
 use chrono::NaiveDate;
 
 use crate::content::model::*;
+use crate::content::reader::suggestion;
 use crate::diagnostics::{Code, Diagnostics, Loc, Message};
 use crate::number::Target;
 
@@ -110,8 +111,9 @@ impl<'s> Validator<'s, '_> {
         self.diags.warning(code, loc.clone(), Message::new(id, en));
     }
 
-    fn dangling(&mut self, kind: (&str, &str), r: &Spanned<String>) {
-        self.diags.error(
+    /// Report a reference `r` to a `kind` that is not among `known`, with the likely typo.
+    fn dangling(&mut self, kind: (&str, &str), r: &Spanned<String>, known: &[&str]) {
+        let d = self.diags.error(
             Code::DanglingReference,
             r.loc.clone(),
             Message::new(
@@ -119,24 +121,18 @@ impl<'s> Validator<'s, '_> {
                 format!("{} `{}` is not defined", kind.1, r.value),
             ),
         );
+        if let Some(help) = suggestion(&r.value, known) {
+            d.with_help(help);
+        }
     }
 
     fn indicator(&mut self, r: &Spanned<String>) -> Option<&'s Indikator> {
         let found = self.indicators.get(r.value.as_str()).copied();
         if found.is_none() {
             let known: Vec<&str> = self.indicators.keys().copied().collect();
-            self.dangling(("indikator", "indicator"), r);
-            if let Some(best) = crate::content::reader::closest(&r.value, &known) {
-                self.help_last(best);
-            }
+            self.dangling(("indikator", "indicator"), r, &known);
         }
         found
-    }
-
-    fn help_last(&mut self, best: &str) {
-        // The last diagnostic is the one just reported; attach the suggestion to it.
-        let help = Message::new(format!("maksud Anda `{best}`?"), format!("did you mean `{best}`?"));
-        self.diags.help_last(help);
     }
 
     /// Ids of the Renstra and cascading, and the rules of each indicator on its own.
@@ -168,10 +164,7 @@ impl<'s> Validator<'s, '_> {
             let mut kode = Unique::new("kode", "code");
             for p in &cascading.program {
                 if !sasaran_ids.contains(&p.sasaran.value.as_str()) && site.renstra.is_some() {
-                    self.dangling(("sasaran", "sasaran"), &p.sasaran);
-                    if let Some(best) = crate::content::reader::closest(&p.sasaran.value, &sasaran_ids) {
-                        self.help_last(best);
-                    }
+                    self.dangling(("sasaran", "sasaran"), &p.sasaran, &sasaran_ids);
                 }
                 unit_codes(&p.unit, &mut kode, self.diags);
             }

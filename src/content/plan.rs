@@ -183,13 +183,12 @@ pub fn indikator(ctx: &mut Ctx, node: &Node) -> Option<Indikator> {
     // An indicator whose id is valid stays in the model even when another field was rejected
     // (already an error, so nothing is built): its references then resolve instead of adding a
     // `dangling-reference` per use. The stand-ins are the values that trigger no further rule.
-    let stand_in = |loc: &crate::diagnostics::Loc| loc.clone();
     Some(Indikator {
         id: id?,
         nama: nama.unwrap_or_default(),
         satuan: satuan.unwrap_or_default(),
-        polaritas: polaritas.unwrap_or_else(|| Spanned::new(Polaritas::Negatif, stand_in(&map.loc))),
-        agregasi: agregasi.unwrap_or_else(|| Spanned::new(Agregasi::RataRata, stand_in(&map.loc))),
+        polaritas: polaritas.unwrap_or_else(|| Spanned::new(Polaritas::Negatif, map.loc.clone())),
+        agregasi: agregasi.unwrap_or_else(|| Spanned::new(Agregasi::RataRata, map.loc.clone())),
         definisi,
         formula,
         sumber_data,

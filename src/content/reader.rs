@@ -131,10 +131,8 @@ impl<'d> Ctx<'d> {
             format!("kunci tidak dikenal `{name}`"),
             format!("unknown key `{name}`"),
         );
-        match closest(name, allowed) {
-            Some(best) => {
-                d.with_help(Message::new(format!("maksud Anda `{best}`?"), format!("did you mean `{best}`?")))
-            }
+        match suggestion(name, allowed) {
+            Some(help) => d.with_help(help),
             None => d.with_help(Message::new(
                 format!("kunci yang dikenal: {}", allowed.join(", ")),
                 format!("known keys: {}", allowed.join(", ")),
@@ -287,8 +285,8 @@ impl<'d> Ctx<'d> {
             format!("nilai `{}` tidak dikenal; pilihan: {list}", s.value),
             format!("unknown value `{}`; allowed: {list}", s.value),
         );
-        if let Some(best) = closest(&s.value, &names) {
-            d.with_help(Message::new(format!("maksud Anda `{best}`?"), format!("did you mean `{best}`?")));
+        if let Some(help) = suggestion(&s.value, &names) {
+            d.with_help(help);
         }
         None
     }
@@ -506,6 +504,12 @@ fn scalar_len(s: &MarkedScalarNode) -> u32 {
     let first_line = text.lines().next().unwrap_or("");
     let quotes = if s.may_coerce() { 0 } else { 2 };
     (first_line.chars().count() as u32 + quotes).max(1)
+}
+
+/// "Did you mean …?" with the allowed name closest to `name`, when there is a likely typo.
+pub fn suggestion(name: &str, allowed: &[&str]) -> Option<Message> {
+    let best = closest(name, allowed)?;
+    Some(Message::new(format!("maksud Anda `{best}`?"), format!("did you mean `{best}`?")))
 }
 
 /// The allowed name closest to `name`, when it is close enough to be a likely typo.
