@@ -34,26 +34,8 @@ pub fn validate(site: &Site, root: &Path, as_of: Option<NaiveDate>, diags: &mut 
 /// Every indicator of the site, IKU first, then cascading depth-first (the definition order of
 /// SPEC §5.3).
 pub fn all_indicators(site: &Site) -> Vec<&Indikator> {
-    let mut out = Vec::new();
-    if let Some(renstra) = &site.renstra {
-        for t in &renstra.tujuan {
-            for s in &t.sasaran {
-                out.extend(s.indikator.iter());
-            }
-        }
-    }
-    if let Some(cascading) = &site.cascading {
-        fn walk<'a>(unit: &'a Kegiatan, out: &mut Vec<&'a Indikator>) {
-            out.extend(unit.indikator.iter());
-            for child in &unit.anak {
-                walk(child, out);
-            }
-        }
-        for p in &cascading.program {
-            walk(&p.unit, &mut out);
-        }
-    }
-    out
+    let iku = site.sasaran().flat_map(|s| &s.indikator);
+    iku.chain(site.units().into_iter().flat_map(|(u, _)| &u.indikator)).collect()
 }
 
 struct Validator<'s, 'd> {
@@ -166,7 +148,9 @@ impl<'s> Validator<'s, '_> {
                 if !sasaran_ids.contains(&p.sasaran.value.as_str()) && site.renstra.is_some() {
                     self.dangling(("sasaran", "sasaran"), &p.sasaran, &sasaran_ids);
                 }
-                unit_codes(&p.unit, &mut kode, self.diags);
+            }
+            for (unit, _) in site.units() {
+                kode.add(&unit.kode.value, &unit.kode.loc, self.diags);
             }
         }
     }
@@ -498,13 +482,6 @@ impl<'s> Validator<'s, '_> {
             let key = format!("{prefix}{}", p.slug.value);
             slugs.add(&key, &p.slug.loc, self.diags);
         }
-    }
-}
-
-fn unit_codes<'a>(unit: &'a Kegiatan, kode: &mut Unique<'a>, diags: &mut Diagnostics) {
-    kode.add(&unit.kode.value, &unit.kode.loc, diags);
-    for child in &unit.anak {
-        unit_codes(child, kode, diags);
     }
 }
 

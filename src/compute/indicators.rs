@@ -38,18 +38,13 @@ pub(super) fn indicators(
 
 /// Indicators with their owner, renstra first then cascading depth-first.
 fn owned_indicators(site: &Site) -> Vec<(&Indikator, Owner)> {
-    let mut out = Vec::new();
-    for s in site.renstra.iter().flat_map(|r| &r.tujuan).flat_map(|t| &t.sasaran) {
-        out.extend(s.indikator.iter().map(|i| (i, Owner::Sasaran(s.id.value.clone()))));
-    }
-    fn walk<'a>(unit: &'a Kegiatan, out: &mut Vec<(&'a Indikator, Owner)>) {
-        out.extend(unit.indikator.iter().map(|i| (i, Owner::Kegiatan(unit.kode.value.clone()))));
-        unit.anak.iter().for_each(|c| walk(c, out));
-    }
-    for p in site.cascading.iter().flat_map(|c| &c.program) {
-        walk(&p.unit, &mut out);
-    }
-    out
+    let iku =
+        site.sasaran().flat_map(|s| s.indikator.iter().map(|i| (i, Owner::Sasaran(s.id.value.clone()))));
+    let units = site
+        .units()
+        .into_iter()
+        .flat_map(|(u, _)| u.indikator.iter().map(|i| (i, Owner::Kegiatan(u.kode.value.clone()))));
+    iku.chain(units).collect()
 }
 
 /// The entries of one year folder by indicator id, looked up once for all indicators. Where an id
@@ -277,16 +272,10 @@ pub(super) fn budgets(site: &Site, ledgers: &[IndicatorLedger], overflow: &mut O
     for l in ledgers {
         by_id.entry(l.id.as_str()).or_insert(l);
     }
-    let ledgers = &by_id;
-    type ById<'a> = HashMap<&'a str, &'a IndicatorLedger>;
-    fn walk(unit: &Kegiatan, ledgers: &ById, out: &mut Vec<Budget>, overflow: &mut Overflow) {
+    for (unit, _) in site.units() {
         for (&tahun, a) in &unit.anggaran {
-            out.push(budget(unit, tahun, a, ledgers, overflow));
+            out.push(budget(unit, tahun, a, &by_id, overflow));
         }
-        unit.anak.iter().for_each(|c| walk(c, ledgers, out, overflow));
-    }
-    for p in site.cascading.iter().flat_map(|c| &c.program) {
-        walk(&p.unit, ledgers, &mut out, overflow);
     }
     out
 }

@@ -61,6 +61,27 @@ pub struct Site {
     pub pages: Vec<Page>,
 }
 
+impl Site {
+    /// Every sasaran of the Renstra, in order.
+    pub fn sasaran(&self) -> impl Iterator<Item = &Sasaran> {
+        self.renstra.iter().flat_map(|r| &r.tujuan).flat_map(|t| &t.sasaran)
+    }
+
+    /// Every programme, kegiatan and sub-kegiatan of `cascading.yaml`, depth-first, with its
+    /// depth (0 for a programme): the order of the cascading tree and of the exports.
+    pub fn units(&self) -> Vec<(&Kegiatan, usize)> {
+        fn walk<'a>(unit: &'a Kegiatan, depth: usize, out: &mut Vec<(&'a Kegiatan, usize)>) {
+            out.push((unit, depth));
+            unit.anak.iter().for_each(|c| walk(c, depth + 1, out));
+        }
+        let mut out = Vec::new();
+        for p in self.cascading.iter().flat_map(|c| &c.program) {
+            walk(&p.unit, 0, &mut out);
+        }
+        out
+    }
+}
+
 /// `sakip.yaml`: the agency and the site settings.
 #[derive(Debug)]
 pub struct Sakip {

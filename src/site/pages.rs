@@ -607,31 +607,25 @@ pub fn year(input: &Input, tahun: i32, lang: Lang, root: &str) -> YearPage {
         })
     };
     let mut measurement = Vec::new();
-    for s in input.site.renstra.iter().flat_map(|r| &r.tujuan).flat_map(|t| &t.sasaran) {
+    for s in input.site.sasaran() {
         measurement.extend(s.indikator.iter().filter_map(|i| line(i, txt(&s.uraian, lang))));
     }
     let mut cascading = Vec::new();
     let mut budgets = Vec::new();
-    fn walk(unit: &Kegiatan, level: usize, f: &mut dyn FnMut(&Kegiatan, usize)) {
-        f(unit, level);
-        unit.anak.iter().for_each(|c| walk(c, level + 1, f));
-    }
-    for p in input.site.cascading.iter().flat_map(|c| &c.program) {
-        walk(&p.unit, 0, &mut |unit, level| {
-            cascading.extend(unit.indikator.iter().filter_map(|i| line(i, same(&unit.kode.value))));
-            if let Some(b) = input.budgets.get(&(unit.kode.value.as_str(), tahun)) {
-                budgets.push(BudgetLine {
-                    level,
-                    kode: b.kode.clone(),
-                    nama: txt(&unit.nama, lang),
-                    pagu: b.pagu.map(plain),
-                    realisasi: b.realisasi.map(plain),
-                    serapan: b.serapan.map(plain),
-                    capaian_rata_rata: b.capaian_rata_rata.map(plain),
-                    efisiensi: b.efisiensi.map(plain),
-                });
-            }
-        });
+    for (unit, level) in input.site.units() {
+        cascading.extend(unit.indikator.iter().filter_map(|i| line(i, same(&unit.kode.value))));
+        if let Some(b) = input.budgets.get(&(unit.kode.value.as_str(), tahun)) {
+            budgets.push(BudgetLine {
+                level,
+                kode: b.kode.clone(),
+                nama: txt(&unit.nama, lang),
+                pagu: b.pagu.map(plain),
+                realisasi: b.realisasi.map(plain),
+                serapan: b.serapan.map(plain),
+                capaian_rata_rata: b.capaian_rata_rata.map(plain),
+                efisiensi: b.efisiensi.map(plain),
+            });
+        }
     }
     let y = input.site.years.get(&tahun);
     let follow_ups: Vec<&crate::compute::FollowUp> =
@@ -840,18 +834,9 @@ pub fn search(input: &Input, t: &super::Words, lang_root: &str, pages: &[(String
         });
     }
     // Places of the cascading tree: sasaran, then programmes, kegiatan and sub-kegiatan.
-    fn walk<'a>(unit: &'a Kegiatan, out: &mut Vec<(&'static str, &'a str, &'a Text)>) {
-        out.push(("program", &unit.kode.value, &unit.nama));
-        unit.anak.iter().for_each(|c| walk(c, out));
-    }
-    let mut places = Vec::new();
-    for s in input.site.renstra.iter().flat_map(|r| &r.tujuan).flat_map(|tj| &tj.sasaran) {
-        places.push(("sasaran", s.id.value.as_str(), &s.uraian));
-    }
-    for p in input.site.cascading.iter().flat_map(|c| &c.program) {
-        walk(&p.unit, &mut places);
-    }
-    for (kind, code, nama) in places {
+    let sasaran = input.site.sasaran().map(|s| ("sasaran", s.id.value.as_str(), &s.uraian));
+    let units = input.site.units().into_iter().map(|(u, _)| ("program", u.kode.value.as_str(), &u.nama));
+    for (kind, code, nama) in sasaran.chain(units) {
         out.push(SearchEntry {
             kind: t.get(kind).to_string(),
             label: format!("{code} — {}", txt(nama, t.lang).text),
