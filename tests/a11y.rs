@@ -10,9 +10,9 @@ mod common;
 
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use common::{crate_dir, drain};
+use common::{crate_dir, drain, wait_or_kill};
 
 /// How long one run of `axe.mjs` (Chromium start, every page, axe) may take.
 const NODE_TIMEOUT: Duration = Duration::from_secs(120);
@@ -82,23 +82,12 @@ fn run_axe(site: &Path, extra: &[&str]) -> (i32, String, String) {
         .expect("start node");
     let stdout = drain(child.stdout.take().unwrap());
     let stderr = drain(child.stderr.take().unwrap());
-    let deadline = Instant::now() + NODE_TIMEOUT;
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for node") {
-            break status;
-        }
-        if Instant::now() > deadline {
-            let group = format!("-{}", child.id());
-            let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!(
-                "axe.mjs {extra:?} did not finish within {NODE_TIMEOUT:?}\nstdout:\n{}\nstderr:\n{}",
-                stdout.join().unwrap(),
-                stderr.join().unwrap()
-            );
-        }
-        std::thread::sleep(Duration::from_millis(50));
+    let Some(status) = wait_or_kill(&mut child, NODE_TIMEOUT) else {
+        panic!(
+            "axe.mjs {extra:?} did not finish within {NODE_TIMEOUT:?}\nstdout:\n{}\nstderr:\n{}",
+            stdout.join().unwrap(),
+            stderr.join().unwrap()
+        );
     };
     let (stdout, stderr) = (stdout.join().unwrap(), stderr.join().unwrap());
     let code = status.code().unwrap_or_else(|| panic!("node killed by a signal: {status}\n{stderr}"));

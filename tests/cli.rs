@@ -120,3 +120,13 @@ fn usage_error_exits_2() {
         assert!(run.stderr.contains("error"), "{args:?}: {run:?}");
     }
 }
+
+#[test]
+fn the_harness_ends_a_hanging_child_instead_of_hanging_itself() {
+    // Every "never hangs" test relies on this bound.
+    let mut child = std::process::Command::new("sleep").arg("30").spawn().expect("sleep");
+    let started = std::time::Instant::now();
+    assert!(common::wait_or_kill(&mut child, std::time::Duration::from_millis(200)).is_none());
+    assert!(started.elapsed() < std::time::Duration::from_secs(10));
+    assert!(child.try_wait().unwrap().is_some(), "the child was killed and reaped");
+}

@@ -760,16 +760,17 @@ fn responsible(input: &Input, ind: &Indikator, lang: Lang) -> Option<Txt> {
     from_plan.or(ind.penanggung_jawab.as_ref()).map(|p| txt(p, lang))
 }
 
+/// Indicators with the unit responsible for each.
+fn with_responsible(input: &Input, indicators: &[Indikator], lang: Lang) -> Vec<(IndicatorRef, Option<Txt>)> {
+    indicators.iter().map(|i| (IndicatorRef::new(i, lang), responsible(input, i, lang))).collect()
+}
+
 fn unit_view(input: &Input, unit: &Kegiatan, lang: Lang) -> UnitView {
     UnitView {
         anchor: anchor(&unit.kode.value),
         kode: unit.kode.value.clone(),
         nama: txt(&unit.nama, lang),
-        indikator: unit
-            .indikator
-            .iter()
-            .map(|i| (IndicatorRef::new(i, lang), responsible(input, i, lang)))
-            .collect(),
+        indikator: with_responsible(input, &unit.indikator, lang),
         anak: unit.anak.iter().map(|c| unit_view(input, c, lang)).collect(),
     }
 }
@@ -792,11 +793,7 @@ pub fn cascading(input: &Input, lang: Lang) -> Vec<TujuanView> {
                     anchor: anchor(&s.id.value),
                     id: s.id.value.clone(),
                     uraian: txt(&s.uraian, lang),
-                    iku: s
-                        .indikator
-                        .iter()
-                        .map(|i| (IndicatorRef::new(i, lang), responsible(input, i, lang)))
-                        .collect(),
+                    iku: with_responsible(input, &s.indikator, lang),
                     program: programs
                         .iter()
                         .filter(|p| p.sasaran.value == s.id.value)

@@ -8,7 +8,7 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
 /// How long one run of the binary may take before the test fails.
@@ -193,22 +193,31 @@ pub fn run_in(root: &Path, args: &[&str]) -> Run {
     // Read both pipes on their own threads so that a large output cannot block the child.
     let stdout = drain(child.stdout.take().unwrap());
     let stderr = drain(child.stderr.take().unwrap());
-    let deadline = Instant::now() + TIMEOUT;
-    let status = loop {
-        if let Some(status) = child.try_wait().expect("wait for sakip-site") {
-            break status;
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("sakip-site {args:?} did not finish within {TIMEOUT:?}");
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    };
+    let status = wait_or_kill(&mut child, TIMEOUT)
+        .unwrap_or_else(|| panic!("sakip-site {args:?} did not finish within {TIMEOUT:?}"));
     let run = Run { code: 0, stdout: stdout.join().unwrap(), stderr: stderr.join().unwrap() };
     let code = status.code().unwrap_or_else(|| panic!("sakip-site killed by a signal: {status}\n{run:?}"));
     assert!(!run.stderr.contains("panicked"), "sakip-site panicked:\n{}", run.stderr);
     Run { code, ..run }
+}
+
+/// Wait for `child` at most `timeout`; past it, kill it and its process group (a browser it
+/// started, say) and return `None`, so that a hang fails the test instead of the CI job.
+pub fn wait_or_kill(child: &mut Child, timeout: Duration) -> Option<ExitStatus> {
+    let deadline = Instant::now() + timeout;
+    loop {
+        if let Some(status) = child.try_wait().expect("wait for a child process") {
+            return Some(status);
+        }
+        if Instant::now() > deadline {
+            let group = format!("-{}", child.id());
+            let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
+            let _ = child.kill();
+            let _ = child.wait();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    }
 }
 
 /// Read a child's pipe to the end on its own thread, so a large output cannot block the child.
