@@ -39,8 +39,8 @@ pub enum Command {
         /// Output folder [default: <root>/public].
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
-        /// Override situs.base_url.
-        #[arg(long, value_name = "URL")]
+        /// Override situs.base_url (an http:// or https:// address).
+        #[arg(long, value_name = "URL", value_parser = parse_url)]
         base_url: Option<String>,
         /// The as-of date (YYYY-MM-DD).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
@@ -76,6 +76,14 @@ pub enum Command {
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
     },
+}
+
+fn parse_url(text: &str) -> Result<String, String> {
+    if crate::content::is_http_url(text) {
+        Ok(text.to_string())
+    } else {
+        Err(format!("`{text}` is not an http:// or https:// address"))
+    }
 }
 
 fn parse_date(text: &str) -> Result<chrono::NaiveDate, String> {

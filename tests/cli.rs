@@ -130,3 +130,14 @@ fn the_harness_ends_a_hanging_child_instead_of_hanging_itself() {
     assert!(started.elapsed() < std::time::Duration::from_secs(10));
     assert!(child.try_wait().unwrap().is_some(), "the child was killed and reaped");
 }
+
+#[test]
+fn bad_flag_values_are_usage_errors_and_write_nothing() {
+    let site = Site::minimal();
+    for args in [["build", "--base-url", "javascript:alert(1)"], ["build", "--as-of", "2023-02-30"]] {
+        let run = site.run(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains(args[2]), "the message quotes the value: {}", run.stderr);
+        assert!(!site.path("public").exists());
+    }
+}

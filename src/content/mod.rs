@@ -21,6 +21,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Code, Diagnostics, Loc, Message, Sources};
 use model::{Site, Year};
+pub use plan::is_http_url;
 use reader::Ctx;
 
 /// Why loading could not even start (the CLI exits with 2).

@@ -84,12 +84,17 @@ fn situs(ctx: &mut Ctx, map: Map) -> Option<Situs> {
     Some(Situs { judul: judul?, base_url: base_url?, tema, data_contoh })
 }
 
+/// True for an `http://` or `https://` address with a host and no spaces.
+pub fn is_http_url(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
+    rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.contains(char::is_whitespace))
+}
+
 /// An http(s) link.
 pub fn link(ctx: &mut Ctx, node: &Node) -> Option<Spanned<String>> {
     let s = ctx.string(node)?;
-    let lower = s.value.to_ascii_lowercase();
-    let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
-    if rest.is_none_or(|r| r.is_empty() || r.starts_with('/') || r.contains(char::is_whitespace)) {
+    if !is_http_url(&s.value) {
         ctx.error(
             Code::InvalidLink,
             s.loc,
