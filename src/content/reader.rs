@@ -25,9 +25,15 @@ pub struct Ctx<'d> {
 }
 
 /// A value whose text is one of a fixed set of words (`positif`, `kumulatif`, …).
-pub trait Choice: Sized + Copy + 'static {
+pub trait Choice: Sized + Copy + PartialEq + 'static {
     /// Every accepted word and its value.
     const ALL: &'static [(&'static str, Self)];
+
+    /// The word that means `self` in the content format (the first, when several do), so that
+    /// labels, exports and docs spell a value as the loader reads it.
+    fn word(self) -> &'static str {
+        Self::ALL.iter().find(|(_, v)| *v == self).map_or("", |(w, _)| w)
+    }
 }
 
 impl<'d> Ctx<'d> {

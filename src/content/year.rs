@@ -35,7 +35,7 @@ impl Choice for Periode {
 }
 
 /// Evaluation periods are written `TW1`…`TW4` or `TAHUN`.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, PartialEq)]
 struct PeriodeEvaluasi(Periode);
 
 impl Choice for PeriodeEvaluasi {
