@@ -6,11 +6,10 @@
 //! realisations keep the digits they were written with; percentages have two decimals; a cell
 //! that does not apply is empty (`null` in JSON).
 
-use rust_decimal::Decimal;
 use serde_json::{Value, json};
 
 use crate::compute::{Ledger, Row};
-use crate::number::Target;
+use crate::number::{Target, plain};
 use crate::output::Output;
 
 /// The columns of `capaian.csv` and the keys of `capaian.json`, in order.
@@ -62,15 +61,6 @@ pub fn write(ledger: &Ledger, title: &str, out: &Output) {
 
 /// A cell: `None` is an empty cell.
 type Cells = Vec<Option<String>>;
-
-/// A figure as a plain decimal: `.` for decimals, no grouping, no exponent, no `-0`.
-pub fn plain(value: Decimal) -> String {
-    let mut v = value;
-    if v.is_zero() {
-        v.set_sign_positive(true);
-    }
-    v.to_string()
-}
 
 fn capaian_rows(ledger: &Ledger) -> Vec<Cells> {
     let mut rows = Vec::new();

@@ -25,6 +25,16 @@ pub enum NumberError {
     RangeOrder,
 }
 
+/// A figure as a plain decimal, the one text form of exports and template values: `.` for
+/// decimals, no grouping, no exponent, the digits the value has, and no `-0`.
+pub fn plain(value: Decimal) -> String {
+    let mut v = value;
+    if v.is_zero() {
+        v.set_sign_positive(true);
+    }
+    v.to_string()
+}
+
 /// A parsed figure. `ambiguous` is true only for a plain YAML number like `1.250` / `75.000`,
 /// which YAML reads as 1.25 / 75 although an Indonesian writer may have meant thousands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -31,13 +31,6 @@ pub fn validate(site: &Site, root: &Path, as_of: Option<NaiveDate>, diags: &mut 
     v.pages(&site.pages);
 }
 
-/// Every indicator of the site, IKU first, then cascading depth-first (the definition order of
-/// SPEC §5.3).
-pub fn all_indicators(site: &Site) -> Vec<&Indikator> {
-    let iku = site.sasaran().flat_map(|s| &s.indikator);
-    iku.chain(site.units().into_iter().flat_map(|(u, _)| &u.indikator)).collect()
-}
-
 struct Validator<'s, 'd> {
     diags: &'d mut Diagnostics,
     indicators: HashMap<&'s str, &'s Indikator>,
@@ -135,7 +128,7 @@ impl<'s> Validator<'s, '_> {
         // Page addresses are the id in lower case, so `IKU-1` and `iku-1` would share one.
         let mut addresses = Unique::new("alamat halaman indikator", "indicator page address");
         let period = site.renstra.as_ref().map(|r| &r.periode);
-        for ind in all_indicators(site) {
+        for (ind, _) in site.indicators() {
             if ids.add(&ind.id.value, &ind.id.loc, self.diags) {
                 self.indicators.insert(&ind.id.value, ind);
                 addresses.add(&ind.id.value.to_lowercase(), &ind.id.loc, self.diags);
@@ -255,11 +248,7 @@ impl<'s> Validator<'s, '_> {
             let mut seen = Unique::new("validasi", "validation");
             for e in &v.validasi {
                 self.indicator(&e.indikator);
-                let periode = match e.periode.value {
-                    Periode::Triwulan(q) => format!("TW{q}"),
-                    Periode::Tahunan => "tahunan".to_string(),
-                };
-                let key = format!("{} {periode}", e.indikator.value);
+                let key = format!("{} {}", e.indikator.value, e.periode.value.label());
                 seen.add(&key, &e.indikator.loc, self.diags);
             }
         }

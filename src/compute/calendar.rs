@@ -3,7 +3,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::content::model::{JenisEvaluasi, Periode as PeriodeModel, Site, StatusTindakLanjut, Year};
+use crate::content::model::{JenisEvaluasi, Periode, Site, StatusTindakLanjut, Year};
 
 /// Where a report stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,13 +102,13 @@ pub(super) fn reports(site: &Site, as_of: NaiveDate) -> Vec<Report> {
         }
         for q in 1..=4u8 {
             let report = year.realisasi[usize::from(q) - 1].as_ref().map(|r| r.tanggal.value);
-            let evaluation = evaluation_date(year, JenisEvaluasi::Berkala, PeriodeModel::Triwulan(q));
+            let evaluation = evaluation_date(year, JenisEvaluasi::Berkala, Periode::Triwulan(q));
             let due = quarter_deadline(tahun, q);
             out.extend(status(tahun, format!("TW{q}"), due, report, as_of));
             out.extend(status(tahun, format!("evaluasi-TW{q}"), due, evaluation, as_of));
         }
         let due = NaiveDate::from_ymd_opt(tahun + 1, 1, 31);
-        let annual = evaluation_date(year, JenisEvaluasi::Tahunan, PeriodeModel::Tahunan);
+        let annual = evaluation_date(year, JenisEvaluasi::Tahunan, Periode::Tahunan);
         out.extend(due.and_then(|due| status(tahun, "tahunan".into(), due, annual, as_of)));
     }
     out
@@ -126,7 +126,7 @@ fn quarter_deadline(tahun: i32, q: u8) -> NaiveDate {
 }
 
 /// The earliest evaluation of this kind and period.
-fn evaluation_date(year: &Year, jenis: JenisEvaluasi, periode: PeriodeModel) -> Option<NaiveDate> {
+fn evaluation_date(year: &Year, jenis: JenisEvaluasi, periode: Periode) -> Option<NaiveDate> {
     let all = year.evaluasi.iter().flat_map(|e| &e.evaluasi);
     all.filter(|e| e.jenis.value == jenis && e.periode.value == periode).map(|e| e.tanggal.value).min()
 }

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use super::rules::{self, Scale, round2};
 use super::{Budget, Ikm, IndicatorLedger, Overflow, Owner, Periode, Row, Trend, Validation};
+use crate::content::index::YearIndex;
 use crate::content::model::*;
 use crate::number::Target;
 
@@ -38,46 +39,11 @@ pub(super) fn indicators(
 
 /// Indicators with their owner, renstra first then cascading depth-first.
 fn owned_indicators(site: &Site) -> Vec<(&Indikator, Owner)> {
-    let iku =
-        site.sasaran().flat_map(|s| s.indikator.iter().map(|i| (i, Owner::Sasaran(s.id.value.clone()))));
-    let units = site
-        .units()
-        .into_iter()
-        .flat_map(|(u, _)| u.indikator.iter().map(|i| (i, Owner::Kegiatan(u.kode.value.clone()))));
-    iku.chain(units).collect()
-}
-
-/// The entries of one year folder by indicator id, looked up once for all indicators. Where an id
-/// appears twice (an error of `check`), the first entry counts, as a linear search would find.
-#[derive(Default)]
-struct YearIndex<'a> {
-    /// Rencana aksi entries.
-    plan: HashMap<&'a str, &'a RencanaAksiEntry>,
-    /// Entries of `realisasi/tw1.yaml` … `tw4.yaml`.
-    files: [HashMap<&'a str, &'a CapaianEntry>; 4],
-    /// Validation entries of each indicator, in file order.
-    validasi: HashMap<&'a str, Vec<&'a ValidasiEntry>>,
-}
-
-impl<'a> YearIndex<'a> {
-    fn new(year: &'a Year) -> YearIndex<'a> {
-        let mut plan = HashMap::new();
-        for e in year.rencana_aksi.iter().flat_map(|r| &r.indikator) {
-            plan.entry(e.id.value.as_str()).or_insert(e);
-        }
-        let files = std::array::from_fn(|q| {
-            let mut map = HashMap::new();
-            for c in year.realisasi[q].iter().flat_map(|f| &f.capaian) {
-                map.entry(c.indikator.value.as_str()).or_insert(c);
-            }
-            map
-        });
-        let mut validasi: HashMap<&str, Vec<&ValidasiEntry>> = HashMap::new();
-        for e in year.validasi.iter().flat_map(|v| &v.validasi) {
-            validasi.entry(e.indikator.value.as_str()).or_default().push(e);
-        }
-        YearIndex { plan, files, validasi }
-    }
+    let owner = |parent| match parent {
+        Parent::Sasaran(s) => Owner::Sasaran(s.id.value.clone()),
+        Parent::Unit(u) => Owner::Kegiatan(u.kode.value.clone()),
+    };
+    site.indicators().into_iter().map(|(i, parent)| (i, owner(parent))).collect()
 }
 
 /// The years an indicator has rows for: any year with a target, a realisation anywhere, or a
@@ -98,13 +64,12 @@ fn years(index: &BTreeMap<i32, YearIndex>, ind: &Indikator, ikm: &[Ikm]) -> BTre
 }
 
 fn plan_entry<'a>(year: &YearIndex<'a>, ind: &Indikator) -> Option<&'a RencanaAksiEntry> {
-    year.plan.get(ind.id.value.as_str()).copied()
+    year.plan(&ind.id.value)
 }
 
 /// The realisation of quarter `q` written in `realisasi/twq.yaml`.
 fn file_value(year: &YearIndex, ind: &Indikator, q: u8) -> Option<Decimal> {
-    let file = year.files.get(usize::from(q) - 1)?;
-    file.get(ind.id.value.as_str())?.realisasi.value
+    year.entry(q, &ind.id.value)?.realisasi.value
 }
 
 /// The quarter's own realisation: from the survey for `sumber: skm` in a year with surveys,
@@ -136,7 +101,7 @@ fn rows(
             for (i, value) in values.iter().enumerate() {
                 let q = i as u8 + 1;
                 let target = plan.target_triwulan.value.get(i).and_then(|t| t.value);
-                let mut row = Row::blank(tahun, Periode::Tw(q), target, *value);
+                let mut row = Row::blank(tahun, Periode::Triwulan(q), target, *value);
                 if ind.agregasi.value == Agregasi::Kumulatif
                     && let Some(v) = value
                 {
@@ -150,14 +115,14 @@ fn rows(
                 }
                 let measured =
                     if ind.agregasi.value == Agregasi::Kumulatif { row.realisasi_kumulatif } else { *value };
-                row.finish(ind, measured, verdicts.get(&Periode::Tw(q)).copied(), scale, overflow);
+                row.finish(ind, measured, verdicts.get(&Periode::Triwulan(q)).copied(), scale, overflow);
                 out.push(row);
             }
         }
         let target = ind.target.get(&tahun).and_then(|t| t.value);
         let realisasi = annual(ind, tahun, &values, overflow);
-        let mut row = Row::blank(tahun, Periode::Tahun, target, realisasi);
-        row.finish(ind, realisasi, verdicts.get(&Periode::Tahun).copied(), scale, overflow);
+        let mut row = Row::blank(tahun, Periode::Tahunan, target, realisasi);
+        row.finish(ind, realisasi, verdicts.get(&Periode::Tahunan).copied(), scale, overflow);
         out.push(row);
     }
     out
@@ -190,16 +155,7 @@ fn annual(
 
 /// The validation verdicts of an indicator in one year, by period.
 fn verdicts<'a>(year: &YearIndex<'a>, ind: &Indikator) -> HashMap<Periode, &'a ValidasiEntry> {
-    let entries = year.validasi.get(ind.id.value.as_str()).into_iter().flatten().copied();
-    entries
-        .map(|e| {
-            let periode = match e.periode.value {
-                crate::content::model::Periode::Triwulan(q) => Periode::Tw(q),
-                crate::content::model::Periode::Tahunan => Periode::Tahun,
-            };
-            (periode, e)
-        })
-        .collect()
+    year.verdicts(&ind.id.value).iter().map(|e| (e.periode.value, *e)).collect()
 }
 
 impl Row {
@@ -255,7 +211,7 @@ impl Row {
 fn trend(ind: &Indikator, rows: &[Row], final_year: Option<i32>) -> Vec<Trend> {
     let end_target = final_year.and_then(|y| ind.target.get(&y)).and_then(|t| t.value);
     let mut out: Vec<Trend> = Vec::new();
-    for row in rows.iter().filter(|r| r.periode == Periode::Tahun) {
+    for row in rows.iter().filter(|r| r.periode == Periode::Tahunan) {
         let Some(realisasi) = row.realisasi else { continue };
         let perubahan = out.last().and_then(|p| Some((p.tahun, realisasi.checked_sub(p.realisasi)?)));
         let capaian_renstra =
@@ -303,7 +259,7 @@ fn budget(
         .indikator
         .iter()
         .filter_map(|i| ledgers.get(i.id.value.as_str()))
-        .filter_map(|l| l.rows.iter().find(|r| r.tahun == tahun && r.periode == Periode::Tahun))
+        .filter_map(|l| l.rows.iter().find(|r| r.tahun == tahun && r.periode == Periode::Tahunan))
         .filter_map(Row::capaian_resmi)
         .collect();
     let capaian_rata_rata = if achieved.is_empty() { None } else { rules::mean2(&achieved) };
@@ -418,8 +374,8 @@ mod tests {
             let text = value.to_string();
             let parsed = crate::number::parse_figure(&text, true).unwrap().value;
             let l = ledger(&site(Polaritas::Positif, Agregasi::Terakhir, [parsed; 4], [parsed; 4]));
-            prop_assert_eq!(crate::exports::plain(l.rows[4].realisasi.unwrap()), text);
-            prop_assert_eq!(l.rows[4].capaian.map(crate::exports::plain), Some("100.00".to_string()));
+            prop_assert_eq!(crate::number::plain(l.rows[4].realisasi.unwrap()), text);
+            prop_assert_eq!(l.rows[4].capaian.map(crate::number::plain), Some("100.00".to_string()));
         }
     }
 }

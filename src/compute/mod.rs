@@ -14,31 +14,13 @@ mod survey;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+pub use crate::content::model::Periode;
 use crate::content::model::{Agregasi, Polaritas, Site, StatusValidasi, Text};
 use crate::diagnostics::{Code, Diagnostics, Loc, Message};
 use crate::number::Target;
 pub use calendar::{FollowUp, FollowUpStatus, Report, ReportStatus};
 pub use rules::{Band, Scale};
 pub use survey::Ikm;
-
-/// The period of a ledger row.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Periode {
-    /// Quarter 1–4.
-    Tw(u8),
-    /// The year.
-    Tahun,
-}
-
-impl Periode {
-    /// `TW1`…`TW4`, `TAHUN`.
-    pub fn label(self) -> String {
-        match self {
-            Periode::Tw(q) => format!("TW{q}"),
-            Periode::Tahun => "TAHUN".to_string(),
-        }
-    }
-}
 
 /// Validation status of a row (§3.3); `Belum` when the team has not validated it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

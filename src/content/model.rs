@@ -62,6 +62,15 @@ pub struct Site {
 }
 
 impl Site {
+    /// Every indicator with the place that defines it: the IKU of the Renstra first, then the
+    /// indicators of `cascading.yaml` depth-first (the definition order of SPEC §5.3).
+    pub fn indicators(&self) -> Vec<(&Indikator, Parent<'_>)> {
+        let iku = self.sasaran().flat_map(|s| s.indikator.iter().map(move |i| (i, Parent::Sasaran(s))));
+        let units =
+            self.units().into_iter().flat_map(|(u, _)| u.indikator.iter().map(move |i| (i, Parent::Unit(u))));
+        iku.chain(units).collect()
+    }
+
     /// Every sasaran of the Renstra, in order.
     pub fn sasaran(&self) -> impl Iterator<Item = &Sasaran> {
         self.renstra.iter().flat_map(|r| &r.tujuan).flat_map(|t| &t.sasaran)
@@ -80,6 +89,15 @@ impl Site {
         }
         out
     }
+}
+
+/// The place that defines an indicator.
+#[derive(Debug, Clone, Copy)]
+pub enum Parent<'a> {
+    /// An IKU of a sasaran.
+    Sasaran(&'a Sasaran),
+    /// An indicator of a programme, kegiatan or sub-kegiatan.
+    Unit(&'a Kegiatan),
 }
 
 /// `sakip.yaml`: the agency and the site settings.
@@ -236,6 +254,42 @@ pub struct Indikator {
     pub loc: Loc,
 }
 
+/// The kind of an indicator's unit: the three units figures are formatted for, or free words
+/// (`hari`, `dokumen`) shown after the figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Satuan {
+    /// `rupiah`: amounts in the short form (`Rp 12,50 triliun`).
+    Rupiah,
+    /// `persen` (or `%`).
+    Persen,
+    /// `indeks` (or no unit): a bare figure.
+    Indeks,
+    /// Any other unit, written after the figure.
+    Lain,
+}
+
+impl Satuan {
+    /// The kind of the unit written as `text` (its Indonesian words), in any letter case.
+    pub fn of(text: &str) -> Satuan {
+        match text.trim().to_lowercase().as_str() {
+            "rupiah" => Satuan::Rupiah,
+            "persen" | "%" => Satuan::Persen,
+            "indeks" | "" => Satuan::Indeks,
+            _ => Satuan::Lain,
+        }
+    }
+
+    /// `rupiah`, `persen`, `indeks`: the code of a known unit (`None` for free words).
+    pub fn code(self) -> Option<&'static str> {
+        match self {
+            Satuan::Rupiah => Some("rupiah"),
+            Satuan::Persen => Some("persen"),
+            Satuan::Indeks => Some("indeks"),
+            Satuan::Lain => None,
+        }
+    }
+}
+
 /// `cascading.yaml`.
 #[derive(Debug, Default)]
 pub struct Cascading {
@@ -377,13 +431,24 @@ pub struct Validasi {
     pub validasi: Vec<ValidasiEntry>,
 }
 
-/// A period of validation: a quarter or the year.
+/// A period: a quarter or the year. Validation verdicts, evaluations and the ledger's rows all
+/// use this one type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Periode {
     /// Quarter 1–4.
     Triwulan(u8),
     /// The year.
     Tahunan,
+}
+
+impl Periode {
+    /// `TW1`…`TW4`, `TAHUN`: how exports, pages and messages name the period.
+    pub fn label(self) -> String {
+        match self {
+            Periode::Triwulan(q) => format!("TW{q}"),
+            Periode::Tahunan => "TAHUN".to_string(),
+        }
+    }
 }
 
 /// The validation team's verdict.

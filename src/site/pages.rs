@@ -12,8 +12,8 @@ use super::view::*;
 use crate::compute::{IndicatorLedger, Ledger, Owner, Periode, Row, rules::round2};
 use crate::content::model::*;
 use crate::diagnostics::Lang;
-use crate::exports::plain;
 use crate::number::Target;
+use crate::number::plain;
 
 /// What every page builder reads: the model, the ledger, and lookups built once per build so
 /// that no page scans every indicator or every entry of a year.
@@ -45,9 +45,10 @@ impl<'a> Input<'a> {
         for l in &ledger.indicators {
             ledgers.entry(l.id.as_str()).or_insert(l);
         }
-        let indicators = crate::validate::all_indicators(site)
+        let indicators = site
+            .indicators()
             .into_iter()
-            .filter_map(|i| Some((i, *ledgers.get(i.id.value.as_str())?)))
+            .filter_map(|(i, _)| Some((i, *ledgers.get(i.id.value.as_str())?)))
             .collect();
         let mut entries = HashMap::new();
         let mut validated = HashMap::new();
@@ -217,7 +218,7 @@ fn chart(
 /// Quarter points of one year: cumulative figures for `kumulatif` indicators.
 fn quarter_points(rows: &[&Row], cumulative: bool) -> Vec<Point> {
     rows.iter()
-        .filter(|r| r.periode != Periode::Tahun)
+        .filter(|r| r.periode != Periode::Tahunan)
         .map(|r| Point {
             label: r.periode.label(),
             target: single(r.target.as_ref()),
@@ -229,7 +230,7 @@ fn quarter_points(rows: &[&Row], cumulative: bool) -> Vec<Point> {
 fn year_points(l: &IndicatorLedger) -> Vec<Point> {
     l.rows
         .iter()
-        .filter(|r| r.periode == Periode::Tahun)
+        .filter(|r| r.periode == Periode::Tahunan)
         .map(|r| Point {
             label: r.tahun.to_string(),
             target: single(r.target.as_ref()),
@@ -267,7 +268,7 @@ pub fn dashboard(input: &Input, t: &super::Words, lang: Lang) -> Dashboard {
         let year_rows: Vec<&Row> = l.rows.iter().filter(|row| Some(row.tahun) == tahun).collect();
         let row = year_rows
             .iter()
-            .find(|row| row.periode == Periode::Tahun)
+            .find(|row| row.periode == Periode::Tahunan)
             .map(|row| RowView::new(row, input.ledger, lang));
         let quarterly = year_rows.len() > 1;
         let points = if quarterly {
@@ -412,7 +413,7 @@ pub fn indicator(
     let years: Vec<YearLine> = l
         .rows
         .iter()
-        .filter(|row| row.periode == Periode::Tahun)
+        .filter(|row| row.periode == Periode::Tahunan)
         .map(|row| {
             let trend = l.trend.iter().find(|tr| tr.tahun == row.tahun);
             YearLine {
@@ -432,7 +433,7 @@ pub fn indicator(
     for tahun in l
         .rows
         .iter()
-        .filter(|row| row.periode != Periode::Tahun)
+        .filter(|row| row.periode != Periode::Tahunan)
         .map(|row| row.tahun)
         .collect::<BTreeSet<_>>()
     {
@@ -443,7 +444,7 @@ pub fn indicator(
             .map(|row| {
                 let mut v = RowView::new(row, input.ledger, lang);
                 // `entry` is `None` for a year without a folder.
-                if let Periode::Tw(q) = row.periode
+                if let Periode::Triwulan(q) = row.periode
                     && let Some(e) = input.entry(tahun, q, &ind.id.value)
                 {
                     v.bukti = evidence_links(&e.data_dukung, root, lang);
@@ -598,10 +599,10 @@ pub fn year(input: &Input, tahun: i32, lang: Lang, root: &str) -> YearPage {
         Some(MeasurementLine {
             sasaran,
             ind: IndicatorRef::new(ind, lang),
-            row: rows.iter().find(|r| r.periode == Periode::Tahun).map(|r| RowView::new(r, ledger, lang)),
+            row: rows.iter().find(|r| r.periode == Periode::Tahunan).map(|r| RowView::new(r, ledger, lang)),
             quarters: rows
                 .iter()
-                .filter(|r| r.periode != Periode::Tahun)
+                .filter(|r| r.periode != Periode::Tahunan)
                 .map(|r| RowView::new(r, ledger, lang))
                 .collect(),
         })
@@ -642,10 +643,7 @@ pub fn year(input: &Input, tahun: i32, lang: Lang, root: &str) -> YearPage {
                         JenisEvaluasi::Tahunan => "tahunan",
                         JenisEvaluasi::Eksternal => "eksternal",
                     },
-                    periode: match e.periode.value {
-                        crate::content::model::Periode::Triwulan(q) => format!("TW{q}"),
-                        crate::content::model::Periode::Tahunan => "TAHUN".into(),
-                    },
+                    periode: e.periode.value.label(),
                     oleh: txt(&e.oleh, lang),
                     tanggal: e.tanggal.value.to_string(),
                     temuan: e.temuan.as_ref().map(|m| markdown(m, lang)),

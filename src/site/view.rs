@@ -7,8 +7,8 @@ use serde::Serialize;
 use crate::compute::{Ledger, Row};
 use crate::content::model::{Agregasi, Bukti, BuktiSumber, Indikator, Polaritas, Text};
 use crate::diagnostics::Lang;
-use crate::exports::plain;
 use crate::number::Target;
+use crate::number::plain;
 
 /// A text in the page's language; `lang` is set when it fell back to Indonesian on an English
 /// page, so the template can mark it `lang="id"`.
