@@ -131,7 +131,7 @@ fn pelaporan_rows(ledger: &Ledger) -> Vec<Cells> {
         .map(|r| {
             vec![
                 Some(r.tahun.to_string()),
-                Some(r.laporan.clone()),
+                Some(r.laporan.code()),
                 Some(r.batas_waktu.to_string()),
                 r.tanggal.map(|d| d.to_string()),
                 Some(r.status.label().to_string()),
@@ -148,9 +148,9 @@ fn ikm_rows(ledger: &Ledger) -> Vec<Cells> {
         .map(|s| {
             let mut cells =
                 vec![Some(s.tahun.to_string()), Some(s.periode.label()), s.responden.map(|r| r.to_string())];
-            cells.extend(s.nrr.iter().map(|n| Some(plain(crate::compute::rules::round2(*n)))));
+            cells.extend(s.nrr_shown().iter().map(|n| Some(plain(*n))));
             cells.push(Some(plain(s.ikm)));
-            cells.push(Some(s.mutu.0.to_string()));
+            cells.push(Some(s.mutu.huruf().to_string()));
             cells
         })
         .collect()

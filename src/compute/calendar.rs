@@ -3,7 +3,10 @@
 
 use chrono::{Days, NaiveDate};
 
-use crate::content::model::{JenisEvaluasi, Periode, Site, StatusTindakLanjut, Year};
+use crate::content::model::{
+    EvaluasiEntry, JenisEvaluasi, Periode, Rekomendasi, Site, StatusTindakLanjut, Year,
+};
+use crate::diagnostics::Loc;
 
 /// Where a report stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,13 +30,35 @@ impl ReportStatus {
     }
 }
 
+/// Which report of the calendar (Pedoman 3.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Laporan {
+    /// The realisation report of a quarter (1–4).
+    Triwulan(u8),
+    /// The Sekretaris's evaluation of a quarter (1–4).
+    EvaluasiTriwulan(u8),
+    /// The Kepala's annual evaluation.
+    Tahunan,
+}
+
+impl Laporan {
+    /// `TW1`…`TW4`, `evaluasi-TW1`…`evaluasi-TW4`, `tahunan`: the code of `pelaporan.csv`.
+    pub fn code(self) -> String {
+        match self {
+            Laporan::Triwulan(q) => format!("TW{q}"),
+            Laporan::EvaluasiTriwulan(q) => format!("evaluasi-TW{q}"),
+            Laporan::Tahunan => "tahunan".to_string(),
+        }
+    }
+}
+
 /// One report of the calendar.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     /// Year.
     pub tahun: i32,
-    /// `TW1`…`TW4`, `evaluasi-TW1`…`evaluasi-TW4`, `tahunan`.
-    pub laporan: String,
+    /// Which report.
+    pub laporan: Laporan,
     /// Deadline.
     pub batas_waktu: NaiveDate,
     /// Date submitted.
@@ -57,6 +82,14 @@ pub enum FollowUpStatus {
     LewatBatasWaktu,
 }
 
+impl FollowUp {
+    /// The evaluation and recommendation this follow-up belongs to.
+    pub fn rekomendasi<'a>(&self, site: &'a Site) -> Option<(&'a EvaluasiEntry, &'a Rekomendasi)> {
+        let evaluasi = site.years.get(&self.tahun)?.evaluasi.as_ref()?.evaluasi.get(self.at.0)?;
+        Some((evaluasi, evaluasi.rekomendasi.get(self.at.1)?))
+    }
+}
+
 impl FollowUpStatus {
     /// The label of SPEC §3.8.
     pub fn label(self) -> &'static str {
@@ -78,6 +111,10 @@ pub struct FollowUp {
     pub evaluasi: String,
     /// Recommendation id.
     pub rekomendasi: String,
+    /// The recommendation itself: its evaluation's and its own position in `evaluasi.yaml`.
+    pub at: (usize, usize),
+    /// Where the recommendation is written.
+    pub loc: Loc,
     /// Received.
     pub diterima: NaiveDate,
     /// Due: 60 calendar days after `diterima`.
@@ -104,12 +141,12 @@ pub(super) fn reports(site: &Site, as_of: NaiveDate) -> Vec<Report> {
             let report = year.realisasi[usize::from(q) - 1].as_ref().map(|r| r.tanggal.value);
             let evaluation = evaluation_date(year, JenisEvaluasi::Berkala, Periode::Triwulan(q));
             let due = quarter_deadline(tahun, q);
-            out.extend(status(tahun, format!("TW{q}"), due, report, as_of));
-            out.extend(status(tahun, format!("evaluasi-TW{q}"), due, evaluation, as_of));
+            out.extend(status(tahun, Laporan::Triwulan(q), due, report, as_of));
+            out.extend(status(tahun, Laporan::EvaluasiTriwulan(q), due, evaluation, as_of));
         }
         let due = NaiveDate::from_ymd_opt(tahun + 1, 1, 31);
         let annual = evaluation_date(year, JenisEvaluasi::Tahunan, Periode::Tahunan);
-        out.extend(due.and_then(|due| status(tahun, "tahunan".into(), due, annual, as_of)));
+        out.extend(due.and_then(|due| status(tahun, Laporan::Tahunan, due, annual, as_of)));
     }
     out
 }
@@ -134,7 +171,7 @@ fn evaluation_date(year: &Year, jenis: JenisEvaluasi, periode: Periode) -> Optio
 /// A report's status; `None` while it is missing but not yet due.
 fn status(
     tahun: i32,
-    laporan: String,
+    laporan: Laporan,
     due: NaiveDate,
     date: Option<NaiveDate>,
     as_of: NaiveDate,
@@ -152,8 +189,8 @@ fn status(
 pub(super) fn follow_ups(site: &Site, as_of: NaiveDate) -> Vec<FollowUp> {
     let mut out = Vec::new();
     for (&tahun, year) in &site.years {
-        for ev in year.evaluasi.iter().flat_map(|e| &e.evaluasi) {
-            for r in &ev.rekomendasi {
+        for (e, ev) in year.evaluasi.iter().flat_map(|e| &e.evaluasi).enumerate() {
+            for (i, r) in ev.rekomendasi.iter().enumerate() {
                 let diterima = r.diterima.value;
                 let due = diterima.checked_add_days(Days::new(FOLLOW_UP_DAYS)).unwrap_or(NaiveDate::MAX);
                 let done = r
@@ -172,6 +209,8 @@ pub(super) fn follow_ups(site: &Site, as_of: NaiveDate) -> Vec<FollowUp> {
                     tahun,
                     evaluasi: ev.id.value.clone(),
                     rekomendasi: r.id.value.clone(),
+                    at: (e, i),
+                    loc: r.id.loc.clone(),
                     diterima,
                     batas_waktu: due,
                     status,
@@ -206,13 +245,14 @@ mod tests {
     fn report_status_counts_days_from_the_deadline() {
         let due = quarter_deadline(2023, 3);
         assert_eq!(due, date("2023-10-07"));
-        let late = status(2023, "TW3".into(), due, Some(date("2023-10-11")), date("2024-06-01")).unwrap();
+        let late =
+            status(2023, Laporan::Triwulan(3), due, Some(date("2023-10-11")), date("2024-06-01")).unwrap();
         assert_eq!((late.status, late.terlambat_hari), (ReportStatus::Terlambat, Some(4)));
-        let on_time = status(2023, "TW3".into(), due, Some(due), date("2024-06-01")).unwrap();
+        let on_time = status(2023, Laporan::Triwulan(3), due, Some(due), date("2024-06-01")).unwrap();
         assert_eq!((on_time.status, on_time.terlambat_hari), (ReportStatus::TepatWaktu, None));
         // Missing: listed only once the as-of date is past the deadline.
-        assert!(status(2023, "TW3".into(), due, None, due).is_none());
-        let missing = status(2023, "TW3".into(), due, None, date("2023-10-09")).unwrap();
+        assert!(status(2023, Laporan::Triwulan(3), due, None, due).is_none());
+        let missing = status(2023, Laporan::Triwulan(3), due, None, date("2023-10-09")).unwrap();
         assert_eq!((missing.status, missing.terlambat_hari), (ReportStatus::BelumAda, Some(2)));
         assert_eq!(quarter_deadline(2023, 4), date("2023-12-31"));
     }

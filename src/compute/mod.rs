@@ -8,6 +8,7 @@
 
 mod calendar;
 mod indicators;
+mod lke;
 pub mod rules;
 mod survey;
 
@@ -18,8 +19,9 @@ pub use crate::content::model::Periode;
 use crate::content::model::{Agregasi, Polaritas, Site, StatusValidasi, Text};
 use crate::diagnostics::{Code, Diagnostics, Loc, Message};
 use crate::number::Target;
-pub use calendar::{FollowUp, FollowUpStatus, Report, ReportStatus};
-pub use rules::{Band, Scale};
+pub use calendar::{FollowUp, FollowUpStatus, Laporan, Report, ReportStatus};
+pub use lke::{KomponenLke, LkeResult, Nilai};
+pub use rules::{Band, MutuIkm, PredikatLke, Scale};
 pub use survey::Ikm;
 
 /// Validation status of a row (§3.3); `Belum` when the team has not validated it.
@@ -136,17 +138,6 @@ pub struct Budget {
     pub efisiensi: Option<Decimal>,
 }
 
-/// The SAKIP self-evaluation of one year (§3.8).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LkeResult {
-    /// Year.
-    pub tahun: i32,
-    /// Weighted total 0–100, rounded.
-    pub total: Decimal,
-    /// `AA` … `D`.
-    pub predikat: &'static str,
-}
-
 /// The computed ledger.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Ledger {
@@ -194,7 +185,7 @@ pub fn compute(site: &Site, as_of: NaiveDate, diags: &mut Diagnostics) -> Ledger
     let ikm = survey::ikm(site, &mut overflow);
     let indicators = indicators::indicators(site, &ikm, &scale, &mut overflow);
     let budgets = indicators::budgets(site, &indicators, &mut overflow);
-    let lke = lke(site, &mut overflow);
+    let lke = lke::lke(site, &mut overflow);
     Ledger {
         as_of,
         reports: calendar::reports(site, as_of),
@@ -217,25 +208,4 @@ fn scale(site: &Site) -> Scale {
         },
         None => Scale::permendagri_86_2017(),
     }
-}
-
-/// LKE total: perencanaan 30 %, pengukuran 30 %, pelaporan 15 %, evaluasi 25 % (§3.8).
-fn lke(site: &Site, overflow: &mut Overflow) -> Vec<LkeResult> {
-    let mut out = Vec::new();
-    for (&tahun, year) in &site.years {
-        let Some(l) = &year.lke else { continue };
-        let parts = [(&l.perencanaan, 30), (&l.pengukuran, 30), (&l.pelaporan, 15), (&l.evaluasi, 25)];
-        let total = parts.iter().try_fold(Decimal::ZERO, |acc, (score, weight)| {
-            acc.checked_add(
-                score.value.checked_mul(Decimal::from(*weight))?.checked_div(Decimal::ONE_HUNDRED)?,
-            )
-        });
-        match total {
-            Some(total) => {
-                out.push(LkeResult { tahun, total: rules::round2(total), predikat: rules::lke_band(total) })
-            }
-            None => overflow.report(&l.perencanaan.loc, ("nilai LKE", "LKE score")),
-        }
-    }
-    out
 }

@@ -109,33 +109,106 @@ impl Scale {
     }
 }
 
-/// Quality band of an IKM (PermenPANRB 14/2017) on its rounded value: letter and name.
-pub fn mutu_ikm(ikm: Decimal) -> (&'static str, &'static str) {
-    let shown = round2(ikm);
-    let at_least = |s: &str| shown >= s.parse::<Decimal>().unwrap_or(Decimal::MAX);
-    if at_least("88.31") {
-        ("A", "sangat baik")
-    } else if at_least("76.61") {
-        ("B", "baik")
-    } else if at_least("65.00") {
-        ("C", "kurang baik")
-    } else {
-        ("D", "tidak baik")
+/// Quality band of an IKM (PermenPANRB 14/2017).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MutuIkm {
+    /// 88.31–100: sangat baik.
+    A,
+    /// 76.61–88.30: baik.
+    B,
+    /// 65.00–76.60: kurang baik.
+    C,
+    /// Below 65: tidak baik.
+    D,
+}
+
+impl MutuIkm {
+    /// Every band, best first.
+    pub const ALL: [MutuIkm; 4] = [MutuIkm::A, MutuIkm::B, MutuIkm::C, MutuIkm::D];
+
+    /// `A` … `D`.
+    pub fn huruf(self) -> &'static str {
+        match self {
+            MutuIkm::A => "A",
+            MutuIkm::B => "B",
+            MutuIkm::C => "C",
+            MutuIkm::D => "D",
+        }
+    }
+
+    /// The band's name: `sangat baik`, `baik`, `kurang baik`, `tidak baik`.
+    pub fn nama(self) -> &'static str {
+        match self {
+            MutuIkm::A => "sangat baik",
+            MutuIkm::B => "baik",
+            MutuIkm::C => "kurang baik",
+            MutuIkm::D => "tidak baik",
+        }
     }
 }
 
-/// Band of a LKE total (§3.8): AA > 90, A > 80, BB > 70, B > 60, CC > 50, C > 30, D ≤ 30.
-pub fn lke_band(total: Decimal) -> &'static str {
+/// Quality band of an IKM on its rounded value.
+pub fn mutu_ikm(ikm: Decimal) -> MutuIkm {
+    let shown = round2(ikm);
+    let at_least = |s: &str| shown >= s.parse::<Decimal>().unwrap_or(Decimal::MAX);
+    if at_least("88.31") {
+        MutuIkm::A
+    } else if at_least("76.61") {
+        MutuIkm::B
+    } else if at_least("65.00") {
+        MutuIkm::C
+    } else {
+        MutuIkm::D
+    }
+}
+
+/// The predicate of a LKE total (§3.8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PredikatLke {
+    /// Above 90.
+    AA,
+    /// Above 80.
+    A,
+    /// Above 70.
+    BB,
+    /// Above 60.
+    B,
+    /// Above 50.
+    CC,
+    /// Above 30.
+    C,
+    /// 30 or less.
+    D,
+}
+
+impl PredikatLke {
+    /// `AA` … `D`.
+    pub fn label(self) -> &'static str {
+        match self {
+            PredikatLke::AA => "AA",
+            PredikatLke::A => "A",
+            PredikatLke::BB => "BB",
+            PredikatLke::B => "B",
+            PredikatLke::CC => "CC",
+            PredikatLke::C => "C",
+            PredikatLke::D => "D",
+        }
+    }
+}
+
+/// Band of a LKE total (§3.8) on its rounded value: AA > 90, A > 80, BB > 70, B > 60, CC > 50,
+/// C > 30, D ≤ 30.
+pub fn lke_band(total: Decimal) -> PredikatLke {
     let shown = round2(total);
     let above = |n: i64| shown > Decimal::from(n);
     match () {
-        _ if above(90) => "AA",
-        _ if above(80) => "A",
-        _ if above(70) => "BB",
-        _ if above(60) => "B",
-        _ if above(50) => "CC",
-        _ if above(30) => "C",
-        _ => "D",
+        _ if above(90) => PredikatLke::AA,
+        _ if above(80) => PredikatLke::A,
+        _ if above(70) => PredikatLke::BB,
+        _ if above(60) => PredikatLke::B,
+        _ if above(50) => PredikatLke::CC,
+        _ if above(30) => PredikatLke::C,
+        _ => PredikatLke::D,
     }
 }
 
@@ -230,17 +303,17 @@ mod tests {
 
     #[test]
     fn ikm_and_lke_bands_match_their_edges() {
-        assert_eq!(mutu_ikm(d("88.31")).0, "A");
-        assert_eq!(mutu_ikm(d("88.30")).0, "B");
-        assert_eq!(mutu_ikm(d("76.61")).0, "B");
-        assert_eq!(mutu_ikm(d("76.605")).0, "B"); // shown as 76.61
-        assert_eq!(mutu_ikm(d("76.60")).0, "C");
-        assert_eq!(mutu_ikm(d("65.00")).0, "C");
-        assert_eq!(mutu_ikm(d("64.99")).0, "D");
-        assert_eq!(lke_band(d("90.01")), "AA");
-        assert_eq!(lke_band(d("90.00")), "A");
-        assert_eq!(lke_band(d("77.675")), "BB");
-        assert_eq!(lke_band(d("30.00")), "D");
-        assert_eq!(lke_band(d("30.01")), "C");
+        assert_eq!(mutu_ikm(d("88.31")), MutuIkm::A);
+        assert_eq!(mutu_ikm(d("88.30")), MutuIkm::B);
+        assert_eq!(mutu_ikm(d("76.61")), MutuIkm::B);
+        assert_eq!(mutu_ikm(d("76.605")), MutuIkm::B); // shown as 76.61
+        assert_eq!(mutu_ikm(d("76.60")), MutuIkm::C);
+        assert_eq!(mutu_ikm(d("65.00")).huruf(), "C");
+        assert_eq!(mutu_ikm(d("64.99")).nama(), "tidak baik");
+        assert_eq!(lke_band(d("90.01")).label(), "AA");
+        assert_eq!(lke_band(d("90.00")), PredikatLke::A);
+        assert_eq!(lke_band(d("77.675")), PredikatLke::BB);
+        assert_eq!(lke_band(d("30.00")), PredikatLke::D);
+        assert_eq!(lke_band(d("30.01")), PredikatLke::C);
     }
 }

@@ -3,8 +3,9 @@
 use rust_decimal::Decimal;
 
 use super::Overflow;
-use super::rules::{mutu_ikm, round2};
+use super::rules::{MutuIkm, mutu_ikm, round2};
 use crate::content::model::{PeriodeSurvei, Site, SurveiData};
+use crate::diagnostics::Loc;
 
 /// The IKM of one survey.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,8 +20,17 @@ pub struct Ikm {
     pub nrr: [Decimal; 9],
     /// IKM rounded to two decimals: the figure used as realisation.
     pub ikm: Decimal,
-    /// Quality band letter (`A`…`D`) and name.
-    pub mutu: (&'static str, &'static str),
+    /// Quality band.
+    pub mutu: MutuIkm,
+    /// Where the survey's period is written.
+    pub loc: Loc,
+}
+
+impl Ikm {
+    /// The NRR of U1…U9 as published: rounded to two decimals.
+    pub fn nrr_shown(&self) -> [Decimal; 9] {
+        self.nrr.map(round2)
+    }
 }
 
 impl PeriodeSurvei {
@@ -48,6 +58,7 @@ pub(super) fn ikm(site: &Site, overflow: &mut Overflow) -> Vec<Ikm> {
                     nrr,
                     ikm,
                     mutu: mutu_ikm(ikm),
+                    loc: s.periode.loc.clone(),
                 }),
                 None => overflow.report(&s.periode.loc, ("IKM", "IKM")),
             }
@@ -114,7 +125,7 @@ mod tests {
         tallies[0] = [0, 0, 0, 1];
         let (_, ikm) = one(&SurveiData::Unsur(tallies), Some(1)).unwrap();
         assert_eq!(ikm.to_string(), "77.78");
-        assert_eq!(mutu_ikm(ikm).0, "B");
+        assert_eq!(mutu_ikm(ikm), MutuIkm::B);
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::charts::{self, Chart, Point};
 use super::format;
 use super::view::*;
-use crate::compute::{IndicatorLedger, Ledger, Owner, Periode, Row, rules::round2};
+use crate::compute::{IndicatorLedger, Laporan, Ledger, Owner, Periode, Row};
 use crate::content::model::*;
 use crate::diagnostics::Lang;
 use crate::number::Target;
@@ -298,7 +298,12 @@ pub fn dashboard(input: &Input, t: &super::Words, lang: Lang) -> Dashboard {
 /// A report of the calendar.
 #[derive(Serialize)]
 pub struct ReportView {
+    /// The code of `pelaporan.csv` (`TW1`, `evaluasi-TW1`, `tahunan`).
     laporan: String,
+    /// `triwulan`, `evaluasi` or `tahunan`.
+    jenis: &'static str,
+    /// `TW1`…`TW4` for the quarterly reports and evaluations.
+    periode: Option<String>,
     batas_waktu: String,
     tanggal: Option<String>,
     status: &'static str,
@@ -308,7 +313,16 @@ pub struct ReportView {
 impl ReportView {
     fn new(r: &crate::compute::Report) -> ReportView {
         ReportView {
-            laporan: r.laporan.clone(),
+            laporan: r.laporan.code(),
+            jenis: match r.laporan {
+                Laporan::Triwulan(_) => "triwulan",
+                Laporan::EvaluasiTriwulan(_) => "evaluasi",
+                Laporan::Tahunan => "tahunan",
+            },
+            periode: match r.laporan {
+                Laporan::Triwulan(q) | Laporan::EvaluasiTriwulan(q) => Some(Periode::Triwulan(q).label()),
+                Laporan::Tahunan => None,
+            },
             batas_waktu: r.batas_waktu.to_string(),
             tanggal: r.tanggal.map(|d| d.to_string()),
             status: r.status.label(),
@@ -690,24 +704,20 @@ pub fn year(input: &Input, tahun: i32, lang: Lang, root: &str) -> YearPage {
         .map(|s| IkmView {
             periode: s.periode.label(),
             responden: s.responden,
-            nrr: s.nrr.iter().map(|n| plain(round2(*n))).collect(),
+            nrr: s.nrr_shown().iter().map(|n| plain(*n)).collect(),
             ikm: plain(s.ikm),
-            mutu: s.mutu.0,
-            mutu_nama: s.mutu.1,
+            mutu: s.mutu.huruf(),
+            mutu_nama: s.mutu.nama(),
         })
         .collect();
-    let lke = ledger.lke.iter().find(|l| l.tahun == tahun).and_then(|l| {
-        let raw = y?.lke.as_ref()?;
-        Some(LkeView {
-            komponen: vec![
-                ("perencanaan", 30, plain(raw.perencanaan.value)),
-                ("pengukuran", 30, plain(raw.pengukuran.value)),
-                ("pelaporan", 15, plain(raw.pelaporan.value)),
-                ("evaluasi", 25, plain(raw.evaluasi.value)),
-            ],
-            total: plain(l.total),
-            predikat: l.predikat,
-        })
+    let lke = ledger.lke.iter().find(|l| l.tahun == tahun).map(|l| LkeView {
+        komponen: l
+            .komponen
+            .iter()
+            .map(|n| (n.komponen.word(), n.komponen.bobot(), plain(n.nilai)))
+            .collect(),
+        total: plain(l.total),
+        predikat: l.predikat.label(),
     });
     YearPage {
         tahun,
