@@ -8,7 +8,9 @@
 
 use serde_json::{Value, json};
 
-use crate::compute::{Ledger, Row};
+use crate::compute::{FollowUpStatus, Ledger, MutuIkm, Periode, ReportStatus, Row, Validation};
+use crate::content::model::StatusValidasi;
+use crate::content::reader::Choice;
 use crate::number::{Target, plain};
 use crate::output::Output;
 
@@ -186,17 +188,24 @@ fn pretty(value: &Value) -> Vec<u8> {
 fn datapackage(title: &str) -> Vec<u8> {
     let field = |name: &str, kind: &str| json!({"name": name, "type": kind});
     let number = |name: &str| json!({"name": name, "type": "number", "decimalChar": ".", "groupChar": ""});
+    // The words of each enum column come from the type that writes them.
+    let periods: Vec<String> =
+        (1..=4).map(Periode::Triwulan).chain([Periode::Tahunan]).map(Periode::label).collect();
+    let mut validation: Vec<&str> = StatusValidasi::ALL.iter().map(|(word, _)| *word).collect();
+    validation.push(Validation::BELUM);
+    let follow_up: Vec<&str> = FollowUpStatus::ALL.iter().map(|s| s.label()).collect();
+    let reports: Vec<&str> = ReportStatus::ALL.iter().map(|s| s.label()).collect();
+    let mutu: Vec<&str> = MutuIkm::ALL.iter().map(|m| m.huruf()).collect();
     let capaian_fields = vec![
         field("indikator", "string"),
         field("tahun", "integer"),
-        json!({"name": "periode", "type": "string", "constraints": {"enum": ["TW1", "TW2", "TW3", "TW4", "TAHUN"]}}),
+        json!({"name": "periode", "type": "string", "constraints": {"enum": periods}}),
         number("target"),
         number("realisasi"),
         number("realisasi_kumulatif"),
         number("capaian"),
         number("capaian_tervalidasi"),
-        json!({"name": "status_validasi", "type": "string",
-               "constraints": {"enum": ["sah", "dikoreksi", "ditolak", "belum"]}}),
+        json!({"name": "status_validasi", "type": "string", "constraints": {"enum": validation}}),
         field("predikat", "string"),
         number("target_min"),
         number("target_maks"),
@@ -206,8 +215,7 @@ fn datapackage(title: &str) -> Vec<u8> {
         field("rekomendasi", "string"),
         field("diterima", "date"),
         field("batas_waktu", "date"),
-        json!({"name": "status", "type": "string", "constraints": {"enum":
-            ["selesai tepat waktu", "selesai terlambat", "dalam proses", "lewat batas waktu"]}}),
+        json!({"name": "status", "type": "string", "constraints": {"enum": follow_up}}),
         field("selesai", "date"),
         field("terlambat_hari", "integer"),
     ];
@@ -216,14 +224,14 @@ fn datapackage(title: &str) -> Vec<u8> {
         field("laporan", "string"),
         field("batas_waktu", "date"),
         field("tanggal", "date"),
-        json!({"name": "status", "type": "string", "constraints": {"enum": ["tepat waktu", "terlambat", "belum ada"]}}),
+        json!({"name": "status", "type": "string", "constraints": {"enum": reports}}),
         field("terlambat_hari", "integer"),
     ];
     let mut ikm_fields =
         vec![field("tahun", "integer"), field("periode", "string"), field("responden", "integer")];
     ikm_fields.extend(IKM_COLUMNS[3..12].iter().map(|c| number(c)));
     ikm_fields.push(number("ikm"));
-    ikm_fields.push(json!({"name": "mutu", "type": "string", "constraints": {"enum": ["A", "B", "C", "D"]}}));
+    ikm_fields.push(json!({"name": "mutu", "type": "string", "constraints": {"enum": mutu}}));
     let table = |name: &str, title: &str, fields: Vec<Value>| {
         json!({
             "name": name,

@@ -20,6 +20,10 @@ pub enum ReportStatus {
 }
 
 impl ReportStatus {
+    /// Every status.
+    pub const ALL: [ReportStatus; 3] =
+        [ReportStatus::TepatWaktu, ReportStatus::Terlambat, ReportStatus::BelumAda];
+
     /// `tepat waktu`, `terlambat`, `belum ada`.
     pub fn label(self) -> &'static str {
         match self {
@@ -91,6 +95,14 @@ impl FollowUp {
 }
 
 impl FollowUpStatus {
+    /// Every status.
+    pub const ALL: [FollowUpStatus; 4] = [
+        FollowUpStatus::SelesaiTepatWaktu,
+        FollowUpStatus::SelesaiTerlambat,
+        FollowUpStatus::DalamProses,
+        FollowUpStatus::LewatBatasWaktu,
+    ];
+
     /// The label of SPEC §3.8.
     pub fn label(self) -> &'static str {
         match self {

@@ -5,9 +5,10 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use rust_decimal::Decimal;
 
 use super::rules::{self, Scale, round2};
-use super::{Budget, Ikm, IndicatorLedger, Overflow, Owner, Periode, Row, Trend, Validation};
+use super::{Budget, Ikm, IndicatorLedger, Overflow, Owner, Periode, Provenance, Row, Trend, Validation};
 use crate::content::index::YearIndex;
 use crate::content::model::*;
+use crate::diagnostics::Loc;
 use crate::number::Target;
 
 /// Ledgers of every indicator in definition order.
@@ -72,14 +73,18 @@ fn file_value(year: &YearIndex, ind: &Indikator, q: u8) -> Option<Decimal> {
     year.entry(q, &ind.id.value)?.realisasi.value
 }
 
+/// A realisation and where it was written.
+type Measured = (Decimal, Loc);
+
 /// The quarter's own realisation: from the survey for `sumber: skm` in a year with surveys,
 /// else from the quarterly file.
-fn quarter_value(year: &YearIndex, tahun: i32, ind: &Indikator, ikm: &[Ikm], q: u8) -> Option<Decimal> {
+fn quarter_value(year: &YearIndex, tahun: i32, ind: &Indikator, ikm: &[Ikm], q: u8) -> Option<Measured> {
     let surveys: Vec<&Ikm> = ikm.iter().filter(|s| s.tahun == tahun).collect();
     if ind.sumber.is_some() && !surveys.is_empty() {
-        return surveys.iter().find(|s| s.periode.quarter() == q).map(|s| s.ikm);
+        return surveys.iter().find(|s| s.periode.quarter() == q).map(|s| (s.ikm, s.loc.clone()));
     }
-    file_value(year, ind, q)
+    let r = &year.entry(q, &ind.id.value)?.realisasi;
+    Some((r.value?, r.loc.clone()))
 }
 
 fn rows(
@@ -93,39 +98,71 @@ fn rows(
     let mut out = Vec::new();
     for tahun in years(index, ind, ikm) {
         let year = index.get(&tahun).unwrap_or(&empty);
-        let values: [Option<Decimal>; 4] =
+        let measured: [Option<Measured>; 4] =
             std::array::from_fn(|i| quarter_value(year, tahun, ind, ikm, i as u8 + 1));
         let verdicts = verdicts(year, ind);
         if let Some(plan) = plan_entry(year, ind) {
-            let mut cumulative = Decimal::ZERO;
-            for (i, value) in values.iter().enumerate() {
-                let q = i as u8 + 1;
-                let target = plan.target_triwulan.value.get(i).and_then(|t| t.value);
-                let mut row = Row::blank(tahun, Periode::Triwulan(q), target, *value);
-                if ind.agregasi.value == Agregasi::Kumulatif
-                    && let Some(v) = value
-                {
-                    match cumulative.checked_add(*v) {
-                        Some(sum) => cumulative = sum,
-                        None => {
-                            overflow.report(&plan.id.loc, ("realisasi kumulatif", "cumulative realisation"))
-                        }
-                    }
-                    row.realisasi_kumulatif = Some(cumulative);
-                }
-                let measured =
-                    if ind.agregasi.value == Agregasi::Kumulatif { row.realisasi_kumulatif } else { *value };
-                row.finish(ind, measured, verdicts.get(&Periode::Triwulan(q)).copied(), scale, overflow);
-                out.push(row);
-            }
+            out.extend(quarter_rows(ind, tahun, plan, &measured, &verdicts, scale, overflow));
         }
-        let target = ind.target.get(&tahun).and_then(|t| t.value);
+        let target = ind.target.get(&tahun).filter(|t| t.value.is_some());
+        let values = measured.each_ref().map(|m| m.as_ref().map(|(v, _)| *v));
         let realisasi = annual(ind, tahun, &values, overflow);
-        let mut row = Row::blank(tahun, Periode::Tahunan, target, realisasi);
+        let mut row = Row::blank(tahun, Periode::Tahunan, target.and_then(|t| t.value), realisasi);
+        row.provenance.target = target.map(|t| t.loc.clone());
+        row.provenance.realisasi = annual_sources(ind, tahun, &measured);
         row.finish(ind, realisasi, verdicts.get(&Periode::Tahunan).copied(), scale, overflow);
         out.push(row);
     }
     out
+}
+
+/// The four quarter rows of a planned year; `kumulatif` indicators are measured on the sum of
+/// the quarters to date.
+fn quarter_rows(
+    ind: &Indikator,
+    tahun: i32,
+    plan: &RencanaAksiEntry,
+    measured: &[Option<Measured>; 4],
+    verdicts: &HashMap<Periode, &ValidasiEntry>,
+    scale: &Scale,
+    overflow: &mut Overflow,
+) -> Vec<Row> {
+    let cumulative = ind.agregasi.value == Agregasi::Kumulatif;
+    let mut sum = Decimal::ZERO;
+    let mut out = Vec::with_capacity(4);
+    for (i, m) in measured.iter().enumerate() {
+        let q = i as u8 + 1;
+        let target = plan.target_triwulan.value.get(i).filter(|t| t.value.is_some());
+        let value = m.as_ref().map(|(v, _)| *v);
+        let mut row = Row::blank(tahun, Periode::Triwulan(q), target.and_then(|t| t.value), value);
+        row.provenance.target = target.map(|t| t.loc.clone());
+        let inputs = if cumulative { &measured[..=i] } else { &measured[i..=i] };
+        row.provenance.realisasi = inputs.iter().flatten().map(|(_, loc)| loc.clone()).collect();
+        if cumulative && let Some(v) = value {
+            match sum.checked_add(v) {
+                Some(total) => sum = total,
+                None => overflow.report(&plan.id.loc, ("realisasi kumulatif", "cumulative realisation")),
+            }
+            row.realisasi_kumulatif = Some(sum);
+        }
+        let achieved = if cumulative { row.realisasi_kumulatif } else { value };
+        row.finish(ind, achieved, verdicts.get(&Periode::Triwulan(q)).copied(), scale, overflow);
+        out.push(row);
+    }
+    out
+}
+
+/// Where the year's realisation comes from: the Renstra's annual figure, else the quarters it
+/// is computed from (the last one for `terakhir`).
+fn annual_sources(ind: &Indikator, tahun: i32, measured: &[Option<Measured>; 4]) -> Vec<Loc> {
+    if let Some(r) = ind.realisasi.get(&tahun).filter(|r| r.value.is_some()) {
+        return vec![r.loc.clone()];
+    }
+    let locs = measured.iter().flatten().map(|(_, loc)| loc.clone());
+    match ind.agregasi.value {
+        Agregasi::Terakhir => locs.last().into_iter().collect(),
+        Agregasi::Kumulatif | Agregasi::RataRata => locs.collect(),
+    }
 }
 
 /// The year's realisation (§3.2): the Renstra's annual figure, else from the quarters.
@@ -171,6 +208,7 @@ impl Row {
             validasi: Validation::Belum,
             alasan: None,
             predikat: None,
+            provenance: Provenance::default(),
         }
     }
 
@@ -192,6 +230,7 @@ impl Row {
             }
         }
         if let Some(v) = verdict {
+            self.provenance.validasi = Some(v.status.loc.clone());
             self.validasi = Validation::Verdict(v.status.value);
             self.alasan = v.alasan.clone();
             self.capaian_tervalidasi = match v.status.value {

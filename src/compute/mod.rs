@@ -17,6 +17,7 @@ use rust_decimal::Decimal;
 
 pub use crate::content::model::Periode;
 use crate::content::model::{Agregasi, Polaritas, Site, StatusValidasi, Text};
+use crate::content::reader::Choice;
 use crate::diagnostics::{Code, Diagnostics, Loc, Message};
 use crate::number::Target;
 pub use calendar::{FollowUp, FollowUpStatus, Laporan, Report, ReportStatus};
@@ -34,13 +35,14 @@ pub enum Validation {
 }
 
 impl Validation {
-    /// `sah`, `dikoreksi`, `ditolak` or `belum`.
+    /// The word for a row not yet validated.
+    pub const BELUM: &'static str = "belum";
+
+    /// `sah`, `dikoreksi`, `ditolak` (as `validasi.yaml` writes them) or `belum`.
     pub fn label(self) -> &'static str {
         match self {
-            Validation::Belum => "belum",
-            Validation::Verdict(StatusValidasi::Sah) => "sah",
-            Validation::Verdict(StatusValidasi::Dikoreksi) => "dikoreksi",
-            Validation::Verdict(StatusValidasi::Ditolak) => "ditolak",
+            Validation::Belum => Validation::BELUM,
+            Validation::Verdict(status) => status.word(),
         }
     }
 }
@@ -68,6 +70,22 @@ pub struct Row {
     pub alasan: Option<Text>,
     /// Index into the ledger's scale of the official achievement's band.
     pub predikat: Option<usize>,
+    /// Where the row's inputs are written.
+    pub provenance: Provenance,
+}
+
+/// Where a row's figures come from, so that a reviewer can be pointed at the line that moved a
+/// figure: the target, every realisation the row's realisation is computed from (one for a
+/// quarter, the quarters to date for a `kumulatif` quarter, the quarters or the Renstra figure for
+/// the year) and the validation verdict.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Provenance {
+    /// The target as written (rencana aksi for a quarter, Renstra for the year).
+    pub target: Option<Loc>,
+    /// The realisations, in quarter order.
+    pub realisasi: Vec<Loc>,
+    /// The validation team's verdict.
+    pub validasi: Option<Loc>,
 }
 
 impl Row {

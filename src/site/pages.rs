@@ -11,6 +11,7 @@ use super::format;
 use super::view::*;
 use crate::compute::{IndicatorLedger, Laporan, Ledger, Owner, Periode, Row};
 use crate::content::model::*;
+use crate::content::reader::Choice;
 use crate::diagnostics::Lang;
 use crate::number::Target;
 use crate::number::plain;
@@ -503,8 +504,8 @@ pub fn indicator(
     let opt = |x: &Option<Text>| x.as_ref().map(|v| txt(v, lang));
     IndicatorPage {
         ind: r,
-        polaritas: polaritas(ind.polaritas.value),
-        agregasi: agregasi(ind.agregasi.value),
+        polaritas: ind.polaritas.value.word(),
+        agregasi: ind.agregasi.value.word(),
         from_survey: ind.sumber.is_some(),
         definisi: opt(&ind.definisi),
         formula: opt(&ind.formula),
@@ -652,11 +653,7 @@ pub fn year(input: &Input, tahun: i32, lang: Lang, root: &str) -> YearPage {
                 .iter()
                 .map(|e| EvaluationView {
                     id: e.id.value.clone(),
-                    jenis: match e.jenis.value {
-                        JenisEvaluasi::Berkala => "berkala",
-                        JenisEvaluasi::Tahunan => "tahunan",
-                        JenisEvaluasi::Eksternal => "eksternal",
-                    },
+                    jenis: e.jenis.value.word(),
                     periode: e.periode.value.label(),
                     oleh: txt(&e.oleh, lang),
                     tanggal: e.tanggal.value.to_string(),
@@ -687,14 +684,7 @@ pub fn year(input: &Input, tahun: i32, lang: Lang, root: &str) -> YearPage {
         anggota: tim
             .anggota
             .iter()
-            .map(|a| {
-                let peran = match a.peran {
-                    Peran::Ketua => "ketua",
-                    Peran::Sekretaris => "sekretaris",
-                    Peran::Anggota => "anggota",
-                };
-                (a.nama.clone(), txt(&a.jabatan, lang), peran)
-            })
+            .map(|a| (a.nama.clone(), txt(&a.jabatan, lang), a.peran.word()))
             .collect(),
     });
     let ikm = ledger

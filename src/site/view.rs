@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use crate::compute::{Ledger, Row};
-use crate::content::model::{Agregasi, Bukti, BuktiSumber, Indikator, Polaritas, Text};
+use crate::content::model::{Bukti, BuktiSumber, Indikator, Text};
 use crate::diagnostics::Lang;
 use crate::number::Target;
 use crate::number::plain;
@@ -203,21 +203,4 @@ pub fn evidence_links(items: &[Bukti], root: &str, lang: Lang) -> Vec<Link> {
             }
         })
         .collect()
-}
-
-/// `positif`/`negatif` as written in the format (the templates explain them with `t`).
-pub fn polaritas(p: Polaritas) -> &'static str {
-    match p {
-        Polaritas::Positif => "positif",
-        Polaritas::Negatif => "negatif",
-    }
-}
-
-/// `kumulatif`/`terakhir`/`rata-rata`.
-pub fn agregasi(a: Agregasi) -> &'static str {
-    match a {
-        Agregasi::Kumulatif => "kumulatif",
-        Agregasi::Terakhir => "terakhir",
-        Agregasi::RataRata => "rata-rata",
-    }
 }
