@@ -158,9 +158,9 @@ fn annual_sources(ind: &Indikator, tahun: i32, measured: &[Option<Measured>; 4])
     if let Some(r) = ind.realisasi.get(&tahun).filter(|r| r.value.is_some()) {
         return vec![r.loc.clone()];
     }
-    let locs = measured.iter().flatten().map(|(_, loc)| loc.clone());
+    let mut locs = measured.iter().flatten().map(|(_, loc)| loc.clone());
     match ind.agregasi.value {
-        Agregasi::Terakhir => locs.last().into_iter().collect(),
+        Agregasi::Terakhir => locs.next_back().into_iter().collect(),
         Agregasi::Kumulatif | Agregasi::RataRata => locs.collect(),
     }
 }
