@@ -16,5 +16,6 @@ pub mod diagnostics;
 pub mod exports;
 pub mod number;
 pub mod output;
+pub mod present;
 pub mod site;
 pub mod validate;

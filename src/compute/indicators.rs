@@ -263,10 +263,7 @@ fn trend(ind: &Indikator, rows: &[Row], final_year: Option<i32>) -> Vec<Trend> {
 /// Budget absorption and efficiency of every programme, kegiatan and sub-kegiatan (§3.7).
 pub(super) fn budgets(site: &Site, ledgers: &[IndicatorLedger], overflow: &mut Overflow) -> Vec<Budget> {
     let mut out = Vec::new();
-    let mut by_id: HashMap<&str, &IndicatorLedger> = HashMap::new();
-    for l in ledgers {
-        by_id.entry(l.id.as_str()).or_insert(l);
-    }
+    let by_id = super::by_id(ledgers);
     for (unit, _) in site.units() {
         for (&tahun, a) in &unit.anggaran {
             out.push(budget(unit, tahun, a, &by_id, overflow));

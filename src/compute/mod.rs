@@ -12,6 +12,8 @@ mod lke;
 pub mod rules;
 mod survey;
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -175,6 +177,16 @@ pub struct Ledger {
     pub follow_ups: Vec<FollowUp>,
     /// Self-evaluations.
     pub lke: Vec<LkeResult>,
+}
+
+/// The ledger of each indicator id; where an id appears twice (an error of `check`), the first
+/// counts.
+pub fn by_id(indicators: &[IndicatorLedger]) -> HashMap<&str, &IndicatorLedger> {
+    let mut out = HashMap::new();
+    for l in indicators {
+        out.entry(l.id.as_str()).or_insert(l);
+    }
+    out
 }
 
 /// Reports arithmetic that would overflow, at the value that caused it.

@@ -11,8 +11,10 @@ use std::fmt::Write as _;
 use minijinja::value::Value;
 use minijinja::{Environment, Error, HtmlEscape, State};
 
-use super::format::{self, KOSONG, decimal_of, invalid, is_blank, lang_of};
+use super::filters::{decimal_of, invalid, is_blank, lang_of};
+use crate::content::model::Satuan;
 use crate::diagnostics::Lang;
+use crate::present::format::{self, KOSONG};
 
 /// A blank cell.
 const BLANK: &str = "<span class=\"blank\">–</span>";
@@ -60,7 +62,7 @@ fn show_value(state: &State, v: Value, satuan: String) -> Result<Value, Error> {
         return Ok(safe(format!("<span class=\"blank\" aria-label=\"{KOSONG}\">{KOSONG}</span>")));
     };
     let shown = HtmlEscape(&format::nilai(number, &satuan, lang)).to_string();
-    Ok(safe(if satuan == "rupiah" {
+    Ok(safe(if Satuan::of(&satuan) == Satuan::Rupiah {
         format!("<span title=\"{}\">{shown}</span>", HtmlEscape(&format::rupiah_penuh(number, lang)))
     } else {
         shown
@@ -153,7 +155,7 @@ mod tests {
     fn render(template: &str, ctx: Value) -> String {
         let mut env = Environment::new();
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
-        format::register(&mut env);
+        crate::site::filters::register(&mut env);
         register(&mut env);
         env.render_str(template, ctx).unwrap()
     }

@@ -5,14 +5,9 @@
 //! Links between pages are relative (`../../indikator/iku-1/`), so the site works under any
 //! sub-path and from disk; only the sitemap and canonical links use the base URL.
 
-pub mod charts;
-pub mod format;
+mod filters;
 mod html;
-pub mod markdown;
-mod pages;
-mod strings;
 mod theme;
-mod view;
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -25,8 +20,9 @@ use crate::compute::Ledger;
 use crate::content::model::{BuktiSumber, Sakip, Site};
 use crate::diagnostics::{Diagnostics, Lang};
 use crate::output::Output;
-use pages::Input;
-use view::{Link, Txt, same, txt};
+use crate::present::indicator::Roots;
+use crate::present::view::{self, Link, Txt, same, txt};
+use crate::present::{Presenter, Words, dashboard, indicator, markdown, tree, year};
 
 /// What the site needs besides the model and the ledger.
 pub struct Options<'a> {
@@ -36,25 +32,18 @@ pub struct Options<'a> {
     pub base_url: String,
 }
 
-/// The interface words of one language.
-pub struct Words {
-    /// The language.
-    pub lang: Lang,
-    map: BTreeMap<&'static str, &'static str>,
-    /// `map` as the template value `t`, converted once for every page.
+/// The interface words of one language with their template value `t`, converted once for
+/// every page.
+struct Interface {
+    words: Words,
     value: minijinja::Value,
 }
 
-impl Words {
-    fn new(lang: Lang) -> Words {
-        let map = strings::strings(lang);
-        let value = minijinja::Value::from(Serde(&map));
-        Words { lang, map, value }
-    }
-
-    /// The word for `key` (the key itself when missing, which a unit test prevents).
-    pub fn get(&self, key: &str) -> &str {
-        self.map.get(key).copied().unwrap_or("")
+impl Interface {
+    fn new(lang: Lang) -> Interface {
+        let words = Words::new(lang);
+        let value = minijinja::Value::from(Serde(words.all()));
+        Interface { words, value }
     }
 }
 
@@ -123,8 +112,8 @@ struct SiteView {
 pub fn render(site: &Site, ledger: &Ledger, options: &Options, out: &Output, diags: &mut Diagnostics) {
     let Some(sakip) = &site.sakip else { return };
     let Some(theme) = theme::load(options.root, &sakip.situs.tema.value, diags) else { return };
-    let input = Input::new(site, ledger);
-    let words = [Words::new(Lang::Id), Words::new(Lang::En)];
+    let input = Presenter::new(site, ledger);
+    let words = [Interface::new(Lang::Id), Interface::new(Lang::En)];
     let views = [site_view(&input, sakip, Lang::Id), site_view(&input, sakip, Lang::En)];
     let site_values = views.each_ref().map(|v| minijinja::Value::from(Serde(v)));
     let jobs = jobs(&input);
@@ -169,7 +158,7 @@ pub fn render(site: &Site, ledger: &Ledger, options: &Options, out: &Output, dia
     );
 }
 
-fn site_view(input: &Input, sakip: &Sakip, lang: Lang) -> SiteView {
+fn site_view(input: &Presenter, sakip: &Sakip, lang: Lang) -> SiteView {
     let i = &sakip.instansi;
     let pages = markdown_pages(input.site, lang);
     SiteView {
@@ -217,7 +206,7 @@ fn lang_code(lang: Lang) -> &'static str {
     }
 }
 
-fn jobs(input: &Input) -> Vec<Job> {
+fn jobs(input: &Presenter) -> Vec<Job> {
     let mut jobs = Vec::new();
     for lang in [Lang::Id, Lang::En] {
         let mut add = |kind: Kind, path: String| jobs.push(Job { lang, kind, path });
@@ -254,9 +243,9 @@ type Rendered = Result<(String, String), (String, minijinja::Error)>;
 
 fn render_page(
     theme: &theme::Theme,
-    input: &Input,
+    input: &Presenter,
     job: &Job,
-    t: &Words,
+    ui: &Interface,
     (site, site_value): (&SiteView, &minijinja::Value),
     options: &Options,
 ) -> Rendered {
@@ -264,23 +253,18 @@ fn render_page(
     let root = "../".repeat(depth);
     let lang_root = format!("{root}{}", prefix(job.lang));
     let other = if job.lang == Lang::Id { Lang::En } else { Lang::Id };
+    let t = &ui.words;
     let home = Link { label: same(t.get("home")), url: lang_root.clone(), external: false };
     let base =
-        Base { t, site, site_value, job, root: &root, lang_root: &lang_root, other, options, in_nav: true };
+        Base { ui, site, site_value, job, root: &root, lang_root: &lang_root, other, options, in_nav: true };
     let (template, result) = match &job.kind {
         Kind::Dashboard => (
             "dashboard.html",
-            base.render(
-                theme,
-                "dashboard.html",
-                t.get("dashboard"),
-                vec![],
-                pages::dashboard(input, t, job.lang),
-            ),
+            base.render(theme, "dashboard.html", t.get("dashboard"), vec![], dashboard::dashboard(input, t)),
         ),
         Kind::Indicator(i) => {
             let (ind, l) = input.indicators()[*i];
-            let page = pages::indicator(input, ind, l, t, job.lang, &lang_root, &root);
+            let page = indicator::indicator(input, ind, l, t, Roots { lang: &lang_root, site: &root });
             let title = format!("{} — {}", ind.id.value, txt(&ind.nama, job.lang).text);
             let crumbs = vec![
                 home,
@@ -296,13 +280,7 @@ fn render_page(
             let title = format!("{} {tahun}", t.get("measurement"));
             (
                 "tahun.html",
-                base.render(
-                    theme,
-                    "tahun.html",
-                    &title,
-                    vec![home],
-                    pages::year(input, *tahun, job.lang, &root),
-                ),
+                base.render(theme, "tahun.html", &title, vec![home], year::year(input, *tahun, t, &root)),
             )
         }
         Kind::Cascading => (
@@ -312,7 +290,7 @@ fn render_page(
                 "cascading.html",
                 t.get("cascading"),
                 vec![home],
-                pages::cascading(input, job.lang),
+                tree::cascading(input, job.lang),
             ),
         ),
         Kind::Downloads => (
@@ -320,7 +298,7 @@ fn render_page(
             base.render(theme, "unduh.html", t.get("downloads"), vec![home], downloads(&root, t)),
         ),
         Kind::Search => {
-            let entries = pages::search(input, t, &lang_root, &site.pages);
+            let entries = tree::search(input, t, &lang_root, &site.pages);
             ("cari.html", base.render(theme, "cari.html", t.get("search"), vec![home], entries))
         }
         Kind::Markdown(i) => {
@@ -337,7 +315,7 @@ fn render_page(
 }
 
 struct Base<'a> {
-    t: &'a Words,
+    ui: &'a Interface,
     site: &'a SiteView,
     site_value: &'a minijinja::Value,
     job: &'a Job,
@@ -360,14 +338,19 @@ impl Base<'_> {
     ) -> Result<String, minijinja::Error> {
         let ctx = Context {
             lang: lang_code(self.job.lang),
-            t: &self.t.value,
+            t: &self.ui.value,
             root: self.root.to_string(),
             lang_root: self.lang_root.to_string(),
             other_url: format!("{}{}{}", self.root, prefix(self.other), self.job.path),
             canonical: format!("{}{}{}", self.options.base_url, prefix(self.job.lang), self.job.path),
             title: title.to_string(),
             site: self.site_value,
-            nav: nav(self.t, self.site, self.lang_root, self.in_nav.then_some(self.job.path.as_str())),
+            nav: nav(
+                &self.ui.words,
+                self.site,
+                self.lang_root,
+                self.in_nav.then_some(self.job.path.as_str()),
+            ),
             crumbs,
             page,
         };
@@ -434,7 +417,7 @@ fn downloads(root: &str, t: &Words) -> Downloads {
 
 fn not_found(
     theme: &theme::Theme,
-    t: &Words,
+    ui: &Interface,
     (site, site_value): (&SiteView, &minijinja::Value),
     options: &Options,
 ) -> Result<String, minijinja::Error> {
@@ -442,7 +425,7 @@ fn not_found(
     let base_path = base_path(&options.base_url);
     let job = Job { lang: Lang::Id, kind: Kind::Dashboard, path: String::new() };
     let base = Base {
-        t,
+        ui,
         site,
         site_value,
         job: &job,
@@ -452,7 +435,7 @@ fn not_found(
         options,
         in_nav: false,
     };
-    base.render(theme, "404.html", t.get("not_found"), vec![], ())
+    base.render(theme, "404.html", ui.words.get("not_found"), vec![], ())
 }
 
 /// The path part of a URL (`https://x.go.id/kinerja/` → `/kinerja/`).

@@ -75,7 +75,7 @@ pub fn load(root: &Path, tema: &str, diags: &mut Diagnostics) -> Option<Theme> {
     let layers = Layers::new(root, tema);
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
-    crate::site::format::register(&mut env);
+    crate::site::filters::register(&mut env);
     crate::site::html::register(&mut env);
     let mut names: Vec<String> = TEMPLATES.iter().map(|(n, _)| n.to_string()).collect();
     names.extend(layers.extra("templates"));

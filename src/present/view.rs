@@ -1,14 +1,14 @@
-//! Typed, serialisable views that templates receive: figures from the ledger as plain decimal
-//! strings (the `format` filters turn them into what readers see), texts in the page's language,
-//! and links relative to the page. Nothing here computes a figure.
+//! Typed, serialisable views of the site's pieces: figures from the ledger as exact [`Angka`]
+//! (formatted only where they are shown), texts in the page's language, and links relative to
+//! the page. Nothing here computes a figure.
 
 use serde::Serialize;
 
+use super::Angka;
 use crate::compute::{Ledger, Row};
-use crate::content::model::{Bukti, BuktiSumber, Indikator, Text};
+use crate::content::model::{Bukti, BuktiSumber, Indikator, Satuan, Text};
 use crate::diagnostics::Lang;
 use crate::number::Target;
-use crate::number::plain;
 
 /// A text in the page's language; `lang` is set when it fell back to Indonesian on an English
 /// page, so the template can mark it `lang="id"`.
@@ -63,10 +63,9 @@ pub struct IndicatorRef {
 impl IndicatorRef {
     /// The view of `ind` in `lang`.
     pub fn new(ind: &Indikator, lang: Lang) -> IndicatorRef {
-        let code = ind.satuan.id.trim().to_lowercase();
-        let satuan = match code.as_str() {
-            "rupiah" | "persen" | "indeks" => code,
-            _ => txt(&ind.satuan, lang).text,
+        let satuan = match Satuan::of(&ind.satuan.id).code() {
+            Some(code) => code.to_string(),
+            None => txt(&ind.satuan, lang).text,
         };
         IndicatorRef {
             id: ind.id.value.clone(),
@@ -86,20 +85,20 @@ pub fn slug(id: &str) -> String {
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct TargetView {
     /// A single figure.
-    pub value: Option<String>,
+    pub value: Option<Angka>,
     /// Lower bound of a range.
-    pub min: Option<String>,
+    pub min: Option<Angka>,
     /// Upper bound of a range.
-    pub maks: Option<String>,
+    pub maks: Option<Angka>,
 }
 
 impl TargetView {
     /// The view of an optional target.
     pub fn new(target: Option<&Target>) -> TargetView {
         match target {
-            Some(Target::Single(v)) => TargetView { value: Some(plain(*v)), ..TargetView::default() },
+            Some(Target::Single(v)) => TargetView { value: Some(Angka(*v)), ..TargetView::default() },
             Some(Target::Range { min, maks }) => {
-                TargetView { value: None, min: Some(plain(*min)), maks: Some(plain(*maks)) }
+                TargetView { value: None, min: Some(Angka(*min)), maks: Some(Angka(*maks)) }
             }
             None => TargetView::default(),
         }
@@ -125,15 +124,15 @@ pub struct RowView {
     /// Target.
     pub target: TargetView,
     /// Realisation.
-    pub realisasi: Option<String>,
+    pub realisasi: Option<Angka>,
     /// Cumulative realisation.
-    pub kumulatif: Option<String>,
+    pub kumulatif: Option<Angka>,
     /// Reported achievement.
-    pub capaian: Option<String>,
+    pub capaian: Option<Angka>,
     /// Validated achievement.
-    pub capaian_tervalidasi: Option<String>,
+    pub capaian_tervalidasi: Option<Angka>,
     /// The official achievement: validated where validation exists, else reported (§3.4).
-    pub resmi: Option<String>,
+    pub resmi: Option<Angka>,
     /// `sah`, `dikoreksi`, `ditolak`, `belum`.
     pub status: &'static str,
     /// The validation team's reason.
@@ -153,11 +152,11 @@ impl RowView {
             periode: row.periode.label(),
             tahun: row.tahun,
             target: TargetView::new(row.target.as_ref()),
-            realisasi: row.realisasi.map(plain),
-            kumulatif: row.realisasi_kumulatif.map(plain),
-            capaian: row.capaian.map(plain),
-            capaian_tervalidasi: row.capaian_tervalidasi.map(plain),
-            resmi: row.capaian_resmi().map(plain),
+            realisasi: row.realisasi.map(Angka),
+            kumulatif: row.realisasi_kumulatif.map(Angka),
+            capaian: row.capaian.map(Angka),
+            capaian_tervalidasi: row.capaian_tervalidasi.map(Angka),
+            resmi: row.capaian_resmi().map(Angka),
             status: row.validasi.label(),
             alasan: row.alasan.as_ref().map(|a| txt(a, lang)),
             predikat: row.predikat.and_then(|band| {

@@ -190,9 +190,29 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("anggota", "anggota", "member"),
 ];
 
-/// The interface words in `lang`.
-pub fn strings(lang: Lang) -> BTreeMap<&'static str, &'static str> {
-    STRINGS.iter().map(|(k, id, en)| (*k, if lang == Lang::Id { *id } else { *en })).collect()
+/// The interface words of one language.
+pub struct Words {
+    /// The language.
+    pub lang: Lang,
+    map: BTreeMap<&'static str, &'static str>,
+}
+
+impl Words {
+    /// The words of `lang`.
+    pub fn new(lang: Lang) -> Words {
+        let map = STRINGS.iter().map(|(k, id, en)| (*k, if lang == Lang::Id { *id } else { *en })).collect();
+        Words { lang, map }
+    }
+
+    /// The word for `key`, or an empty string when the table has no such key.
+    pub fn get(&self, key: &str) -> &str {
+        self.map.get(key).copied().unwrap_or("")
+    }
+
+    /// Every key with its word, for templates.
+    pub fn all(&self) -> &BTreeMap<&'static str, &'static str> {
+        &self.map
+    }
 }
 
 #[cfg(test)]

@@ -210,31 +210,7 @@ fn nice_ticks(min: Decimal, max: Decimal) -> Option<Scale> {
 /// A tick label: at most two decimals, trailing zeros trimmed, grouped as people read numbers
 /// in `lang` (`1.250,5` in Indonesian, `1,250.5` in English).
 fn tick_label(d: Decimal, lang: Lang) -> String {
-    let d = d.round_dp(2).normalize();
-    if d.is_zero() {
-        return "0".to_string();
-    }
-    let text = d.abs().to_string();
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let (group, point) = match lang {
-        Lang::Id => ('.', ','),
-        Lang::En => (',', '.'),
-    };
-    let mut out = String::new();
-    if d.is_sign_negative() {
-        out.push('-');
-    }
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(group);
-        }
-        out.push(c);
-    }
-    if !frac.is_empty() {
-        out.push(point);
-        out.push_str(frac);
-    }
-    out
+    super::format::angka(d.round_dp(2).normalize(), lang)
 }
 
 /// A plotters axis with exactly the ticks we chose (plotters' own f64 axis picks its own).
@@ -662,12 +638,38 @@ mod tests {
         assert!(!out.contains("opacity=\"0.999\""));
     }
 
+    /// Heights of the bars standing on the chart's baseline (the legend swatch does not), left
+    /// to right.
+    fn bar_heights(out: &str) -> Vec<i64> {
+        let attr = |line: &str, name: &str| -> i64 {
+            let start = line.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
+            line[start..].split('"').next().unwrap().parse().unwrap()
+        };
+        let rects: Vec<(i64, i64, i64)> = out
+            .lines()
+            .filter(|l| l.starts_with("<rect") && l.contains("fill=\"#1F4E79\""))
+            .map(|l| (attr(l, "x"), attr(l, "y") + attr(l, "height"), attr(l, "height")))
+            .collect();
+        let baseline = rects.iter().map(|r| r.1).max().unwrap_or_default();
+        let mut bars: Vec<(i64, i64)> =
+            rects.iter().filter(|r| r.1 == baseline).map(|r| (r.0, r.2)).collect();
+        bars.sort();
+        bars.into_iter().map(|(_, h)| h).collect()
+    }
+
     #[test]
-    fn output_is_deterministic() {
-        let points = iku2();
-        assert_eq!(svg(&chart(&points), "a"), svg(&chart(&points), "a"));
-        let spark = Chart { sparkline: true, size: (240, 90), ..chart(&points) };
-        assert_eq!(svg(&spark, "a"), svg(&spark, "a"));
+    fn bar_heights_are_proportional_to_the_realisations() {
+        // 10, 20 and 40 on an axis from 0: the bars stand 1 : 2 : 4, to the pixel.
+        let points = [p("TW1", "", "10"), p("TW2", "", "20"), p("TW3", "", "40")];
+        let h = bar_heights(&svg(&chart(&points), "c"));
+        assert_eq!(h.len(), 3, "{h:?}");
+        assert!((h[1] - 2 * h[0]).abs() <= 2 && (h[2] - 4 * h[0]).abs() <= 4, "{h:?}");
+        assert!(h[2] > 150, "the tallest bar fills most of the 320-px chart: {h:?}");
+        // The same figures in rupiah, plotted in millions: the same bars, the axis reads 40.
+        let millions = [p("TW1", "", "10000000"), p("TW2", "", "20000000"), p("TW3", "", "40000000")];
+        let scaled = svg(&Chart { scale_down: Decimal::from(1_000_000), ..chart(&millions) }, "c");
+        assert_eq!(bar_heights(&scaled), h);
+        assert!(scaled.contains("\n40\n") && !scaled.contains("40.000.000"), "{scaled}");
     }
 
     #[test]

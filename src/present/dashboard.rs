@@ -1,0 +1,63 @@
+//! The dashboard: one card per IKU with the latest year's figures and a sparkline, the latest
+//! year's reporting calendar and the overdue follow-ups.
+
+use serde::Serialize;
+
+use super::calendar::{FollowUpView, ReportView};
+use super::series::{self, Series};
+use super::view::{IndicatorRef, RowView};
+use super::{Presenter, Words};
+use crate::compute::{FollowUpStatus, Owner, Periode, Row};
+use crate::content::model::Agregasi;
+
+/// One IKU on the dashboard.
+#[derive(Serialize)]
+pub struct Card {
+    ind: IndicatorRef,
+    row: Option<RowView>,
+    chart: String,
+}
+
+/// The dashboard.
+#[derive(Serialize)]
+pub struct Dashboard {
+    tahun: Option<i32>,
+    cards: Vec<Card>,
+    reports: Vec<ReportView>,
+    overdue: Vec<FollowUpView>,
+}
+
+/// Build the dashboard.
+pub fn dashboard(p: &Presenter, t: &Words) -> Dashboard {
+    let lang = t.lang;
+    let tahun = p.latest_year();
+    let iku = p.indicators().iter().filter(|(_, l)| matches!(l.owner, Owner::Sasaran(_)));
+    let mut cards = Vec::new();
+    for &(ind, l) in iku {
+        let r = IndicatorRef::new(ind, lang);
+        let year_rows: Vec<&Row> = l.rows.iter().filter(|row| Some(row.tahun) == tahun).collect();
+        let row = year_rows
+            .iter()
+            .find(|row| row.periode == Periode::Tahunan)
+            .map(|row| RowView::new(row, p.ledger, lang));
+        // A year with quarterly rows charts its quarters; otherwise the card charts the years.
+        let points = if year_rows.len() > 1 {
+            series::quarter_points(&year_rows, ind.agregasi.value == Agregasi::Kumulatif)
+        } else {
+            series::year_points(l)
+        };
+        let title = format!("{} {}", r.id, r.nama.text);
+        let id = format!("spark-{}", r.slug);
+        let chart = series::svg(Series { id, title: &title, ind: &r, points, sparkline: true }, t);
+        cards.push(Card { ind: r, row, chart });
+    }
+    let reports = p.ledger.reports.iter().filter(|r| Some(r.tahun) == tahun).map(ReportView::new).collect();
+    let overdue = p
+        .ledger
+        .follow_ups
+        .iter()
+        .filter(|f| f.status == FollowUpStatus::LewatBatasWaktu)
+        .map(|f| FollowUpView::new(f, p.site, lang, None))
+        .collect();
+    Dashboard { tahun, cards, reports, overdue }
+}

@@ -1,0 +1,127 @@
+//! The charts of an indicator as a reader gets them: its points (quarters of a year, or years),
+//! the unit its axis is scaled to, and a description that states every figure in words, for
+//! the SVG drawing of [`super::charts`].
+
+use rust_decimal::Decimal;
+
+use super::Words;
+use super::charts::{self, Chart, Point};
+use super::format;
+use super::view::IndicatorRef;
+use crate::compute::{IndicatorLedger, Periode, Row};
+use crate::content::model::Satuan;
+use crate::diagnostics::Lang;
+use crate::number::Target;
+
+/// Divisor and unit words for plotting figures of `satuan` whose largest value is `max`.
+fn axis_unit(satuan: &str, max: Decimal, lang: Lang) -> (Decimal, String) {
+    match Satuan::of(satuan) {
+        Satuan::Rupiah => {}
+        Satuan::Persen => return (Decimal::ONE, "%".to_string()),
+        Satuan::Indeks | Satuan::Lain => return (Decimal::ONE, satuan.to_string()),
+    }
+    let steps: [(u32, &str, &str); 3] = [
+        (12, "triliun rupiah", "trillion rupiah"),
+        (9, "miliar rupiah", "billion rupiah"),
+        (6, "juta rupiah", "million rupiah"),
+    ];
+    for (power, id, en) in steps {
+        let divisor = Decimal::from_i128_with_scale(10i128.pow(power), 0);
+        if max.abs() >= divisor {
+            return (divisor, if lang == Lang::Id { id } else { en }.to_string());
+        }
+    }
+    (Decimal::ONE, "rupiah".to_string())
+}
+
+fn single(target: Option<&Target>) -> Option<Decimal> {
+    match target {
+        Some(Target::Single(v)) => Some(*v),
+        _ => None,
+    }
+}
+
+/// What a chart of one indicator shows.
+pub struct Series<'a> {
+    /// Element id prefix of the SVG.
+    pub id: String,
+    /// The chart's title.
+    pub title: &'a str,
+    /// The indicator.
+    pub ind: &'a IndicatorRef,
+    /// The points, left to right.
+    pub points: Vec<Point>,
+    /// A dashboard sparkline rather than a full chart.
+    pub sparkline: bool,
+}
+
+/// The SVG of `series`, with a description that states every figure.
+pub fn svg(series: Series, t: &Words) -> String {
+    let lang = t.lang;
+    let Series { id, title, ind, points, sparkline } = series;
+    let max = points
+        .iter()
+        .flat_map(|p| [p.target, p.realisasi])
+        .flatten()
+        .map(|v| v.abs())
+        .max()
+        .unwrap_or_default();
+    let (divisor, unit) = axis_unit(&ind.satuan, max, lang);
+    let show = |v: Option<Decimal>| v.map_or("–".to_string(), |v| format::nilai(v, &ind.satuan, lang));
+    let parts: Vec<String> = points
+        .iter()
+        .map(|p| {
+            format!(
+                "{}: {} {}, {} {}",
+                p.label,
+                t.get("target"),
+                show(p.target),
+                t.get("realisation"),
+                show(p.realisasi)
+            )
+        })
+        .collect();
+    let description = format!("{title}. {}.", parts.join("; "));
+    let size = if sparkline { (260, 90) } else { (640, 320) };
+    charts::svg(
+        &Chart {
+            title,
+            description: &description,
+            points: &points,
+            y_label: &unit,
+            target_label: t.get("target"),
+            realisasi_label: t.get("realisation"),
+            scale_down: divisor,
+            size,
+            sparkline,
+            empty_text: t.get("no_data"),
+            lang,
+        },
+        &id,
+    )
+}
+
+/// Quarter points of one year: cumulative figures for `kumulatif` indicators.
+pub fn quarter_points(rows: &[&Row], cumulative: bool) -> Vec<Point> {
+    rows.iter()
+        .filter(|r| r.periode != Periode::Tahunan)
+        .map(|r| Point {
+            label: r.periode.label(),
+            target: single(r.target.as_ref()),
+            realisasi: if cumulative { r.realisasi_kumulatif } else { r.realisasi },
+        })
+        .collect()
+}
+
+/// One point per year.
+pub fn year_points(l: &IndicatorLedger) -> Vec<Point> {
+    l.rows
+        .iter()
+        .filter(|r| r.periode == Periode::Tahunan)
+        .map(|r| Point {
+            label: r.tahun.to_string(),
+            target: single(r.target.as_ref()),
+            realisasi: r.realisasi,
+        })
+        .collect()
+}
