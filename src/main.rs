@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::Context;
 use clap::Parser;
 
+use sakip_site::build::{Outcome, Written};
 use sakip_site::cli::{Cli, Command};
 use sakip_site::diagnostics::{self, Format, Lang};
 use sakip_site::{as_of, build, check};
@@ -38,7 +39,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check { format, as_of, lang } => run_check(&cli.root, format, as_of, lang),
         Command::Build { output, as_of, base_url } => {
             let output = output.unwrap_or_else(|| cli.root.join("public"));
-            run_build(build::Options { root: cli.root, output, as_of, base_url })
+            run_build(build::Options { root: cli.root, as_of, base_url }, &output)
         }
         Command::Serve { .. } | Command::Diff { .. } | Command::Init { .. } | Command::Schema { .. } => {
             eprintln!("sakip-site: this command is not available yet.");
@@ -68,27 +69,30 @@ fn run_check(
     Ok(if checked.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
-fn run_build(options: build::Options) -> anyhow::Result<ExitCode> {
+fn run_build(options: build::Options, output: &std::path::Path) -> anyhow::Result<ExitCode> {
     let started = std::time::Instant::now();
-    let built = build::build(&options)
+    let outcome = build::build(&options, output)
         .with_context(|| format!("cannot build the site in {}", options.root.display()))?;
-    let checked = &built.checked;
+    let checked = match &outcome {
+        Outcome::Ready(written) => &written.prepared.checked,
+        Outcome::Stopped(checked) => checked,
+    };
     let color = std::io::stderr().is_terminal();
     if !checked.diagnostics.sorted().is_empty() {
         let text =
             diagnostics::render(&checked.diagnostics, &checked.sources, Format::Human, Lang::Id, color);
         std::io::stderr().write_all(text.as_bytes())?;
     }
-    let Some((ledger, files)) = &built.result else {
+    let Outcome::Ready(Written { prepared, files }) = &outcome else {
         eprintln!("sakip-site build: nothing was written because of the errors above.");
         return Ok(ExitCode::from(1));
     };
     eprintln!(
         "sakip-site build: {} files written to {} ({} indicators, as of {}) in {} ms",
         files,
-        options.output.display(),
-        ledger.indicators.len(),
-        ledger.as_of,
+        output.display(),
+        prepared.ledger.indicators.len(),
+        prepared.ledger.as_of,
         started.elapsed().as_millis()
     );
     Ok(ExitCode::SUCCESS)
