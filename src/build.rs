@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::as_of;
+use crate::as_of::{self, AsOf, Source};
 use crate::check::{self, Checked};
 use crate::compute::{self, Ledger};
 use crate::content::LoadError;
@@ -60,6 +60,8 @@ pub struct Prepared {
     pub checked: Checked,
     /// Every figure.
     pub ledger: Ledger,
+    /// The as-of date and where it came from.
+    pub as_of: AsOf,
 }
 
 /// A build written to disk.
@@ -75,22 +77,19 @@ pub struct Written {
 pub fn prepare(options: &Options) -> Result<Outcome<Prepared>, LoadError> {
     // A build needs a date for its deadlines, so it falls back to the clock where `check` does
     // without.
-    let (as_of, from_clock) = match as_of::resolve(&options.root, options.as_of) {
-        Some((date, _)) => (date, false),
-        None => (as_of::today(), true),
-    };
-    let mut checked = check::check(&options.root, Some(as_of))?;
-    if from_clock {
-        warn_clock(&mut checked, as_of);
+    let as_of = as_of::resolve(&options.root, options.as_of).unwrap_or_else(AsOf::today);
+    let mut checked = check::check(&options.root, Some(as_of.date))?;
+    if as_of.source == Source::Clock {
+        warn_clock(&mut checked, as_of.date);
     }
     if checked.diagnostics.has_errors() {
         return Ok(Outcome::Stopped(checked));
     }
-    let ledger = compute::compute(&checked.site, as_of, &mut checked.diagnostics);
+    let ledger = compute::compute(&checked.site, as_of.date, &mut checked.diagnostics);
     if checked.diagnostics.has_errors() {
         return Ok(Outcome::Stopped(checked));
     }
-    Ok(Outcome::Ready(Prepared { checked, ledger }))
+    Ok(Outcome::Ready(Prepared { checked, ledger, as_of }))
 }
 
 fn warn_clock(checked: &mut Checked, date: NaiveDate) {
@@ -107,7 +106,7 @@ fn warn_clock(checked: &mut Checked, date: NaiveDate) {
 /// Every file of the site, from the ledger, into `sink`; template problems go to the
 /// diagnostics of `prepared` (then the sink holds an incomplete site).
 pub fn render(prepared: &mut Prepared, options: &Options, sink: &dyn Sink) {
-    let Prepared { checked, ledger } = prepared;
+    let Prepared { checked, ledger, .. } = prepared;
     let sakip = checked.site.sakip.as_ref();
     let title = sakip.map(|s| s.situs.judul.id.clone()).unwrap_or_default();
     let configured = sakip.map(|s| s.situs.base_url.value.clone()).unwrap_or_default();

@@ -40,7 +40,7 @@ pub fn build(
         files,
         output.display(),
         prepared.ledger.indicators.len(),
-        prepared.ledger.as_of,
+        prepared.as_of.describe().en,
         started.elapsed().as_millis()
     );
     Ok(ExitCode::SUCCESS)
