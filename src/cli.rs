@@ -33,7 +33,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Id)]
         lang: LangArg,
     },
-    /// Validate, compute and write the site (for now: the open-data exports under data/).
+    /// Validate, compute and write the site: pages in Indonesian and English, evidence and open data.
     Build {
         /// Output folder [default: <root>/public].
         #[arg(long, value_name = "DIR")]
