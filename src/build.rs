@@ -1,26 +1,27 @@
-//! `sakip-site build`: check, compute, render, write, in that order; nothing is written when
-//! any stage reports an error.
+//! `sakip-site build` in two stages, so that a build can go to disk or stay in memory:
+//! [`prepare`] (as-of date, load, validate, compute: the checked content and its ledger) and
+//! [`render`] (the open data and every page into any [`Sink`]). [`build`] runs both into the
+//! disk [`Output`] and swaps it into place; nothing is written when any stage reports an error.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
-use crate::as_of;
+use crate::as_of::{self, AsOf, Source};
 use crate::check::{self, Checked};
 use crate::compute::{self, Ledger};
 use crate::content::LoadError;
 use crate::diagnostics::{Code, Loc, Message};
 use crate::exports;
-use crate::output::{Output, WriteError};
+use crate::output::{Output, Sink, WriteError};
 use crate::site;
 
-/// What `build` needs.
+/// What a build needs, wherever it writes.
 #[derive(Debug, Clone)]
 pub struct Options {
     /// The site root (holds `content/`).
     pub root: PathBuf,
-    /// Output folder (relative paths are relative to the current folder).
-    pub output: PathBuf,
     /// `--as-of`.
     pub as_of: Option<NaiveDate>,
     /// `--base-url`, replacing `situs.base_url`.
@@ -38,53 +39,74 @@ pub enum BuildError {
     Write(#[from] WriteError),
 }
 
-/// The result of a build: the checked content with every diagnostic, and the ledger and files
-/// when there was no error (then also written to disk).
+/// How far a stage got: its result, or the checked content whose diagnostics hold the errors
+/// that stopped it (in the content, or in the theme when rendering).
 #[derive(Debug)]
-pub struct Built {
-    /// Content, diagnostics and sources.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "every result here holds a `Checked` too, so no variant is small"
+)]
+pub enum Outcome<T> {
+    /// The stage succeeded; the diagnostics inside hold warnings only.
+    Ready(T),
+    /// Errors stopped the stage.
+    Stopped(Checked),
+}
+
+/// Content without errors and its figures: ready to render into any sink.
+#[derive(Debug)]
+pub struct Prepared {
+    /// Content, diagnostics (warnings only) and sources.
     pub checked: Checked,
-    /// The ledger and the number of files written, when the build succeeded.
-    pub result: Option<(Ledger, usize)>,
+    /// Every figure.
+    pub ledger: Ledger,
+    /// The as-of date and where it came from.
+    pub as_of: AsOf,
 }
 
-/// Build the site described by `options`.
-pub fn build(options: &Options) -> Result<Built, BuildError> {
-    let (as_of, from_clock) = match as_of::resolve(&options.root, options.as_of) {
-        Some((date, _)) => (date, false),
-        None => (as_of::today(), true),
-    };
-    let mut checked = check::check(&options.root, Some(as_of))?;
-    if from_clock {
-        checked.diagnostics.warning(
-            Code::AsOfToday,
-            Loc::file(&std::sync::Arc::from("content/")),
-            Message::new(
-                format!("tanggal acuan {as_of} diambil dari jam komputer (tidak ada --as-of, bukan repositori git): dua build pada hari berbeda dapat berbeda"),
-                format!("the as-of date {as_of} is today's date (no --as-of, not a git repository): builds on other days may differ"),
-            ),
-        );
-    }
-    if checked.diagnostics.has_errors() {
-        return Ok(Built { checked, result: None });
-    }
-    let ledger = compute::compute(&checked.site, as_of, &mut checked.diagnostics);
-    if checked.diagnostics.has_errors() {
-        return Ok(Built { checked, result: None });
-    }
-    let output = Output::create(&options.output, &options.root.join("content"))?;
-    render(&mut checked, &ledger, options, &output);
-    if checked.diagnostics.has_errors() {
-        output.abandon();
-        return Ok(Built { checked, result: None });
-    }
-    let files = output.commit()?;
-    Ok(Built { checked, result: Some((ledger, files)) })
+/// A build written to disk.
+#[derive(Debug)]
+pub struct Written {
+    /// What was rendered.
+    pub prepared: Prepared,
+    /// How many files the output folder has.
+    pub files: usize,
 }
 
-/// Every file of the site, from the ledger, into `out`; template problems go to the
-/// diagnostics.
-fn render(checked: &mut Checked, ledger: &Ledger, options: &Options, out: &Output) {
+/// Resolve the as-of date, load, validate and compute.
+pub fn prepare(options: &Options) -> Result<Outcome<Prepared>, LoadError> {
+    // A build needs a date for its deadlines, so it falls back to the clock where `check` does
+    // without.
+    let as_of = as_of::resolve(&options.root, options.as_of).unwrap_or_else(AsOf::today);
+    let mut checked = check::check(&options.root, Some(as_of.date))?;
+    if as_of.source == Source::Clock {
+        warn_clock(&mut checked, as_of.date);
+    }
+    if checked.diagnostics.has_errors() {
+        return Ok(Outcome::Stopped(checked));
+    }
+    let ledger = compute::compute(&checked.site, as_of.date, &mut checked.diagnostics);
+    if checked.diagnostics.has_errors() {
+        return Ok(Outcome::Stopped(checked));
+    }
+    Ok(Outcome::Ready(Prepared { checked, ledger, as_of }))
+}
+
+fn warn_clock(checked: &mut Checked, date: NaiveDate) {
+    checked.diagnostics.warning(
+        Code::AsOfToday,
+        Loc::file(&Arc::from("content/")),
+        Message::new(
+            format!("tanggal acuan {date} diambil dari jam komputer (tidak ada --as-of, bukan repositori git): dua build pada hari berbeda dapat berbeda"),
+            format!("the as-of date {date} is today's date (no --as-of, not a git repository): builds on other days may differ"),
+        ),
+    );
+}
+
+/// Every file of the site, from the ledger, into `sink`; template problems go to the
+/// diagnostics of `prepared` (then the sink holds an incomplete site).
+pub fn render(prepared: &mut Prepared, options: &Options, sink: &dyn Sink) {
+    let Prepared { checked, ledger, .. } = prepared;
     let sakip = checked.site.sakip.as_ref();
     let title = sakip.map(|s| s.situs.judul.id.clone()).unwrap_or_default();
     let configured = sakip.map(|s| s.situs.base_url.value.clone()).unwrap_or_default();
@@ -95,7 +117,24 @@ fn render(checked: &mut Checked, ledger: &Ledger, options: &Options, out: &Outpu
     let site_options = site::Options { root: &options.root, base_url };
     // The exports and the pages only read the ledger: write them side by side.
     rayon::join(
-        || exports::write(ledger, &title, out),
-        || site::render(&checked.site, ledger, &site_options, out, &mut checked.diagnostics),
+        || exports::write(ledger, &title, sink),
+        || site::render(&checked.site, ledger, &site_options, sink, &mut checked.diagnostics),
     );
+}
+
+/// Prepare, render into `output` (relative paths are relative to the current folder) and swap
+/// it into place.
+pub fn build(options: &Options, output: &Path) -> Result<Outcome<Written>, BuildError> {
+    let mut prepared = match prepare(options)? {
+        Outcome::Ready(prepared) => prepared,
+        Outcome::Stopped(checked) => return Ok(Outcome::Stopped(checked)),
+    };
+    let disk = Output::create(output, &options.root.join("content"))?;
+    render(&mut prepared, options, &disk);
+    if prepared.checked.diagnostics.has_errors() {
+        disk.abandon();
+        return Ok(Outcome::Stopped(prepared.checked));
+    }
+    let files = disk.commit()?;
+    Ok(Outcome::Ready(Written { prepared, files }))
 }

@@ -1,11 +1,10 @@
-//! Command-line arguments (clap derive). The commands themselves live in `main.rs` and the
-//! library; this file only says what a user can type.
+//! Command-line arguments (clap derive): only what a user can type. The commands live in
+//! `cmd/`; the library knows nothing of clap, so the argument values that mirror library types
+//! (`--lang`, `--format`) are enums of their own here.
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
-
-use crate::diagnostics::{Format, Lang};
+use clap::{Parser, Subcommand, ValueEnum};
 
 /// sakip-site: build a public SAKIP performance site from YAML and Markdown.
 #[derive(Debug, Parser)]
@@ -25,16 +24,16 @@ pub enum Command {
     /// Validate content/ and print every problem with its file, line and column.
     Check {
         /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Human)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = FormatArg::Human)]
+        format: FormatArg,
         /// The as-of date (YYYY-MM-DD); default: the commit date of HEAD when in git.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<chrono::NaiveDate>,
         /// Language of the messages.
-        #[arg(long, value_enum, default_value_t = Lang::Id)]
-        lang: Lang,
+        #[arg(long, value_enum, default_value_t = LangArg::Id)]
+        lang: LangArg,
     },
-    /// Validate, compute and write the site (for now: the open-data exports under data/).
+    /// Validate, compute and write the site: pages in Indonesian and English, evidence and open data.
     Build {
         /// Output folder [default: <root>/public].
         #[arg(long, value_name = "DIR")]
@@ -78,8 +77,28 @@ pub enum Command {
     },
 }
 
+/// `--lang`: the language of the messages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Indonesian, the default.
+    Id,
+    /// English.
+    En,
+}
+
+/// `--format`: how `check` prints diagnostics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    /// rustc-like, with the source line and a caret.
+    Human,
+    /// GitHub Actions workflow commands (`::error file=…`).
+    Github,
+    /// `{"diagnostics":[…]}`.
+    Json,
+}
+
 fn parse_url(text: &str) -> Result<String, String> {
-    if crate::content::is_http_url(text) {
+    if sakip_site::content::is_http_url(text) {
         Ok(text.to_string())
     } else {
         Err(format!("`{text}` is not an http:// or https:// address"))

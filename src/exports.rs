@@ -12,7 +12,7 @@ use crate::compute::{FollowUpStatus, Ledger, MutuIkm, Periode, ReportStatus, Row
 use crate::content::model::StatusValidasi;
 use crate::content::reader::Choice;
 use crate::number::{Target, plain};
-use crate::output::Output;
+use crate::output::Sink;
 
 /// The columns of `capaian.csv` and the keys of `capaian.json`, in order.
 pub const CAPAIAN_COLUMNS: [&str; 12] = [
@@ -51,7 +51,7 @@ const IKM_COLUMNS: [&str; 14] = [
 ];
 
 /// Add every export to `out` under `data/`.
-pub fn write(ledger: &Ledger, title: &str, out: &Output) {
+pub fn write(ledger: &Ledger, title: &str, out: &dyn Sink) {
     let capaian = capaian_rows(ledger);
     out.add("data/capaian.csv", &csv(&CAPAIAN_COLUMNS, &capaian));
     out.add("data/capaian.json", &capaian_json(&capaian));

@@ -2,14 +2,18 @@
 //!
 //! The module tree follows the pipeline: [`content`] loads `content/` into typed structs,
 //! [`validate`] applies the rules that join files ([`check`] runs both), [`compute`] works out
-//! every figure into a ledger, [`exports`] renders the open data, and [`output`] writes the
-//! build atomically ([`build`] runs them all). [`diagnostics`] carries everything the user must
-//! fix; [`number`] reads figures exactly.
+//! every figure into a ledger, [`exports`] and [`site`] render the open data and the pages into
+//! a sink, and [`output`] has the sinks: the disk, written atomically, and memory. [`build`]
+//! runs them all, in two stages (prepare, then render into any sink). [`diagnostics`] carries
+//! everything the user must fix; [`number`] reads figures exactly; [`as_of`] finds the date
+//! deadlines are measured against.
+//!
+//! The command line (arguments, messages, exit codes) is the binary's, in `src/cli.rs` and
+//! `src/cmd/`; this library knows nothing of clap.
 
 pub mod as_of;
 pub mod build;
 pub mod check;
-pub mod cli;
 pub mod compute;
 pub mod content;
 pub mod diagnostics;

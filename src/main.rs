@@ -1,15 +1,14 @@
-//! The `sakip-site` binary: parse arguments, run a command, choose the exit code
+//! The `sakip-site` binary: parse the arguments, run the command, choose the exit code
 //! (0 ok, 1 the content has errors, 2 usage or I/O failure).
 
-use std::io::{IsTerminal, Write};
+mod cli;
+mod cmd;
+
 use std::process::ExitCode;
 
-use anyhow::Context;
 use clap::Parser;
 
-use sakip_site::cli::{Cli, Command};
-use sakip_site::diagnostics::{self, Format, Lang};
-use sakip_site::{as_of, build, check};
+use cli::{Cli, Command};
 
 // A build allocates many small strings on every core at once (page data, template output);
 // mimalloc does that markedly faster than the system allocator.
@@ -24,7 +23,7 @@ fn main() -> ExitCode {
             return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
         }
     };
-    match run(cli) {
+    match dispatch(cli) {
         Ok(code) => code,
         Err(e) => {
             eprintln!("sakip-site: {e:#}");
@@ -33,63 +32,13 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
-        Command::Check { format, as_of, lang } => run_check(&cli.root, format, as_of, lang),
-        Command::Build { output, as_of, base_url } => {
-            let output = output.unwrap_or_else(|| cli.root.join("public"));
-            run_build(build::Options { root: cli.root, output, as_of, base_url })
-        }
-        Command::Serve { .. } | Command::Diff { .. } | Command::Init { .. } | Command::Schema { .. } => {
-            eprintln!("sakip-site: this command is not available yet.");
-            Ok(ExitCode::from(2))
-        }
+        Command::Check { format, as_of, lang } => cmd::check(&cli.root, format, as_of, lang),
+        Command::Build { output, as_of, base_url } => cmd::build(cli.root, output, as_of, base_url),
+        Command::Serve { .. } => cmd::serve(),
+        Command::Diff { .. } => cmd::diff(),
+        Command::Init { .. } => cmd::init(),
+        Command::Schema { .. } => cmd::schema(),
     }
-}
-
-fn run_check(
-    root: &std::path::Path,
-    format: Format,
-    flag: Option<chrono::NaiveDate>,
-    lang: Lang,
-) -> anyhow::Result<ExitCode> {
-    let as_of = as_of::resolve(root, flag).map(|(d, _)| d);
-    let checked =
-        check::check(root, as_of).with_context(|| format!("cannot check the site in {}", root.display()))?;
-    let human = format == Format::Human;
-    let color = human && std::io::stderr().is_terminal();
-    let text = diagnostics::render(&checked.diagnostics, &checked.sources, format, lang, color);
-    // Machine formats go to stdout for tools; the human report goes to stderr like rustc.
-    if human {
-        std::io::stderr().write_all(text.as_bytes())?;
-    } else {
-        std::io::stdout().write_all(text.as_bytes())?;
-    }
-    Ok(if checked.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
-}
-
-fn run_build(options: build::Options) -> anyhow::Result<ExitCode> {
-    let started = std::time::Instant::now();
-    let built = build::build(&options)
-        .with_context(|| format!("cannot build the site in {}", options.root.display()))?;
-    let checked = &built.checked;
-    let color = std::io::stderr().is_terminal();
-    if !checked.diagnostics.sorted().is_empty() {
-        let text =
-            diagnostics::render(&checked.diagnostics, &checked.sources, Format::Human, Lang::Id, color);
-        std::io::stderr().write_all(text.as_bytes())?;
-    }
-    let Some((ledger, files)) = &built.result else {
-        eprintln!("sakip-site build: nothing was written because of the errors above.");
-        return Ok(ExitCode::from(1));
-    };
-    eprintln!(
-        "sakip-site build: {} files written to {} ({} indicators, as of {}) in {} ms",
-        files,
-        options.output.display(),
-        ledger.indicators.len(),
-        ledger.as_of,
-        started.elapsed().as_millis()
-    );
-    Ok(ExitCode::SUCCESS)
 }

@@ -1,21 +1,30 @@
-//! The last stage: the files of a build, written into a staging folder as they are rendered
-//! and swapped into place only when the whole build succeeded.
+//! The last stage: where the files of a build go. A [`Sink`] takes each file as it is rendered,
+//! from every core; [`Output`] writes them to disk, [`Memory`] keeps them for a live preview.
 //!
-//! A failed build never leaves a half-written site: the staging folder is a hidden sibling of
-//! the output folder and is removed on failure. We only ever replace a folder that carries our
-//! marker file, and refuse output folders that hold `content/` or are `/`. Pages go to disk the
-//! moment they are rendered (from every core), so a site of thousands of pages is never held
-//! in memory.
+//! On disk a failed build never leaves a half-written site: the files go into a staging folder,
+//! a hidden sibling of the output folder, which is swapped into place only when the whole build
+//! succeeded and removed otherwise. We only ever replace a folder that carries our marker file,
+//! and refuse output folders that hold `content/` or are `/`. Pages go to disk the moment they
+//! are rendered, so a site of thousands of pages is never held in memory.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use rayon::prelude::*;
 
 /// Name of the marker file that says a folder was written by sakip-site.
 pub const MARKER: &str = ".sakip-site-output";
+
+/// Where the files of a build go.
+pub trait Sink: Sync {
+    /// Add a file (path relative to the site's root, `/` separators). Called from several
+    /// threads at once; a sink that can fail keeps the failure and reports it when the build is
+    /// finished, so that rendering never stops half-way on one file.
+    fn add(&self, path: &str, bytes: &[u8]);
+}
 
 /// The output of one build, being written. Shared by the threads that render.
 #[derive(Debug)]
@@ -46,26 +55,6 @@ impl Output {
         Ok(Output { staging, target, files: AtomicUsize::new(0), error: Mutex::new(None) })
     }
 
-    /// Write a file (path relative to the output folder, `/` separators). Safe to call from
-    /// several threads; a failure is kept and reported by [`Output::commit`].
-    pub fn add(&self, path: &str, bytes: &[u8]) {
-        let file = self.staging.join(path);
-        let result = file
-            .parent()
-            .map_or(Ok(()), |dir| fs::create_dir_all(dir).map_err(io("cannot create", dir)))
-            .and_then(|()| fs::write(&file, bytes).map_err(io("cannot write", &file)));
-        match result {
-            Ok(()) => {
-                self.files.fetch_add(1, Ordering::Relaxed);
-            }
-            Err(e) => {
-                if let Ok(mut first) = self.error.lock() {
-                    first.get_or_insert(e);
-                }
-            }
-        }
-    }
-
     /// Move the finished build into place and return how many files it has.
     pub fn commit(self) -> Result<usize, WriteError> {
         let pending = self.error.lock().ok().and_then(|mut e| e.take());
@@ -91,6 +80,61 @@ impl Output {
     /// Give up: remove everything written so far; the previous build stays as it was.
     pub fn abandon(self) {
         let _ = fs::remove_dir_all(&self.staging);
+    }
+}
+
+/// Writes each file into the staging folder; the first failure is kept and reported by
+/// [`Output::commit`].
+impl Sink for Output {
+    fn add(&self, path: &str, bytes: &[u8]) {
+        let file = self.staging.join(path);
+        let result = file
+            .parent()
+            .map_or(Ok(()), |dir| fs::create_dir_all(dir).map_err(io("cannot create", dir)))
+            .and_then(|()| fs::write(&file, bytes).map_err(io("cannot write", &file)));
+        match result {
+            Ok(()) => {
+                self.files.fetch_add(1, Ordering::Relaxed);
+            }
+            Err(e) => {
+                if let Ok(mut first) = self.error.lock() {
+                    first.get_or_insert(e);
+                }
+            }
+        }
+    }
+}
+
+/// The files of a build kept in memory, for a live preview: nothing touches the disk, and
+/// adding cannot fail.
+#[derive(Debug, Default)]
+pub struct Memory {
+    files: Mutex<BTreeMap<String, Vec<u8>>>,
+}
+
+impl Memory {
+    /// The bytes added at `path`.
+    pub fn get(&self, path: &str) -> Option<Vec<u8>> {
+        self.files().get(path).cloned()
+    }
+
+    /// Every path added, in order.
+    pub fn paths(&self) -> Vec<String> {
+        self.files().keys().cloned().collect()
+    }
+
+    fn files(&self) -> MutexGuard<'_, BTreeMap<String, Vec<u8>>> {
+        // A thread that panicked while holding the lock cannot have left the map half-changed
+        // (an insert is one step), so the map is still good to read.
+        self.files.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl Sink for Memory {
+    fn add(&self, path: &str, bytes: &[u8]) {
+        // Copy before taking the lock: every core adds pages at once.
+        let (path, bytes) = (path.to_string(), bytes.to_vec());
+        self.files().insert(path, bytes);
     }
 }
 
@@ -237,5 +281,22 @@ mod tests {
             .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
             .collect();
         assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn memory_keeps_what_every_thread_added() {
+        let memory = Memory::default();
+        rayon::scope(|s| {
+            for i in 0..8 {
+                let memory = &memory;
+                s.spawn(move |_| memory.add(&format!("p/{i}.html"), i.to_string().as_bytes()));
+            }
+        });
+        memory.add("p/0.html", b"again");
+        assert_eq!(memory.paths().len(), 8);
+        assert_eq!(memory.paths()[1], "p/1.html");
+        assert_eq!(memory.get("p/7.html").as_deref(), Some(&b"7"[..]));
+        assert_eq!(memory.get("p/0.html").as_deref(), Some(&b"again"[..]));
+        assert_eq!(memory.get("p/8.html"), None);
     }
 }

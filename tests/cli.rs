@@ -1,5 +1,6 @@
 //! `sakip-site check` as a user and a CI job see it (issue 3 item 6, SPEC §6): the bundled
-//! example passes, the three output formats, the two languages, and the exit codes.
+//! example passes, the three output formats, the two languages, the exit codes, and where the
+//! as-of date came from.
 
 mod common;
 
@@ -140,4 +141,38 @@ fn bad_flag_values_are_usage_errors_and_write_nothing() {
         assert!(run.stderr.contains(args[2]), "the message quotes the value: {}", run.stderr);
         assert!(!site.path("public").exists());
     }
+}
+
+#[test]
+fn check_and_build_say_the_as_of_date_came_from_the_flag() {
+    let site = Site::minimal();
+    let id = site.run(&["check", "--as-of", "2024-12-31"]);
+    assert!(id.stderr.contains("sakip-site check: tanggal acuan 2024-12-31 dari --as-of\n"), "{id:?}");
+    let en = site.run(&["check", "--as-of", "2024-12-31", "--lang", "en"]);
+    assert!(en.stderr.contains("sakip-site check: as of 2024-12-31 from --as-of\n"), "{en:?}");
+    // Tools read the diagnostics only.
+    let json = site.run(&["check", "--as-of", "2024-12-31", "--format", "json"]);
+    assert_eq!(json.stderr, "", "{json:?}");
+    let build = site.run(&["build", "--as-of", "2024-12-31"]);
+    assert_eq!(build.code, 0, "{build:?}");
+    assert!(build.stderr.contains(" indicators, as of 2024-12-31 from --as-of) in "), "{build:?}");
+    // Outside git and without the flag, `check` says that future dates went unchecked.
+    let none = site.run(&["check", "--lang", "en"]);
+    assert!(none.stderr.contains("no as-of date (no --as-of, not a git repository)"), "{none:?}");
+}
+
+#[test]
+fn in_git_check_and_build_name_the_commit_of_the_as_of_date() {
+    let site = Site::minimal();
+    let hash = site.commit_all();
+    assert!(hash.len() >= 7, "a short hash: {hash}");
+    let check = site.run(&["check"]);
+    let says = format!("sakip-site check: tanggal acuan 2024-03-20, tanggal commit {hash}\n");
+    assert!(check.stderr.contains(&says), "{check:?}");
+    let build = site.run(&["build"]);
+    assert_eq!(build.code, 0, "{build:?}");
+    assert!(
+        build.stderr.contains(&format!(", as of 2024-03-20, the date of commit {hash}) in ")),
+        "{build:?}"
+    );
 }

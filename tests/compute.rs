@@ -271,23 +271,7 @@ fn two_builds_are_byte_identical() {
 #[test]
 fn as_of_defaults_to_the_commit_date_of_head() {
     let site = Site::from_fixture("compute");
-    let git = |args: &[&str]| {
-        let status = std::process::Command::new("git")
-            .args(args)
-            .current_dir(site.root())
-            .env("GIT_AUTHOR_DATE", "2024-03-20T12:00:00+07:00")
-            .env("GIT_COMMITTER_DATE", "2024-03-20T12:00:00+07:00")
-            .env("GIT_AUTHOR_NAME", "t")
-            .env("GIT_AUTHOR_EMAIL", "t@example.org")
-            .env("GIT_COMMITTER_NAME", "t")
-            .env("GIT_COMMITTER_EMAIL", "t@example.org")
-            .status()
-            .expect("git is installed (scripts/test installs it)");
-        assert!(status.success(), "git {args:?}");
-    };
-    git(&["init", "-q"]);
-    git(&["add", "."]);
-    git(&["commit", "-qm", "data"]);
+    site.commit_all();
     let run = site.run(&["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(!run.stderr.contains("as-of-today"), "{}", run.stderr);

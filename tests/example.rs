@@ -1,9 +1,15 @@
-//! The bundled example (DPMPTSP Kabupaten Purwakarta) builds, and its IKU figures are the ones
-//! worked out by hand below from the published realisations and the Pedoman's targets.
+//! The bundled example (DPMPTSP Kabupaten Purwakarta) builds, its IKU figures are the ones
+//! worked out by hand below from the published realisations and the Pedoman's targets, and
+//! rendered into memory it is the same site as on disk.
 
 mod common;
 
+use std::collections::BTreeMap;
+use std::path::Path;
+
 use common::crate_dir;
+use sakip_site::build::{self, Options, Outcome};
+use sakip_site::output::{MARKER, Memory};
 
 fn build_example() -> (tempfile::TempDir, String) {
     let out = tempfile::tempdir().unwrap();
@@ -61,4 +67,47 @@ fn ikm_against_82_50_from_the_survey_tallies() {
     );
     // Quarters without a survey have no realisation and no achievement (blank, not 0).
     assert_eq!(row(&csv, "IKU-2,2023,TW1"), "IKU-2,2023,TW1,,,,,,belum,,,");
+}
+
+#[test]
+fn rendered_into_memory_it_is_the_disk_build_file_for_file() {
+    let options = Options {
+        root: crate_dir().to_path_buf(),
+        as_of: chrono::NaiveDate::from_ymd_opt(2024, 6, 30),
+        base_url: None,
+    };
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let Outcome::Ready(_) = build::build(&options, &public).unwrap() else {
+        panic!("the example has errors")
+    };
+    let Outcome::Ready(mut prepared) = build::prepare(&options).unwrap() else { panic!("errors") };
+    let memory = Memory::default();
+    build::render(&mut prepared, &options, &memory);
+    assert!(!prepared.checked.diagnostics.has_errors());
+    let mut on_disk = BTreeMap::new();
+    read_tree(&public, "", &mut on_disk);
+    // The marker is the disk's own: it says who may replace the folder.
+    on_disk.remove(MARKER);
+    for path in ["index.html", "en/index.html", "data/capaian.csv", "sitemap.xml"] {
+        assert!(on_disk.contains_key(path), "the disk build has {path}");
+    }
+    assert!(on_disk.keys().any(|p| p.starts_with("bukti/")), "the disk build has the evidence");
+    assert_eq!(memory.paths(), on_disk.keys().cloned().collect::<Vec<_>>());
+    for (path, bytes) in &on_disk {
+        assert!(memory.get(path).as_ref() == Some(bytes), "{path} differs");
+    }
+}
+
+/// Every file under `dir`, by its path relative to the tree's top (`/` separators).
+fn read_tree(dir: &Path, prefix: &str, files: &mut BTreeMap<String, Vec<u8>>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        let path = format!("{prefix}{}", entry.file_name().to_string_lossy());
+        if entry.file_type().unwrap().is_dir() {
+            read_tree(&entry.path(), &format!("{path}/"), files);
+        } else {
+            files.insert(path, std::fs::read(entry.path()).unwrap());
+        }
+    }
 }

@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::compute::Ledger;
 use crate::content::model::{BuktiSumber, Sakip, Site};
 use crate::diagnostics::{Diagnostics, Lang};
-use crate::output::Output;
+use crate::output::Sink;
 use crate::present::indicator::Roots;
 use crate::present::view::{self, Link, Txt, same, txt};
 use crate::present::{Presenter, Words, dashboard, indicator, markdown, tree, year};
@@ -109,7 +109,7 @@ struct SiteView {
 }
 
 /// Render the whole site into `out`. Template problems are diagnostics; then nothing is added.
-pub fn render(site: &Site, ledger: &Ledger, options: &Options, out: &Output, diags: &mut Diagnostics) {
+pub fn render(site: &Site, ledger: &Ledger, options: &Options, out: &dyn Sink, diags: &mut Diagnostics) {
     let Some(sakip) = &site.sakip else { return };
     let Some(theme) = theme::load(options.root, &sakip.situs.tema.value, diags) else { return };
     let input = Presenter::new(site, ledger);
@@ -446,7 +446,7 @@ fn base_path(url: &str) -> String {
 }
 
 /// Copy every evidence file the content references (and only those) to `bukti/`.
-fn copy_evidence(site: &Site, root: &Path, out: &Output, diags: &mut Diagnostics) {
+fn copy_evidence(site: &Site, root: &Path, out: &dyn Sink, diags: &mut Diagnostics) {
     let mut paths = std::collections::BTreeSet::new();
     for year in site.years.values() {
         let from_files =

@@ -120,6 +120,33 @@ impl Site {
         run_in(self.root(), args)
     }
 
+    /// Run git in the copy with a fixed author, and 2024-03-20 as the date of any commit; its
+    /// standard output.
+    pub fn git(&self, args: &[&str]) -> String {
+        let out = Command::new("git")
+            .args(args)
+            .current_dir(self.root())
+            .env("GIT_AUTHOR_DATE", "2024-03-20T12:00:00+07:00")
+            .env("GIT_COMMITTER_DATE", "2024-03-20T12:00:00+07:00")
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.org")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.org")
+            .output()
+            .expect("git is installed (scripts/test installs it)");
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Make the copy a git repository with everything in one commit dated 2024-03-20; the
+    /// commit's short hash.
+    pub fn commit_all(&self) -> String {
+        self.git(&["init", "-q"]);
+        self.git(&["add", "."]);
+        self.git(&["commit", "-qm", "data"]);
+        self.git(&["rev-parse", "--short", "HEAD"]).trim().to_string()
+    }
+
     /// `check --format json` on the copy.
     pub fn check(&self) -> Check {
         check_in(self.root(), &[])

@@ -1,0 +1,43 @@
+//! The commands of SPEC §6, one module each, in the layout of Zola's `src/cmd/`: each is a short
+//! function over the library that turns parsed arguments into library calls, and results into
+//! messages and an exit code (0 ok, 1 the content has errors). Failures to read or write come
+//! back as errors, which `main` prints and turns into exit code 2.
+
+mod build;
+mod check;
+mod diff;
+mod init;
+mod schema;
+mod serve;
+
+use std::io::{IsTerminal, Write};
+use std::process::ExitCode;
+
+use sakip_site::check::Checked;
+use sakip_site::diagnostics::{self, Format, Lang};
+
+pub use build::build;
+pub use check::check;
+pub use diff::diff;
+pub use init::init;
+pub use schema::schema;
+pub use serve::serve;
+
+/// Print the diagnostics of a run: the human report goes to stderr like rustc's (in colour on a
+/// terminal), the machine formats to stdout for tools.
+fn print_diagnostics(checked: &Checked, format: Format, lang: Lang) -> std::io::Result<()> {
+    let human = format == Format::Human;
+    let color = human && std::io::stderr().is_terminal();
+    let text = diagnostics::render(&checked.diagnostics, &checked.sources, format, lang, color);
+    if human {
+        std::io::stderr().write_all(text.as_bytes())
+    } else {
+        std::io::stdout().write_all(text.as_bytes())
+    }
+}
+
+/// What a command that is declared but not written yet does: say so, exit 2.
+fn not_available() -> anyhow::Result<ExitCode> {
+    eprintln!("sakip-site: this command is not available yet.");
+    Ok(ExitCode::from(2))
+}
