@@ -314,3 +314,20 @@ fn search_lists_sasaran_and_the_404_page_marks_no_menu_entry() {
     );
     assert!(!html(&files, "404.html").contains("aria-current"));
 }
+
+#[test]
+fn a_template_error_names_the_theme_file_and_line_it_is_in() {
+    let site = Site::minimal();
+    site.replace("content/sakip.yaml", "  data_contoh: true", "  data_contoh: true\n  tema: kantor");
+    // A custom 404 page that fails on its third line.
+    site.write(
+        "themes/kantor/templates/404.html",
+        "{% extends \"base.html\" %}\n{% block content %}\n{{ page.missing.field }}\n{% endblock %}\n",
+    );
+    let out = site.path("public");
+    let run = site.run(&["build", "--as-of", "2024-06-30", "--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("themes/kantor/templates/404.html:3"), "{}", run.stderr);
+    assert!(!run.stderr.contains("themes/default/templates/404.html"), "{}", run.stderr);
+    assert!(!out.exists());
+}

@@ -138,14 +138,13 @@ pub fn render(site: &Site, ledger: &Ledger, options: &Options, out: &dyn Sink, d
         .collect();
     if !errors.is_empty() {
         for (template, e) in errors {
-            let shown = format!("themes/{}/templates/{template}", sakip.situs.tema.value);
-            theme::report(diags, &shown, e.line(), &format!("{e:#}"));
+            theme.report(diags, &template, &e);
         }
         return;
     }
     match not_found(&theme, &words[0], (&views[0], &site_values[0]), options) {
         Ok(html) => out.add("404.html", html.as_bytes()),
-        Err(e) => theme::report(diags, "themes/default/templates/404.html", e.line(), &format!("{e:#}")),
+        Err(e) => theme.report(diags, "404.html", &e),
     }
     for (name, bytes) in &theme.statics {
         out.add(&format!("static/{name}"), bytes);

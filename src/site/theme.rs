@@ -2,6 +2,7 @@
 //! `themes/default/`, then in the default theme built into the binary, so a site can override one
 //! template or stylesheet and keep the rest (SPEC §5.1).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -30,6 +31,18 @@ pub struct Theme {
     pub env: Environment<'static>,
     /// Static files to copy, by path under `static/`.
     pub statics: Vec<(String, Vec<u8>)>,
+    /// The file each template was read from, as shown to the user, by template name.
+    origins: HashMap<String, String>,
+}
+
+impl Theme {
+    /// Report a template error at the file and line where it happened: the template that
+    /// failed (an included or extended one, when the error is there), in the layer it came from.
+    pub fn report(&self, diags: &mut Diagnostics, rendered: &str, e: &minijinja::Error) {
+        let name = e.name().unwrap_or(rendered);
+        let shown = self.origins.get(name).map_or(name, String::as_str);
+        report(diags, shown, e.line(), &format!("{e:#}"));
+    }
 }
 
 /// Where each file of a theme comes from, most specific first.
@@ -82,6 +95,7 @@ pub fn load(root: &Path, tema: &str, diags: &mut Diagnostics) -> Option<Theme> {
     names.sort();
     names.dedup();
     let mut ok = true;
+    let mut origins = HashMap::new();
     for name in names {
         let (source, shown) = match layers.find("templates", &name) {
             Some((path, shown)) => match std::fs::read_to_string(&path) {
@@ -101,9 +115,10 @@ pub fn load(root: &Path, tema: &str, diags: &mut Diagnostics) -> Option<Theme> {
             report(diags, &shown, e.line(), &e.to_string());
             ok = false;
         }
+        origins.insert(name, shown);
     }
     let statics = statics(&layers, diags)?;
-    ok.then_some(Theme { env, statics })
+    ok.then_some(Theme { env, statics, origins })
 }
 
 fn statics(layers: &Layers, diags: &mut Diagnostics) -> Option<Vec<(String, Vec<u8>)>> {
