@@ -325,10 +325,20 @@ mod tests {
         Spanned::new(value, at())
     }
 
-    /// A site with one indicator planned and reported in every quarter of 2023.
-    fn site(polaritas: Polaritas, agregasi: Agregasi, targets: [Decimal; 4], values: [Decimal; 4]) -> Site {
-        let indikator = Indikator {
-            id: spanned("X".to_string()),
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    /// An indicator with yearly targets and annual realisations (as written in the Renstra).
+    fn indikator(
+        id: &str,
+        polaritas: Polaritas,
+        agregasi: Agregasi,
+        target: &[(i32, Decimal)],
+        realisasi: &[(i32, Decimal)],
+    ) -> Indikator {
+        Indikator {
+            id: spanned(id.to_string()),
             nama: Text::default(),
             satuan: Text::default(),
             polaritas: spanned(polaritas),
@@ -338,10 +348,21 @@ mod tests {
             sumber_data: None,
             penanggung_jawab: None,
             sumber: None,
-            target: BTreeMap::from([(2023, spanned(Some(Target::Single(targets[3]))))]),
-            realisasi: BTreeMap::new(),
+            target: target.iter().map(|&(y, t)| (y, spanned(Some(Target::Single(t))))).collect(),
+            realisasi: realisasi.iter().map(|&(y, r)| (y, spanned(Some(r)))).collect(),
             loc: at(),
-        };
+        }
+    }
+
+    /// A site whose Renstra covers `periode` with one sasaran holding `indikator`.
+    fn renstra_site(periode: (i32, i32), indikator: Vec<Indikator>) -> Site {
+        let sasaran = Sasaran { id: spanned("S".into()), uraian: Text::default(), indikator };
+        let tujuan = Tujuan { id: spanned("T".into()), uraian: Text::default(), sasaran: vec![sasaran] };
+        Site { renstra: Some(Renstra { periode: spanned(periode), tujuan: vec![tujuan] }), ..Site::default() }
+    }
+
+    /// A site with one indicator planned and reported in every quarter of 2023.
+    fn site(polaritas: Polaritas, agregasi: Agregasi, targets: [Decimal; 4], values: [Decimal; 4]) -> Site {
         let plan = RencanaAksiEntry {
             id: spanned("X".to_string()),
             penanggung_jawab: Text::default(),
@@ -361,22 +382,84 @@ mod tests {
                 }],
             });
         }
-        let sasaran =
-            Sasaran { id: spanned("S".into()), uraian: Text::default(), indikator: vec![indikator] };
-        let tujuan = Tujuan { id: spanned("T".into()), uraian: Text::default(), sasaran: vec![sasaran] };
-        Site {
-            renstra: Some(Renstra { periode: spanned((2023, 2023)), tujuan: vec![tujuan] }),
-            years: BTreeMap::from([(2023, year)]),
-            ..Site::default()
-        }
+        let x = indikator("X", polaritas, agregasi, &[(2023, targets[3])], &[]);
+        Site { years: BTreeMap::from([(2023, year)]), ..renstra_site((2023, 2023), vec![x]) }
+    }
+
+    /// Every ledger of `site`, checking that nothing overflowed.
+    fn ledgers(site: &Site) -> Vec<IndicatorLedger> {
+        let mut diags = Diagnostics::default();
+        let mut overflow = Overflow { diags: &mut diags };
+        let all = indicators(site, &[], &Scale::permendagri_86_2017(), &mut overflow);
+        assert!(!diags.has_errors());
+        all
     }
 
     fn ledger(site: &Site) -> IndicatorLedger {
-        let mut diags = Diagnostics::default();
-        let mut overflow = Overflow { diags: &mut diags };
-        let mut all = indicators(site, &[], &Scale::permendagri_86_2017(), &mut overflow);
-        assert!(!diags.has_errors());
-        all.remove(0)
+        ledgers(site).remove(0)
+    }
+
+    fn trend_of(polaritas: Polaritas, target: &[(i32, Decimal)], realisasi: &[(i32, Decimal)]) -> Vec<Trend> {
+        let x = indikator("X", polaritas, Agregasi::Terakhir, target, realisasi);
+        ledger(&renstra_site((2019, 2023), vec![x])).trend
+    }
+
+    fn year_trend(
+        tahun: i32,
+        realisasi: &str,
+        perubahan: Option<(i32, &str)>,
+        capaian_renstra: &str,
+    ) -> Trend {
+        Trend {
+            tahun,
+            realisasi: d(realisasi),
+            perubahan: perubahan.map(|(y, p)| (y, d(p))),
+            capaian_renstra: Some(d(capaian_renstra)),
+        }
+    }
+
+    #[test]
+    fn trend_compares_with_the_previous_year_that_has_a_realisation() {
+        // Renstra 2019–2023, positif; the final year's target is 300. 2021 has a target but no
+        // realisation, so 2022 is compared with 2020.
+        let t = trend_of(
+            Polaritas::Positif,
+            &[(2019, d("100")), (2021, d("160")), (2023, d("300"))],
+            &[(2019, d("120")), (2020, d("150")), (2022, d("140"))],
+        );
+        assert_eq!(
+            t,
+            [
+                // 120 / 300 × 100 = 40 (not 120 against the year's own target of 100).
+                year_trend(2019, "120", None, "40.00"),
+                // 150 − 120 = +30; 150 / 300 × 100 = 50.
+                year_trend(2020, "150", Some((2019, "30")), "50.00"),
+                // 140 − 150 = −10 against 2020; 140 / 300 × 100 = 46.666… → 46.67.
+                year_trend(2022, "140", Some((2020, "-10")), "46.67"),
+            ]
+        );
+    }
+
+    #[test]
+    fn renstra_progress_of_a_negatif_indicator_is_measured_against_the_final_target() {
+        // Negatif (days): final target 6 in 2023, 8 in 2019.
+        let t = trend_of(
+            Polaritas::Negatif,
+            &[(2019, d("8")), (2023, d("6"))],
+            &[(2019, d("8")), (2020, d("7")), (2023, d("4.5"))],
+        );
+        assert_eq!(
+            t,
+            [
+                // (2 × 6 − 8) / 6 × 100 = 66.666… → 66.67 (100 against 2019's own target 8;
+                // 133.33 with the positif formula).
+                year_trend(2019, "8", None, "66.67"),
+                // 7 − 8 = −1; (12 − 7) / 6 × 100 = 83.333… → 83.33.
+                year_trend(2020, "7", Some((2019, "-1")), "83.33"),
+                // 4.5 − 7 = −2.5; (12 − 4.5) / 6 × 100 = 125.
+                year_trend(2023, "4.5", Some((2020, "-2.5")), "125.00"),
+            ]
+        );
     }
 
     /// Figures from 0.01 to 10^12 with up to two decimals.
