@@ -462,6 +462,116 @@ mod tests {
         );
     }
 
+    /// A 2023 indicator measured once for the year (`realisasi` `None`: not measured).
+    fn annual(id: &str, polaritas: Polaritas, target: &str, realisasi: Option<&str>) -> Indikator {
+        let realisasi: Vec<(i32, Decimal)> = realisasi.map(|r| (2023, d(r))).into_iter().collect();
+        indikator(id, polaritas, Agregasi::Terakhir, &[(2023, d(target))], &realisasi)
+    }
+
+    /// The validation team's correction of indicator `id`'s 2023 achievement to `capaian`.
+    fn corrected(id: &str, capaian: &str) -> ValidasiEntry {
+        ValidasiEntry {
+            indikator: spanned(id.to_string()),
+            periode: spanned(Periode::Tahunan),
+            status: spanned(StatusValidasi::Dikoreksi),
+            capaian_terkoreksi: Some(spanned(d(capaian))),
+            alasan: Some(Text::default()),
+            oleh: Text::default(),
+            tanggal: spanned(chrono::NaiveDate::MIN),
+        }
+    }
+
+    /// The 2023 budget of a programme with `indikator`, `pagu` and `realisasi`, after the
+    /// validation `verdicts`.
+    fn budget_2023(
+        indikator: Vec<Indikator>,
+        pagu: &str,
+        realisasi: &str,
+        verdicts: Vec<ValidasiEntry>,
+    ) -> Budget {
+        let unit = Kegiatan {
+            kode: spanned("P".to_string()),
+            nama: Text::default(),
+            indikator,
+            anggaran: BTreeMap::from([(
+                2023,
+                Anggaran { pagu: Some(spanned(d(pagu))), realisasi: Some(spanned(d(realisasi))) },
+            )]),
+            anak: Vec::new(),
+        };
+        let site = Site {
+            cascading: Some(Cascading { program: vec![Program { sasaran: spanned("S".to_string()), unit }] }),
+            years: BTreeMap::from([(
+                2023,
+                Year { validasi: Some(Validasi { validasi: verdicts }), ..Year::default() },
+            )]),
+            ..Site::default()
+        };
+        let ledgers = ledgers(&site);
+        let mut diags = Diagnostics::default();
+        let mut all = budgets(&site, &ledgers, &mut Overflow { diags: &mut diags });
+        assert!(!diags.has_errors());
+        assert_eq!(all.len(), 1);
+        all.remove(0)
+    }
+
+    #[test]
+    fn efficiency_is_the_mean_official_achievement_minus_absorption() {
+        let b = budget_2023(
+            vec![
+                // 76 / 80 × 100 = 95.
+                annual("A", Polaritas::Positif, "80", Some("76")),
+                // Negatif: (2 × 5 − 4) / 5 × 100 = 120.
+                annual("B", Polaritas::Negatif, "5", Some("4")),
+                // Reported 9 / 10 × 100 = 90, corrected by the validation team to 70.
+                annual("C", Polaritas::Positif, "10", Some("9")),
+                // Not measured: no achievement, so not part of the mean.
+                annual("D", Polaritas::Positif, "50", None),
+            ],
+            "1200000000",
+            "1074000000",
+            vec![corrected("C", "70")],
+        );
+        // 1 074 000 000 / 1 200 000 000 × 100 = 89.5.
+        assert_eq!(b.serapan, Some(d("89.50")));
+        // (95 + 120 + 70) / 3 = 95 (101.67 with C's reported 90; 71.25 counting D as 0).
+        assert_eq!(b.capaian_rata_rata, Some(d("95.00")));
+        // 95 − 89.5 = +5.5 points: more output than money spent.
+        assert_eq!(b.efisiensi, Some(d("5.50")));
+    }
+
+    #[test]
+    fn absorption_and_mean_are_rounded_before_the_difference() {
+        let b = budget_2023(
+            vec![
+                annual("A", Polaritas::Positif, "100", Some("100")),
+                annual("B", Polaritas::Positif, "100", Some("100")),
+                // 10 001 / 10 000 × 100 = 100.01.
+                annual("C", Polaritas::Positif, "10000", Some("10001")),
+            ],
+            "800000000",
+            "785000000",
+            Vec::new(),
+        );
+        // 785 / 800 × 100 = 98.125, half away from zero → 98.13 (half to even: 98.12).
+        assert_eq!(b.serapan.map(|s| s.to_string()), Some("98.13".to_string()));
+        // (100 + 100 + 100.01) / 3 = 100.00333… → 100.00.
+        assert_eq!(b.capaian_rata_rata.map(|c| c.to_string()), Some("100.00".to_string()));
+        // 100.00 − 98.13 = 1.87, the difference of the two shown figures (the unrounded ones
+        // give 100.00333… − 98.125 = 1.87833… → 1.88).
+        assert_eq!(b.efisiensi.map(|e| e.to_string()), Some("1.87".to_string()));
+    }
+
+    #[test]
+    fn no_absorption_without_a_pagu_and_no_efficiency_without_an_achievement() {
+        // Pagu 0: nothing to absorb; the indicator still has its mean (76 / 80 × 100 = 95).
+        let b = budget_2023(vec![annual("A", Polaritas::Positif, "80", Some("76"))], "0", "0", Vec::new());
+        assert_eq!((b.serapan, b.capaian_rata_rata, b.efisiensi), (None, Some(d("95.00")), None));
+        // No indicator measured: 50 / 100 × 100 = 50 absorbed, but no mean and no efficiency.
+        let b = budget_2023(vec![annual("D", Polaritas::Positif, "50", None)], "100", "50", Vec::new());
+        assert_eq!((b.serapan, b.capaian_rata_rata, b.efisiensi), (Some(d("50.00")), None, None));
+    }
+
     /// Figures from 0.01 to 10^12 with up to two decimals.
     fn figure() -> impl Strategy<Value = Decimal> {
         (1i64..100_000_000_000_000).prop_map(|cents| Decimal::new(cents, 2))
