@@ -4,10 +4,11 @@
 
 mod common;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 use common::{Site, crate_dir};
+use yaml_rust2::{Yaml, YamlLoader};
 
 /// Every file under `dir`, by path relative to it (with `/`).
 fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -62,6 +63,29 @@ fn links(page: &str) -> Vec<String> {
     out
 }
 
+/// The `id` of every item of every `indikator:` list in the YAML files `paths` (relative to the
+/// crate): the indicators a site defines, read with a plain YAML parser rather than our loader.
+fn indicator_ids(paths: &[&str]) -> BTreeSet<String> {
+    fn walk(node: &Yaml, out: &mut BTreeSet<String>) {
+        match node {
+            Yaml::Hash(map) => {
+                if let Some(Yaml::Array(items)) = map.get(&Yaml::String("indikator".into())) {
+                    out.extend(items.iter().filter_map(|item| item["id"].as_str()).map(str::to_string));
+                }
+                map.values().for_each(|v| walk(v, out));
+            }
+            Yaml::Array(items) => items.iter().for_each(|v| walk(v, out)),
+            _ => {}
+        }
+    }
+    let mut out = BTreeSet::new();
+    for path in paths {
+        let text = std::fs::read_to_string(crate_dir().join(path)).unwrap();
+        YamlLoader::load_from_str(&text).unwrap().iter().for_each(|doc| walk(doc, &mut out));
+    }
+    out
+}
+
 #[test]
 fn every_page_exists_in_both_languages_with_the_right_html_lang() {
     let (_tmp, _, files) = build(crate_dir(), &[]);
@@ -85,12 +109,17 @@ fn every_page_exists_in_both_languages_with_the_right_html_lang() {
     for file in ["sitemap.xml", "404.html", "robots.txt", "static/style.css"] {
         assert!(files.contains_key(file), "{file}");
     }
-    // Every indicator of the example has its page.
-    let csv = html(&files, "data/capaian.csv");
-    let ids: std::collections::BTreeSet<&str> =
-        csv.lines().skip(1).filter_map(|l| l.split(',').next()).collect();
-    for id in ids {
-        assert!(files.contains_key(&format!("indikator/{}/index.html", id.to_lowercase())), "{id}");
+    // Every indicator the example defines has its page in both languages.
+    let ids = indicator_ids(&["content/renstra.yaml", "content/cascading.yaml"]);
+    // An IKU and an indicator of each cascading level: the scan reaches every depth.
+    for id in ["IKU-2", "PK-2.18.04-1", "PK-2.18.04.2.01-1", "PK-2.18.04.2.01.0001-1"] {
+        assert!(ids.contains(id), "{id} not found in the example's YAML");
+    }
+    for id in &ids {
+        for lang in ["", "en/"] {
+            let page = format!("{lang}indikator/{}/index.html", id.to_lowercase());
+            assert!(files.contains_key(&page), "{page} was not written");
+        }
     }
 }
 

@@ -237,20 +237,178 @@ pub(super) fn follow_ups(site: &Site, as_of: NaiveDate) -> Vec<FollowUp> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+    use std::sync::Arc;
+
     use super::*;
+    use crate::content::model::{Evaluasi, JenisTindakLanjut, Spanned, Text, TindakLanjut};
 
     fn date(s: &str) -> NaiveDate {
         NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
     }
 
+    fn spanned<T>(value: T) -> Spanned<T> {
+        Spanned::new(value, Loc::file(&Arc::from("content/2024/evaluasi.yaml")))
+    }
+
+    /// A recommendation received on `diterima`, with a follow-up of `status` dated `selesai`
+    /// when `tindak_lanjut` is given.
+    fn rekomendasi(
+        id: &str,
+        diterima: &str,
+        tindak_lanjut: Option<(StatusTindakLanjut, Option<&str>)>,
+    ) -> Rekomendasi {
+        Rekomendasi {
+            id: spanned(id.to_string()),
+            uraian: Text::default(),
+            diterima: spanned(date(diterima)),
+            indikator: Vec::new(),
+            tindak_lanjut: tindak_lanjut.map(|(status, selesai)| TindakLanjut {
+                jenis: spanned(JenisTindakLanjut::KebijakanOperasional),
+                uraian: None,
+                status: spanned(status),
+                selesai: selesai.map(|s| spanned(date(s))),
+                bukti: Vec::new(),
+            }),
+        }
+    }
+
+    fn evaluasi(id: &str, rekomendasi: Vec<Rekomendasi>) -> EvaluasiEntry {
+        EvaluasiEntry {
+            id: spanned(id.to_string()),
+            jenis: spanned(JenisEvaluasi::Eksternal),
+            periode: spanned(Periode::Tahunan),
+            oleh: Text::default(),
+            tanggal: spanned(date("2024-01-10")),
+            temuan: None,
+            rekomendasi,
+        }
+    }
+
+    /// Recommendations of 2023 (a common year) and 2024 (a leap year).
+    fn site() -> Site {
+        use StatusTindakLanjut::{Belum, Proses, Selesai};
+        let year = |evaluasi| Year { evaluasi: Some(Evaluasi { evaluasi }), ..Year::default() };
+        let y2023 = vec![evaluasi(
+            "EV-2023",
+            vec![rekomendasi("R1", "2023-01-15", Some((Selesai, Some("2023-03-16"))))],
+        )];
+        let y2024 = vec![
+            evaluasi(
+                "EV-A",
+                vec![
+                    rekomendasi("R1", "2024-01-15", Some((Selesai, Some("2024-03-15")))),
+                    rekomendasi("R2", "2024-01-15", Some((Selesai, Some("2024-03-20")))),
+                ],
+            ),
+            evaluasi(
+                "EV-B",
+                vec![
+                    rekomendasi("R1", "2024-02-01", None),
+                    rekomendasi("R2", "2024-01-20", Some((Belum, None))),
+                    rekomendasi("R3", "2024-01-20", Some((Proses, Some("2024-03-01")))),
+                ],
+            ),
+        ];
+        Site { years: BTreeMap::from([(2023, year(y2023)), (2024, year(y2024))]), ..Site::default() }
+    }
+
+    /// The follow-up of recommendation `rekomendasi` of evaluation `evaluasi` as of `as_of`.
+    fn follow_up(as_of: &str, evaluasi: &str, rekomendasi: &str) -> FollowUp {
+        let all = follow_ups(&site(), date(as_of));
+        all.into_iter().find(|f| f.evaluasi == evaluasi && f.rekomendasi == rekomendasi).unwrap()
+    }
+
+    /// Status and days late; SPEC §3.8 counts 0 days for `selesai tepat waktu` and `dalam proses`,
+    /// which the ledger leaves blank.
+    fn status_of(f: &FollowUp) -> (FollowUpStatus, i64) {
+        (f.status, f.terlambat_hari.unwrap_or(0))
+    }
+
     #[test]
-    fn sixty_days_cross_february_of_a_leap_year() {
-        // Received 2024-01-15: 16 days left in January, 29 in February (leap), 15 in March = 60.
-        let due = date("2024-01-15").checked_add_days(Days::new(FOLLOW_UP_DAYS)).unwrap();
-        assert_eq!(due, date("2024-03-15"));
-        // The same date in a common year: 16 + 28 + 16 → 16 March.
-        let due = date("2023-01-15").checked_add_days(Days::new(FOLLOW_UP_DAYS)).unwrap();
-        assert_eq!(due, date("2023-03-16"));
+    fn follow_up_is_due_sixty_calendar_days_after_receipt() {
+        let due: Vec<_> = follow_ups(&site(), date("2024-04-01"))
+            .iter()
+            .map(|f| (f.tahun, f.evaluasi.clone(), f.rekomendasi.clone(), f.batas_waktu))
+            .collect();
+        let row = |tahun, e: &str, r: &str, d: &str| (tahun, e.to_string(), r.to_string(), date(d));
+        assert_eq!(
+            due,
+            [
+                // Common year: 16 days left in January + 28 in February + 16 = 60 → 16 March
+                // (two months later would be 15 March).
+                row(2023, "EV-2023", "R1", "2023-03-16"),
+                // Leap year: 16 days left in January + 29 in February + 15 = 60 → 15 March.
+                row(2024, "EV-A", "R1", "2024-03-15"),
+                row(2024, "EV-A", "R2", "2024-03-15"),
+                // 28 days left in February (2–29) + 31 in March + 1 = 60 → 1 April.
+                row(2024, "EV-B", "R1", "2024-04-01"),
+                // 11 days left in January + 29 in February + 20 = 60 → 20 March.
+                row(2024, "EV-B", "R2", "2024-03-20"),
+                row(2024, "EV-B", "R3", "2024-03-20"),
+            ]
+        );
+    }
+
+    #[test]
+    fn done_on_the_due_date_is_on_time_and_after_it_late_by_the_days_past_it() {
+        // Due 15 March 2024, done that day.
+        let f = follow_up("2024-04-01", "EV-A", "R1");
+        assert_eq!(
+            (status_of(&f), f.selesai),
+            ((FollowUpStatus::SelesaiTepatWaktu, 0), Some(date("2024-03-15")))
+        );
+        // Due 16 March 2023, done that day.
+        let f = follow_up("2024-04-01", "EV-2023", "R1");
+        assert_eq!(status_of(&f), (FollowUpStatus::SelesaiTepatWaktu, 0));
+        // Due 15 March 2024, done 20 March: 20 − 15 = 5 days late.
+        let f = follow_up("2024-04-01", "EV-A", "R2");
+        assert_eq!(
+            (status_of(&f), f.selesai),
+            ((FollowUpStatus::SelesaiTerlambat, 5), Some(date("2024-03-20")))
+        );
+    }
+
+    #[test]
+    fn not_done_is_in_process_through_the_due_date_then_overdue_from_it() {
+        // Due 1 April 2024: as of that day still in process, the next day 1 day late.
+        assert_eq!(status_of(&follow_up("2024-04-01", "EV-B", "R1")), (FollowUpStatus::DalamProses, 0));
+        assert_eq!(status_of(&follow_up("2024-04-02", "EV-B", "R1")), (FollowUpStatus::LewatBatasWaktu, 1));
+        // Due 20 March 2024, as of 1 April: 11 days left in March + 1 = 12 days late.
+        assert_eq!(status_of(&follow_up("2024-04-01", "EV-B", "R2")), (FollowUpStatus::LewatBatasWaktu, 12));
+    }
+
+    #[test]
+    fn a_follow_up_in_process_with_a_completion_date_is_not_done() {
+        // Status `proses` dated 1 March, before its due date of 20 March: not done, so as of
+        // 1 April it is 12 days overdue and has no completion date.
+        let f = follow_up("2024-04-01", "EV-B", "R3");
+        assert_eq!((status_of(&f), f.selesai), ((FollowUpStatus::LewatBatasWaktu, 12), None));
+    }
+
+    #[test]
+    fn each_follow_up_points_at_its_recommendation() {
+        let site = site();
+        let found: Vec<_> = follow_ups(&site, date("2024-04-01"))
+            .iter()
+            .map(|f| {
+                let (e, r) = f.rekomendasi(&site).unwrap();
+                (f.at, e.id.value.clone(), r.id.value.clone(), r.diterima.value)
+            })
+            .collect();
+        let row = |at, e: &str, r: &str, d: &str| (at, e.to_string(), r.to_string(), date(d));
+        assert_eq!(
+            found,
+            [
+                row((0, 0), "EV-2023", "R1", "2023-01-15"),
+                row((0, 0), "EV-A", "R1", "2024-01-15"),
+                row((0, 1), "EV-A", "R2", "2024-01-15"),
+                // Not EV-A's R1, which has the same id.
+                row((1, 0), "EV-B", "R1", "2024-02-01"),
+                row((1, 1), "EV-B", "R2", "2024-01-20"),
+                row((1, 2), "EV-B", "R3", "2024-01-20"),
+            ]
+        );
     }
 
     #[test]

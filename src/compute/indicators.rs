@@ -322,10 +322,20 @@ mod tests {
         Spanned::new(value, at())
     }
 
-    /// A site with one indicator planned and reported in every quarter of 2023.
-    fn site(polaritas: Polaritas, agregasi: Agregasi, targets: [Decimal; 4], values: [Decimal; 4]) -> Site {
-        let indikator = Indikator {
-            id: spanned("X".to_string()),
+    fn d(s: &str) -> Decimal {
+        s.parse().unwrap()
+    }
+
+    /// An indicator with yearly targets and annual realisations (as written in the Renstra).
+    fn indikator(
+        id: &str,
+        polaritas: Polaritas,
+        agregasi: Agregasi,
+        target: &[(i32, Decimal)],
+        realisasi: &[(i32, Decimal)],
+    ) -> Indikator {
+        Indikator {
+            id: spanned(id.to_string()),
             nama: Text::default(),
             satuan: Text::default(),
             polaritas: spanned(polaritas),
@@ -335,10 +345,21 @@ mod tests {
             sumber_data: None,
             penanggung_jawab: None,
             sumber: None,
-            target: BTreeMap::from([(2023, spanned(Some(Target::Single(targets[3]))))]),
-            realisasi: BTreeMap::new(),
+            target: target.iter().map(|&(y, t)| (y, spanned(Some(Target::Single(t))))).collect(),
+            realisasi: realisasi.iter().map(|&(y, r)| (y, spanned(Some(r)))).collect(),
             loc: at(),
-        };
+        }
+    }
+
+    /// A site whose Renstra covers `periode` with one sasaran holding `indikator`.
+    fn renstra_site(periode: (i32, i32), indikator: Vec<Indikator>) -> Site {
+        let sasaran = Sasaran { id: spanned("S".into()), uraian: Text::default(), indikator };
+        let tujuan = Tujuan { id: spanned("T".into()), uraian: Text::default(), sasaran: vec![sasaran] };
+        Site { renstra: Some(Renstra { periode: spanned(periode), tujuan: vec![tujuan] }), ..Site::default() }
+    }
+
+    /// A site with one indicator planned and reported in every quarter of 2023.
+    fn site(polaritas: Polaritas, agregasi: Agregasi, targets: [Decimal; 4], values: [Decimal; 4]) -> Site {
         let plan = RencanaAksiEntry {
             id: spanned("X".to_string()),
             penanggung_jawab: Text::default(),
@@ -358,22 +379,194 @@ mod tests {
                 }],
             });
         }
-        let sasaran =
-            Sasaran { id: spanned("S".into()), uraian: Text::default(), indikator: vec![indikator] };
-        let tujuan = Tujuan { id: spanned("T".into()), uraian: Text::default(), sasaran: vec![sasaran] };
-        Site {
-            renstra: Some(Renstra { periode: spanned((2023, 2023)), tujuan: vec![tujuan] }),
-            years: BTreeMap::from([(2023, year)]),
-            ..Site::default()
-        }
+        let x = indikator("X", polaritas, agregasi, &[(2023, targets[3])], &[]);
+        Site { years: BTreeMap::from([(2023, year)]), ..renstra_site((2023, 2023), vec![x]) }
+    }
+
+    /// Every ledger of `site`, checking that nothing overflowed.
+    fn ledgers(site: &Site) -> Vec<IndicatorLedger> {
+        let mut diags = Diagnostics::default();
+        let mut overflow = Overflow { diags: &mut diags };
+        let all = indicators(site, &[], &Scale::permendagri_86_2017(), &mut overflow);
+        assert!(!diags.has_errors());
+        all
     }
 
     fn ledger(site: &Site) -> IndicatorLedger {
+        ledgers(site).remove(0)
+    }
+
+    fn trend_of(polaritas: Polaritas, target: &[(i32, Decimal)], realisasi: &[(i32, Decimal)]) -> Vec<Trend> {
+        let x = indikator("X", polaritas, Agregasi::Terakhir, target, realisasi);
+        ledger(&renstra_site((2019, 2023), vec![x])).trend
+    }
+
+    fn year_trend(
+        tahun: i32,
+        realisasi: &str,
+        perubahan: Option<(i32, &str)>,
+        capaian_renstra: &str,
+    ) -> Trend {
+        Trend {
+            tahun,
+            realisasi: d(realisasi),
+            perubahan: perubahan.map(|(y, p)| (y, d(p))),
+            capaian_renstra: Some(d(capaian_renstra)),
+        }
+    }
+
+    #[test]
+    fn trend_compares_with_the_previous_year_that_has_a_realisation() {
+        // Renstra 2019–2023, positif; the final year's target is 300. 2021 has a target but no
+        // realisation, so 2022 is compared with 2020.
+        let t = trend_of(
+            Polaritas::Positif,
+            &[(2019, d("100")), (2021, d("160")), (2023, d("300"))],
+            &[(2019, d("120")), (2020, d("150")), (2022, d("140"))],
+        );
+        assert_eq!(
+            t,
+            [
+                // 120 / 300 × 100 = 40 (not 120 against the year's own target of 100).
+                year_trend(2019, "120", None, "40.00"),
+                // 150 − 120 = +30; 150 / 300 × 100 = 50.
+                year_trend(2020, "150", Some((2019, "30")), "50.00"),
+                // 140 − 150 = −10 against 2020; 140 / 300 × 100 = 46.666… → 46.67.
+                year_trend(2022, "140", Some((2020, "-10")), "46.67"),
+            ]
+        );
+    }
+
+    #[test]
+    fn renstra_progress_of_a_negatif_indicator_is_measured_against_the_final_target() {
+        // Negatif (days): final target 6 in 2023, 8 in 2019.
+        let t = trend_of(
+            Polaritas::Negatif,
+            &[(2019, d("8")), (2023, d("6"))],
+            &[(2019, d("8")), (2020, d("7")), (2023, d("4.5"))],
+        );
+        assert_eq!(
+            t,
+            [
+                // (2 × 6 − 8) / 6 × 100 = 66.666… → 66.67 (100 against 2019's own target 8;
+                // 133.33 with the positif formula).
+                year_trend(2019, "8", None, "66.67"),
+                // 7 − 8 = −1; (12 − 7) / 6 × 100 = 83.333… → 83.33.
+                year_trend(2020, "7", Some((2019, "-1")), "83.33"),
+                // 4.5 − 7 = −2.5; (12 − 4.5) / 6 × 100 = 125.
+                year_trend(2023, "4.5", Some((2020, "-2.5")), "125.00"),
+            ]
+        );
+    }
+
+    /// A 2023 indicator measured once for the year (`realisasi` `None`: not measured).
+    fn annual(id: &str, polaritas: Polaritas, target: &str, realisasi: Option<&str>) -> Indikator {
+        let realisasi: Vec<(i32, Decimal)> = realisasi.map(|r| (2023, d(r))).into_iter().collect();
+        indikator(id, polaritas, Agregasi::Terakhir, &[(2023, d(target))], &realisasi)
+    }
+
+    /// The validation team's correction of indicator `id`'s 2023 achievement to `capaian`.
+    fn corrected(id: &str, capaian: &str) -> ValidasiEntry {
+        ValidasiEntry {
+            indikator: spanned(id.to_string()),
+            periode: spanned(Periode::Tahunan),
+            status: spanned(StatusValidasi::Dikoreksi),
+            capaian_terkoreksi: Some(spanned(d(capaian))),
+            alasan: Some(Text::default()),
+            oleh: Text::default(),
+            tanggal: spanned(chrono::NaiveDate::MIN),
+        }
+    }
+
+    /// The 2023 budget of a programme with `indikator`, `pagu` and `realisasi`, after the
+    /// validation `verdicts`.
+    fn budget_2023(
+        indikator: Vec<Indikator>,
+        pagu: &str,
+        realisasi: &str,
+        verdicts: Vec<ValidasiEntry>,
+    ) -> Budget {
+        let unit = Kegiatan {
+            kode: spanned("P".to_string()),
+            nama: Text::default(),
+            indikator,
+            anggaran: BTreeMap::from([(
+                2023,
+                Anggaran { pagu: Some(spanned(d(pagu))), realisasi: Some(spanned(d(realisasi))) },
+            )]),
+            anak: Vec::new(),
+        };
+        let site = Site {
+            cascading: Some(Cascading { program: vec![Program { sasaran: spanned("S".to_string()), unit }] }),
+            years: BTreeMap::from([(
+                2023,
+                Year { validasi: Some(Validasi { validasi: verdicts }), ..Year::default() },
+            )]),
+            ..Site::default()
+        };
+        let ledgers = ledgers(&site);
         let mut diags = Diagnostics::default();
-        let mut overflow = Overflow { diags: &mut diags };
-        let mut all = indicators(site, &[], &Scale::permendagri_86_2017(), &mut overflow);
+        let mut all = budgets(&site, &ledgers, &mut Overflow { diags: &mut diags });
         assert!(!diags.has_errors());
+        assert_eq!(all.len(), 1);
         all.remove(0)
+    }
+
+    #[test]
+    fn efficiency_is_the_mean_official_achievement_minus_absorption() {
+        let b = budget_2023(
+            vec![
+                // 76 / 80 × 100 = 95.
+                annual("A", Polaritas::Positif, "80", Some("76")),
+                // Negatif: (2 × 5 − 4) / 5 × 100 = 120.
+                annual("B", Polaritas::Negatif, "5", Some("4")),
+                // Reported 9 / 10 × 100 = 90, corrected by the validation team to 70.
+                annual("C", Polaritas::Positif, "10", Some("9")),
+                // Not measured: no achievement, so not part of the mean.
+                annual("D", Polaritas::Positif, "50", None),
+            ],
+            "1200000000",
+            "1074000000",
+            vec![corrected("C", "70")],
+        );
+        // 1 074 000 000 / 1 200 000 000 × 100 = 89.5.
+        assert_eq!(b.serapan, Some(d("89.50")));
+        // (95 + 120 + 70) / 3 = 95 (101.67 with C's reported 90; 71.25 counting D as 0).
+        assert_eq!(b.capaian_rata_rata, Some(d("95.00")));
+        // 95 − 89.5 = +5.5 points: more output than money spent.
+        assert_eq!(b.efisiensi, Some(d("5.50")));
+    }
+
+    #[test]
+    fn absorption_and_mean_are_rounded_before_the_difference() {
+        let b = budget_2023(
+            vec![
+                annual("A", Polaritas::Positif, "100", Some("100")),
+                annual("B", Polaritas::Positif, "100", Some("100")),
+                // 10 001 / 10 000 × 100 = 100.01.
+                annual("C", Polaritas::Positif, "10000", Some("10001")),
+            ],
+            "800000000",
+            "785000000",
+            Vec::new(),
+        );
+        // 785 / 800 × 100 = 98.125, half away from zero → 98.13 (half to even: 98.12).
+        assert_eq!(b.serapan.map(|s| s.to_string()), Some("98.13".to_string()));
+        // (100 + 100 + 100.01) / 3 = 100.00333… → 100.00.
+        assert_eq!(b.capaian_rata_rata.map(|c| c.to_string()), Some("100.00".to_string()));
+        // 100.00 − 98.13 = 1.87, the difference of the two shown figures (the unrounded ones
+        // give 100.00333… − 98.125 = 1.87833… → 1.88).
+        assert_eq!(b.efisiensi.map(|e| e.to_string()), Some("1.87".to_string()));
+    }
+
+    #[test]
+    fn no_absorption_without_a_pagu_and_no_efficiency_without_an_achievement() {
+        // Pagu 0: nothing to absorb; the indicator still has its mean (76 / 80 × 100 = 95).
+        let b = budget_2023(vec![annual("A", Polaritas::Positif, "80", Some("76"))], "0", "0", Vec::new());
+        assert_eq!((b.serapan, b.capaian_rata_rata, b.efisiensi), (None, Some(d("95.00")), None));
+        // No indicator measured: 50 / 100 × 100 = 50 absorbed, but no mean and no efficiency.
+        let b = budget_2023(vec![annual("D", Polaritas::Positif, "50", None)], "100", "50", Vec::new());
+        assert_eq!((b.serapan, b.capaian_rata_rata, b.efisiensi), (Some(d("50.00")), None, None));
     }
 
     /// Figures from 0.01 to 10^12 with up to two decimals.
