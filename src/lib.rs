@@ -2,8 +2,11 @@
 //!
 //! The module tree follows the pipeline: [`content`] loads `content/` into typed structs,
 //! [`validate`] applies the rules that join files ([`check`] runs both), [`compute`] works out
-//! every figure into a ledger, [`exports`] and [`site`] render the open data and the pages into
-//! a sink, and [`output`] has the sinks: the disk, written atomically, and memory. [`build`]
+//! every figure into a ledger whose rows know where their inputs were written, [`present`] joins
+//! the model's texts and the ledger's figures for people (views, formatting, words, charts),
+//! [`exports`] (from the ledger) and [`site`] (from the views, with templates) render the open
+//! data and the pages into a sink, and [`output`] has the sinks: the disk, written atomically,
+//! and memory. [`build`]
 //! runs them all, in two stages (prepare, then render into any sink). [`diagnostics`] carries
 //! everything the user must fix; [`number`] reads figures exactly; [`as_of`] finds the date
 //! deadlines are measured against.
