@@ -285,12 +285,18 @@ fn a_broken_template_is_a_diagnostic_and_nothing_is_written() {
         "themes/default/templates/unduh.html",
         "{% extends \"base.html\" %}\n{% block content %}\n{{ page.nothing.here }}\n{% endblock %}\n",
     );
+    let stderr = build_fails(&site);
+    assert!(stderr.contains("error[template]"), "{stderr}");
+    assert!(stderr.contains("unduh.html"), "{stderr}");
+}
+
+/// Build `site`, expecting exit code 1 and no output folder; its messages.
+fn build_fails(site: &Site) -> String {
     let out = site.path("public");
     let run = site.run(&["build", "--as-of", "2024-06-30", "--output", out.to_str().unwrap()]);
     assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("error[template]"), "{}", run.stderr);
-    assert!(run.stderr.contains("unduh.html"), "{}", run.stderr);
-    assert!(!out.exists());
+    assert!(!out.exists(), "a failed build wrote {}", out.display());
+    run.stderr
 }
 
 #[test]
@@ -353,10 +359,7 @@ fn a_template_error_names_the_theme_file_and_line_it_is_in() {
         "themes/kantor/templates/404.html",
         "{% extends \"base.html\" %}\n{% block content %}\n{{ page.missing.field }}\n{% endblock %}\n",
     );
-    let out = site.path("public");
-    let run = site.run(&["build", "--as-of", "2024-06-30", "--output", out.to_str().unwrap()]);
-    assert_eq!(run.code, 1, "{}", run.stderr);
-    assert!(run.stderr.contains("themes/kantor/templates/404.html:3"), "{}", run.stderr);
-    assert!(!run.stderr.contains("themes/default/templates/404.html"), "{}", run.stderr);
-    assert!(!out.exists());
+    let stderr = build_fails(&site);
+    assert!(stderr.contains("themes/kantor/templates/404.html:3"), "{stderr}");
+    assert!(!stderr.contains("themes/default/templates/404.html"), "{stderr}");
 }
