@@ -120,7 +120,7 @@ fn tindak_lanjut_rows(ledger: &Ledger) -> Vec<Cells> {
                 Some(f.batas_waktu.to_string()),
                 Some(f.status.label().to_string()),
                 f.selesai.map(|d| d.to_string()),
-                f.terlambat_hari.map(|d| d.to_string()),
+                Some(f.terlambat_hari.to_string()),
             ]
         })
         .collect()
@@ -137,7 +137,7 @@ fn pelaporan_rows(ledger: &Ledger) -> Vec<Cells> {
                 Some(r.batas_waktu.to_string()),
                 r.tanggal.map(|d| d.to_string()),
                 Some(r.status.label().to_string()),
-                r.terlambat_hari.map(|d| d.to_string()),
+                Some(r.terlambat_hari.to_string()),
             ]
         })
         .collect()

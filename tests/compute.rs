@@ -141,13 +141,14 @@ fn follow_up_deadline_crosses_february_of_a_leap_year() {
     // R2 received 2024-01-10 → due 2024-03-10; not done, as of 2024-03-20 → 10 days past.
     // R3 received 2024-03-01 → due 2024-04-30; not done, still in time.
     // R4 received 2023-05-01 → due 2023-06-30 and done that day: on time.
+    // SPEC §3.8: days late are 0 for `selesai tepat waktu` and `dalam proses`.
     assert_eq!(
         read("tindak-lanjut.csv"),
         "evaluasi,rekomendasi,diterima,batas_waktu,status,selesai,terlambat_hari\n\
          EV-TW1,R1,2024-01-15,2024-03-15,selesai terlambat,2024-03-16,1\n\
          EV-TW1,R2,2024-01-10,2024-03-10,lewat batas waktu,,10\n\
-         EV-TW1,R3,2024-03-01,2024-04-30,dalam proses,,\n\
-         EV-TW1,R4,2023-05-01,2023-06-30,selesai tepat waktu,2023-06-30,\n"
+         EV-TW1,R3,2024-03-01,2024-04-30,dalam proses,,0\n\
+         EV-TW1,R4,2023-05-01,2023-06-30,selesai tepat waktu,2023-06-30,0\n"
     );
 }
 
@@ -158,15 +159,15 @@ fn reporting_calendar_lists_late_and_missing_reports() {
     // TW1 on the deadline is on time; TW2 on 10 July is 3 days late; its evaluation on 8 July 1.
     // TW4 on 2 January 2024 is 2 days late. Missing as of 2024-03-20:
     // evaluasi-TW3: 24 (rest of Oct) + 30 + 31 + 31 + 29 (Feb 2024) + 20 = 165 days;
-    // evaluasi-TW4: 31 + 29 + 20 = 80 days; tahunan: 29 + 20 = 49 days.
+    // evaluasi-TW4: 31 + 29 + 20 = 80 days; tahunan: 29 + 20 = 49 days. On time is 0 days (§3.8).
     assert_eq!(
         read("pelaporan.csv"),
         "tahun,laporan,batas_waktu,tanggal,status,terlambat_hari\n\
-         2023,TW1,2023-04-07,2023-04-07,tepat waktu,\n\
-         2023,evaluasi-TW1,2023-04-07,2023-04-06,tepat waktu,\n\
+         2023,TW1,2023-04-07,2023-04-07,tepat waktu,0\n\
+         2023,evaluasi-TW1,2023-04-07,2023-04-06,tepat waktu,0\n\
          2023,TW2,2023-07-07,2023-07-10,terlambat,3\n\
          2023,evaluasi-TW2,2023-07-07,2023-07-08,terlambat,1\n\
-         2023,TW3,2023-10-07,2023-10-07,tepat waktu,\n\
+         2023,TW3,2023-10-07,2023-10-07,tepat waktu,0\n\
          2023,evaluasi-TW3,2023-10-07,,belum ada,165\n\
          2023,TW4,2023-12-31,2024-01-02,terlambat,2\n\
          2023,evaluasi-TW4,2023-12-31,,belum ada,80\n\

@@ -69,8 +69,8 @@ pub struct Report {
     pub tanggal: Option<NaiveDate>,
     /// Status.
     pub status: ReportStatus,
-    /// Days late (blank when on time).
-    pub terlambat_hari: Option<i64>,
+    /// Days late: 0 when on time (§3.8).
+    pub terlambat_hari: i64,
 }
 
 /// Where a recommendation's follow-up stands.
@@ -135,8 +135,8 @@ pub struct FollowUp {
     pub status: FollowUpStatus,
     /// Completion date.
     pub selesai: Option<NaiveDate>,
-    /// Days late.
-    pub terlambat_hari: Option<i64>,
+    /// Days late: 0 when done on time or still in process before the due date (§3.8).
+    pub terlambat_hari: i64,
 }
 
 /// Days a recommendation has for its follow-up (Pedoman V).
@@ -189,9 +189,9 @@ fn status(
     as_of: NaiveDate,
 ) -> Option<Report> {
     let (status, late) = match date {
-        Some(d) if d <= due => (ReportStatus::TepatWaktu, None),
-        Some(d) => (ReportStatus::Terlambat, Some((d - due).num_days())),
-        None if as_of > due => (ReportStatus::BelumAda, Some((as_of - due).num_days())),
+        Some(d) if d <= due => (ReportStatus::TepatWaktu, 0),
+        Some(d) => (ReportStatus::Terlambat, (d - due).num_days()),
+        None if as_of > due => (ReportStatus::BelumAda, (as_of - due).num_days()),
         None => return None,
     };
     Some(Report { tahun, laporan, batas_waktu: due, tanggal: date, status, terlambat_hari: late })
@@ -212,10 +212,10 @@ pub(super) fn follow_ups(site: &Site, as_of: NaiveDate) -> Vec<FollowUp> {
                     .and_then(|t| t.selesai.as_ref())
                     .map(|s| s.value);
                 let (status, late) = match done {
-                    Some(d) if d <= due => (FollowUpStatus::SelesaiTepatWaktu, None),
-                    Some(d) => (FollowUpStatus::SelesaiTerlambat, Some((d - due).num_days())),
-                    None if as_of <= due => (FollowUpStatus::DalamProses, None),
-                    None => (FollowUpStatus::LewatBatasWaktu, Some((as_of - due).num_days())),
+                    Some(d) if d <= due => (FollowUpStatus::SelesaiTepatWaktu, 0),
+                    Some(d) => (FollowUpStatus::SelesaiTerlambat, (d - due).num_days()),
+                    None if as_of <= due => (FollowUpStatus::DalamProses, 0),
+                    None => (FollowUpStatus::LewatBatasWaktu, (as_of - due).num_days()),
                 };
                 out.push(FollowUp {
                     tahun,
@@ -319,10 +319,9 @@ mod tests {
         all.into_iter().find(|f| f.evaluasi == evaluasi && f.rekomendasi == rekomendasi).unwrap()
     }
 
-    /// Status and days late; SPEC §3.8 counts 0 days for `selesai tepat waktu` and `dalam proses`,
-    /// which the ledger leaves blank.
+    /// Status and days late.
     fn status_of(f: &FollowUp) -> (FollowUpStatus, i64) {
-        (f.status, f.terlambat_hari.unwrap_or(0))
+        (f.status, f.terlambat_hari)
     }
 
     #[test]
@@ -417,13 +416,13 @@ mod tests {
         assert_eq!(due, date("2023-10-07"));
         let late =
             status(2023, Laporan::Triwulan(3), due, Some(date("2023-10-11")), date("2024-06-01")).unwrap();
-        assert_eq!((late.status, late.terlambat_hari), (ReportStatus::Terlambat, Some(4)));
+        assert_eq!((late.status, late.terlambat_hari), (ReportStatus::Terlambat, 4));
         let on_time = status(2023, Laporan::Triwulan(3), due, Some(due), date("2024-06-01")).unwrap();
-        assert_eq!((on_time.status, on_time.terlambat_hari), (ReportStatus::TepatWaktu, None));
+        assert_eq!((on_time.status, on_time.terlambat_hari), (ReportStatus::TepatWaktu, 0));
         // Missing: listed only once the as-of date is past the deadline.
         assert!(status(2023, Laporan::Triwulan(3), due, None, due).is_none());
         let missing = status(2023, Laporan::Triwulan(3), due, None, date("2023-10-09")).unwrap();
-        assert_eq!((missing.status, missing.terlambat_hari), (ReportStatus::BelumAda, Some(2)));
+        assert_eq!((missing.status, missing.terlambat_hari), (ReportStatus::BelumAda, 2));
         assert_eq!(quarter_deadline(2023, 4), date("2023-12-31"));
     }
 }

@@ -20,7 +20,7 @@ pub struct ReportView {
     batas_waktu: String,
     tanggal: Option<String>,
     status: &'static str,
-    terlambat_hari: Option<i64>,
+    terlambat_hari: i64,
 }
 
 impl ReportView {
@@ -55,7 +55,7 @@ pub struct FollowUpView {
     status: &'static str,
     overdue: bool,
     selesai: Option<String>,
-    terlambat_hari: Option<i64>,
+    terlambat_hari: i64,
     tindak_lanjut: Option<Txt>,
     bukti: Vec<Link>,
 }
