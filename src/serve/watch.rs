@@ -20,9 +20,10 @@ use std::time::Duration;
 use notify::event::ModifyKind;
 use notify::{Event, EventKind, RecommendedWatcher, RecursiveMode, Watcher};
 
-/// How long the tree must be quiet before a rebuild: an editor's atomic save or a `git
-/// checkout` of many files is a burst of events far shorter than this.
-pub const QUIET: Duration = Duration::from_millis(120);
+/// How long the tree must be quiet before a rebuild. The events of an editor's atomic save or
+/// of a `git checkout` of many files come within a few milliseconds of each other; longer
+/// would only delay the preview, whose goal is a reload within 100 ms of a save.
+pub const QUIET: Duration = Duration::from_millis(50);
 
 /// The folders under the root whose changes rebuild the site.
 const WATCHED: [&str; 2] = ["content", "themes"];
