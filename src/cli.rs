@@ -49,8 +49,8 @@ pub enum Command {
     /// every change to content/ or themes/; a broken edit shows its errors on every page and
     /// keeps the last good site.
     Serve {
-        /// Address to listen on [default: 127.0.0.1]; another than loopback makes the preview
-        /// visible to the network.
+        /// Address to listen on [default: 127.0.0.1]; an address other than loopback makes the
+        /// preview visible to the network and accepts any Host header.
         #[arg(long, value_name = "IP")]
         interface: Option<std::net::IpAddr>,
         /// Port [default: the first free one of 1111 to 1120].
