@@ -45,17 +45,26 @@ pub enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<chrono::NaiveDate>,
     },
-    /// Live preview on 127.0.0.1 (not yet).
+    /// Live preview: build into memory, serve on 127.0.0.1, rebuild and reload the browser on
+    /// every change to content/ or themes/; a broken edit shows its errors on every page and
+    /// keeps the last good site.
     Serve {
-        /// Interface to bind.
-        #[arg(long, default_value = "127.0.0.1")]
-        interface: String,
-        /// Port.
-        #[arg(long, default_value_t = 1111)]
-        port: u16,
-        /// Open a browser.
+        /// Address to listen on [default: 127.0.0.1]; an address other than loopback makes the
+        /// preview visible to the network and accepts any Host header.
+        #[arg(long, value_name = "IP")]
+        interface: Option<std::net::IpAddr>,
+        /// Port [default: the first free one of 1111 to 1120].
+        #[arg(long)]
+        port: Option<u16>,
+        /// Open the preview in a browser.
         #[arg(long)]
         open: bool,
+        /// The as-of date (YYYY-MM-DD); default: the commit date of HEAD when in git.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<chrono::NaiveDate>,
+        /// Language of the messages and of the error overlay.
+        #[arg(long, value_enum, default_value_t = LangArg::Id)]
+        lang: LangArg,
     },
     /// Figures that differ between two git revisions (not yet).
     Diff {

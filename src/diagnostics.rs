@@ -243,7 +243,8 @@ impl Sources {
         self.texts.extend(other.texts);
     }
 
-    fn line(&self, loc: &Loc) -> Option<&str> {
+    /// The text of the line `loc` points at, without its line break.
+    pub fn line(&self, loc: &Loc) -> Option<&str> {
         let source = self.texts.get(&loc.file)?;
         let index = (loc.line as usize).checked_sub(1)?;
         let start = *source.starts.get(index)?;

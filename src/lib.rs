@@ -7,7 +7,8 @@
 //! [`exports`] (from the ledger) and [`site`] (from the views, with templates) render the open
 //! data and the pages into a sink, and [`output`] has the sinks: the disk, written atomically,
 //! and memory. [`build`]
-//! runs them all, in two stages (prepare, then render into any sink). [`diagnostics`] carries
+//! runs them all, in two stages (prepare, then render into any sink); [`serve`] renders into
+//! memory and serves the result as a live preview. [`diagnostics`] carries
 //! everything the user must fix; [`number`] reads figures exactly; [`as_of`] finds the date
 //! deadlines are measured against.
 //!
@@ -24,5 +25,6 @@ pub mod exports;
 pub mod number;
 pub mod output;
 pub mod present;
+pub mod serve;
 pub mod site;
 pub mod validate;

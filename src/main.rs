@@ -36,7 +36,9 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check { format, as_of, lang } => cmd::check(&cli.root, format, as_of, lang),
         Command::Build { output, as_of, base_url } => cmd::build(cli.root, output, as_of, base_url),
-        Command::Serve { .. } => cmd::serve(),
+        Command::Serve { interface, port, open, as_of, lang } => {
+            cmd::serve(cli.root, cmd::Listen { interface, port, open }, as_of, lang)
+        }
         Command::Diff { .. } => cmd::diff(),
         Command::Init { .. } => cmd::init(),
         Command::Schema { .. } => cmd::schema(),

@@ -123,6 +123,11 @@ impl Memory {
         self.files().keys().cloned().collect()
     }
 
+    /// Every file added, by path: what a preview serves once the build is complete.
+    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+        self.files.into_inner().unwrap_or_else(PoisonError::into_inner)
+    }
+
     fn files(&self) -> MutexGuard<'_, BTreeMap<String, Vec<u8>>> {
         // A thread that panicked while holding the lock cannot have left the map half-changed
         // (an insert is one step), so the map is still good to read.
@@ -298,5 +303,6 @@ mod tests {
         assert_eq!(memory.get("p/7.html").as_deref(), Some(&b"7"[..]));
         assert_eq!(memory.get("p/0.html").as_deref(), Some(&b"again"[..]));
         assert_eq!(memory.get("p/8.html"), None);
+        assert_eq!(memory.into_files().len(), 8);
     }
 }

@@ -21,7 +21,7 @@ pub use check::check;
 pub use diff::diff;
 pub use init::init;
 pub use schema::schema;
-pub use serve::serve;
+pub use serve::{Listen, serve};
 
 /// Print the diagnostics of a run: the human report goes to stderr like rustc's (in colour on a
 /// terminal), the machine formats to stdout for tools.

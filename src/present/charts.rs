@@ -22,6 +22,7 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+use super::escape;
 use crate::diagnostics::Lang;
 
 /// One point of a chart: a label on the x axis (e.g. "TW1", "2023") with the target and
@@ -472,23 +473,6 @@ fn draw_empty(root: &Area<'_>, chart: &Chart) -> DrawResult {
         font(px).pos(Pos::new(HPos::Center, VPos::Center)),
     ))?;
     Ok(())
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 forbids are dropped.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// Replaces plotters' root element by an accessible, scalable one with `<title>` and `<desc>`,

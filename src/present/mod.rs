@@ -123,3 +123,23 @@ impl<'a> Presenter<'a> {
         &self.years
     }
 }
+
+/// `text` for XML or HTML markup: the five special characters as entities, and the control
+/// characters XML 1.0 forbids dropped. Unlike minijinja's escaping it leaves `/` alone, so a
+/// path in an SVG description or the preview's error list reads (and greps) as written.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            // Characters XML 1.0 forbids are dropped.
+            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}

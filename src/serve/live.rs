@@ -1,0 +1,137 @@
+//! The site the preview serves, and the rebuild that replaces it.
+//!
+//! A rebuild renders into a fresh [`Memory`] sink; only a complete, error-free build replaces
+//! the files being served, in one swap of an `Arc`, so a request never sees half a build. A
+//! failed rebuild keeps the last good files and sets the overlay that lists its errors. Each
+//! rebuild, good or bad, gets a new number and is announced to the reload streams.
+
+use std::collections::BTreeMap;
+use std::sync::{Arc, PoisonError, RwLock};
+use std::time::{Duration, Instant};
+
+use tokio::sync::broadcast;
+
+use super::overlay::{self, Problem};
+use crate::build::{self, Options, Outcome};
+use crate::check::Checked;
+use crate::diagnostics::{self, Format, Lang};
+use crate::output::Memory;
+
+/// Files of a build by path (`index.html`, `indikator/iku-1/index.html`, `bukti/…`).
+pub type Files = BTreeMap<String, Vec<u8>>;
+
+/// What is served now.
+#[derive(Debug, Default)]
+pub struct Shown {
+    /// The last good build's files; none until a build succeeds.
+    pub files: Option<Arc<Files>>,
+    /// The overlay of the last rebuild, when it failed.
+    pub overlay: Option<Arc<str>>,
+    /// The number of the last rebuild (the first build is 1).
+    pub build: u64,
+}
+
+/// The served site, shared by the server's tasks and the rebuilding thread.
+#[derive(Debug)]
+pub struct Live {
+    shown: RwLock<Arc<Shown>>,
+    builds: broadcast::Sender<u64>,
+    options: Options,
+    lang: Lang,
+}
+
+/// What a rebuild did, for the terminal.
+#[derive(Debug)]
+pub enum Rebuilt {
+    /// The new site is served.
+    Ready {
+        /// Files in the site.
+        files: usize,
+        /// How long the rebuild took.
+        took: Duration,
+        /// Warnings, rendered for people (empty when none).
+        warnings: String,
+    },
+    /// The rebuild failed; `report` is its diagnostics rendered for people.
+    Failed {
+        /// The diagnostics.
+        report: String,
+    },
+}
+
+impl Live {
+    /// A preview of the site `options` describe, with messages in `lang`; nothing built yet.
+    pub fn new(options: Options, lang: Lang) -> Live {
+        // Tabs that fall this many builds behind skip to the newest; one would do.
+        let (builds, _) = broadcast::channel(16);
+        Live { shown: RwLock::new(Arc::new(Shown::default())), builds, options, lang }
+    }
+
+    /// What is served now.
+    pub fn shown(&self) -> Arc<Shown> {
+        // A panic while holding the lock cannot leave the `Arc` half-written.
+        self.shown.read().unwrap_or_else(PoisonError::into_inner).clone()
+    }
+
+    /// A stream of the numbers of the coming rebuilds.
+    pub fn subscribe(&self) -> broadcast::Receiver<u64> {
+        self.builds.subscribe()
+    }
+
+    /// The language of the overlay.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// Build the site again into memory and serve the result (or its errors).
+    pub fn rebuild(&self) -> Rebuilt {
+        let started = Instant::now();
+        let (files, problems, report) = match self.render() {
+            Ok((files, warnings)) => {
+                let done = Rebuilt::Ready { files: files.len(), took: started.elapsed(), warnings };
+                (Some(Arc::new(files)), Vec::new(), done)
+            }
+            Err((problems, report)) => (None, problems, Rebuilt::Failed { report }),
+        };
+        self.swap(files, problems);
+        report
+    }
+
+    /// Prepare and render; the files and the warnings, or the errors.
+    fn render(&self) -> Result<(Files, String), (Vec<Problem>, String)> {
+        let mut prepared = match build::prepare(&self.options) {
+            Ok(Outcome::Ready(prepared)) => prepared,
+            Ok(Outcome::Stopped(checked)) => return Err(self.stopped(&checked)),
+            Err(error) => return Err((overlay::unreadable(&error), format!("{error}\n"))),
+        };
+        let memory = Memory::default();
+        build::render(&mut prepared, &self.options, &memory);
+        if prepared.checked.diagnostics.has_errors() {
+            return Err(self.stopped(&prepared.checked));
+        }
+        let quiet = prepared.checked.diagnostics.sorted().is_empty();
+        let warnings = if quiet { String::new() } else { self.report(&prepared.checked) };
+        Ok((memory.into_files(), warnings))
+    }
+
+    fn stopped(&self, checked: &Checked) -> (Vec<Problem>, String) {
+        (overlay::problems(checked, self.lang), self.report(checked))
+    }
+
+    fn report(&self, checked: &Checked) -> String {
+        diagnostics::render(&checked.diagnostics, &checked.sources, Format::Human, self.lang, false)
+    }
+
+    /// Serve the new files (or keep the old ones when `files` is none) and announce the build.
+    fn swap(&self, files: Option<Arc<Files>>, problems: Vec<Problem>) {
+        let mut shown = self.shown.write().unwrap_or_else(PoisonError::into_inner);
+        let files = files.or_else(|| shown.files.clone());
+        let stale = files.is_some();
+        let overlay = (!problems.is_empty()).then(|| Arc::from(overlay::html(&problems, self.lang, stale)));
+        let build = shown.build + 1;
+        *shown = Arc::new(Shown { files, overlay, build });
+        drop(shown);
+        // No tab listening is not an error.
+        let _ = self.builds.send(build);
+    }
+}
