@@ -37,6 +37,11 @@ pub trait Choice: Sized + Copy + PartialEq + 'static {
     fn word(self) -> &'static str {
         Self::ALL.iter().find(|(_, v)| *v == self).map_or("", |(w, _)| w)
     }
+
+    /// Every accepted word, in the order of `ALL` (for messages and the key tables).
+    fn words() -> Vec<&'static str> {
+        Self::ALL.iter().map(|(w, _)| *w).collect()
+    }
 }
 
 impl<'d> Ctx<'d> {
@@ -244,7 +249,7 @@ impl<'d> Ctx<'d> {
         if let Some((_, v)) = T::ALL.iter().find(|(name, _)| *name == s.value) {
             return Some(Spanned::new(*v, s.loc));
         }
-        let names: Vec<&str> = T::ALL.iter().map(|(n, _)| *n).collect();
+        let names = T::words();
         let list = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
         let d = self.error(
             Code::InvalidValue,
