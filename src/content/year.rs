@@ -36,7 +36,7 @@ impl Choice for Periode {
 
 /// Evaluation periods are written `TW1`…`TW4` or `TAHUN`.
 #[derive(Clone, Copy, PartialEq)]
-struct PeriodeEvaluasi(Periode);
+pub(crate) struct PeriodeEvaluasi(Periode);
 
 impl Choice for PeriodeEvaluasi {
     const ALL: &'static [(&'static str, Self)] = &[
