@@ -2,10 +2,15 @@
 //! accepts, which of them are required, what each value holds and what it means, in Indonesian
 //! and English.
 //!
-//! The documentation test reads them, and later a JSON Schema for editors can be generated
-//! from them. Nested mappings are reached through the kind of the key that holds them
-//! ([`Kind::Mapping`]), so the tables of a file form a tree from its top mapping, listed in
-//! [`FILES`].
+//! The readers check unknown and missing keys against these tables ([`Ctx::map`] and the
+//! getters of [`Map`]), so a table is the loader's own list of keys, not a description of it
+//! that could drift. That is what lets the documentation test, and later a JSON Schema for
+//! editors, be generated from them. Nested mappings are reached through the kind of the key
+//! that holds them ([`Kind::Mapping`]), so the tables of a file form a tree from its top
+//! mapping, listed in [`FILES`].
+//!
+//! [`Ctx::map`]: crate::content::reader::Ctx::map
+//! [`Map`]: crate::content::reader::Map
 
 pub mod plan;
 pub mod year;

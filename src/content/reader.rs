@@ -14,6 +14,7 @@ use marked_yaml::types::MarkedScalarNode;
 use marked_yaml::{Node, Span};
 use rust_decimal::Decimal;
 
+use crate::content::keys::{RANGE, TEXT};
 use crate::content::model::{Spanned, Text};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Loc, Message};
 use crate::number::{self, NumberError, Target};
@@ -152,9 +153,9 @@ impl<'d> Ctx<'d> {
     /// A human-readable text: a string, or `{id: …, en: …}`.
     pub fn text(&mut self, node: &Node) -> Option<Text> {
         if let Node::Mapping(_) = node {
-            let map = self.map(node, &["id", "en"])?;
-            let id = map.required(self, "id").and_then(|n| self.string(n));
-            let en = map.optional("en").and_then(|n| self.string(n));
+            let map = self.map(node, TEXT)?;
+            let id = map.get(self, "id").and_then(|n| self.string(n));
+            let en = map.get(self, "en").and_then(|n| self.string(n));
             return Some(Text { id: id?.value, en: en.map(|e| e.value) });
         }
         self.string(node).map(|s| Text { id: s.value, en: None })
@@ -324,9 +325,9 @@ impl<'d> Ctx<'d> {
                 }
             },
             Node::Mapping(_) => {
-                let map = self.map(node, &["min", "maks"])?;
-                let min = map.required(self, "min").and_then(|n| self.required_figure(n));
-                let maks = map.required(self, "maks").and_then(|n| self.required_figure(n));
+                let map = self.map(node, RANGE)?;
+                let min = map.get(self, "min").and_then(|n| self.required_figure(n));
+                let maks = map.get(self, "maks").and_then(|n| self.required_figure(n));
                 let (min, maks) = (min?.value, maks?.value);
                 if min >= maks {
                     self.number_error(&format!("min: {min}, maks: {maks}"), NumberError::RangeOrder, loc);
