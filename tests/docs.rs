@@ -1,10 +1,12 @@
 //! The user documentation must keep up with the code: every diagnostic code has its section in
-//! `docs/diagnostics.md` (in `Code::ALL` order, with its severity), and every key the loader
-//! accepts is named in `docs/content-format.md`.
+//! `docs/diagnostics.md` (in `Code::ALL` order, with its severity), and every file, key and word
+//! of the loader's key tables (`content::keys`, the lists the loader checks keys against) is
+//! named in `docs/content-format.md`.
 
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use sakip_site::content::keys::{self, Key};
 use sakip_site::diagnostics::Code;
 
 fn read_doc(name: &str) -> String {
@@ -74,79 +76,25 @@ fn documented_words(doc: &str) -> BTreeSet<String> {
     words
 }
 
-/// The loader's source files, without their unit tests.
-fn loader_sources() -> Vec<(String, String)> {
-    ["plan.rs", "year.rs", "pages.rs", "reader.rs"]
-        .iter()
-        .map(|name| {
-            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/content").join(name);
-            let text = std::fs::read_to_string(&path)
-                .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-            let code = text.split("#[cfg(test)]").next().unwrap_or_default().to_string();
-            (name.to_string(), code)
-        })
+/// Every key of every mapping the loader reads, with the path of its mapping.
+fn accepted_keys() -> Vec<(String, &'static Key)> {
+    keys::tables()
+        .into_iter()
+        .flat_map(|(path, table)| table.iter().map(move |key| (path.clone(), key)))
         .collect()
 }
-
-/// Every key the loader accepts, read from its source: the string literals of each array made
-/// only of string literals (the `allowed` lists given to `Ctx::map` and `Map::sub`, and the key
-/// constants), so a key added to the loader cannot be missed here.
-fn accepted_keys(code: &str) -> Vec<String> {
-    let mut keys = Vec::new();
-    let mut rest = code;
-    while let Some(i) = rest.find('[') {
-        rest = &rest[i + 1..];
-        let Some(end) = rest.find(']') else { break };
-        let items: Vec<&str> = rest[..end].split(',').map(str::trim).filter(|t| !t.is_empty()).collect();
-        let literal = |t: &&str| {
-            t.len() >= 2 && t.starts_with('"') && t.ends_with('"') && !t[1..t.len() - 1].contains('"')
-        };
-        if !items.is_empty() && items.iter().all(literal) {
-            keys.extend(items.iter().map(|t| t[1..t.len() - 1].to_string()));
-        }
-    }
-    keys
-}
-
-/// The fixed words a value may take: the first field of every `("word", Type::Variant)` pair of
-/// a `Choice` table.
-fn choice_words(code: &str) -> Vec<String> {
-    code.split("(\"")
-        .skip(1)
-        .filter_map(|part| {
-            let (word, after) = part.split_once('"')?;
-            let after = after.trim_start().strip_prefix(',')?.trim_start();
-            after.starts_with(|c: char| c.is_ascii_uppercase()).then(|| word.to_string())
-        })
-        .collect()
-}
-
-/// The files of the format, each with its own section.
-const FILES: &[&str] = &[
-    "sakip.yaml",
-    "renstra.yaml",
-    "cascading.yaml",
-    "rencana-aksi.yaml",
-    "realisasi/twN.yaml",
-    "validasi.yaml",
-    "evaluasi.yaml",
-    "tim.yaml",
-    "skm.yaml",
-    "lke.yaml",
-    "halaman/*.md",
-];
 
 #[test]
-fn the_loader_scan_finds_known_keys_and_words() {
-    // Guards the scan itself: if it found nothing, the test below would pass vacuously.
-    let sources = loader_sources();
-    let keys: BTreeSet<String> = sources.iter().flat_map(|(_, code)| accepted_keys(code)).collect();
-    let words: BTreeSet<String> = sources.iter().flat_map(|(_, code)| choice_words(code)).collect();
+fn the_key_tables_hold_known_keys_and_words() {
+    // Guards the walk over the tables: if it found nothing, the tests below would pass vacuously.
+    let accepted = accepted_keys();
+    let names: BTreeSet<&str> = accepted.iter().map(|(_, key)| key.name).collect();
+    let words: BTreeSet<&str> = accepted.iter().flat_map(|(_, key)| key.kind.words()).collect();
     for key in ["instansi", "target_triwulan", "capaian_terkoreksi", "tindak_lanjut", "U9", "title", "maks"] {
-        assert!(keys.contains(key), "the scan missed the key {key}: {keys:?}");
+        assert!(names.contains(key), "the key tables lack the key {key}: {names:?}");
     }
-    for word in ["positif", "rata-rata", "dikoreksi", "kebijakan-operasional", "TAHUN", "S2", "ketua"] {
-        assert!(words.contains(word), "the scan missed the word {word}: {words:?}");
+    for word in ["positif", "rata-rata", "dikoreksi", "kebijakan-operasional", "TAHUN", "S2", "ketua", "en"] {
+        assert!(words.contains(word), "the key tables lack the word {word}: {words:?}");
     }
 }
 
@@ -154,23 +102,29 @@ fn the_loader_scan_finds_known_keys_and_words() {
 fn every_accepted_key_and_word_is_in_the_content_format() {
     let doc = read_doc("content-format.md");
     let documented = documented_words(&doc);
-    let mut missing: Vec<String> = FILES
+    let mut missing: Vec<String> = keys::FILES
         .iter()
-        .filter(|file| !doc.lines().any(|l| l.starts_with("## ") && l.contains(*file)))
-        .map(|file| format!("{file} (file)"))
+        .filter(|(file, _)| !doc.lines().any(|l| l.starts_with("## ") && l.contains(file)))
+        .map(|(file, _)| format!("{file} (file)"))
         .collect();
-    for (name, code) in loader_sources() {
-        let found = accepted_keys(&code).into_iter().map(|k| ("key", k));
-        let found = found.chain(choice_words(&code).into_iter().map(|w| ("value", w)));
-        missing.extend(
-            found
-                .filter(|(_, w)| !documented.contains(w))
-                .map(|(kind, w)| format!("{kind} {w} (src/content/{name})")),
-        );
+    for (path, key) in accepted_keys() {
+        if !documented.contains(key.name) {
+            missing.push(format!("key {} ({path})", key.name));
+        }
+        let words = key.kind.words().into_iter().filter(|w| !documented.contains(*w));
+        missing.extend(words.map(|w| format!("value {w} ({path}.{})", key.name)));
     }
-    missing.sort();
-    missing.dedup();
     assert!(missing.is_empty(), "docs/content-format.md does not mention: {missing:?}");
+}
+
+#[test]
+fn every_key_is_described_in_both_languages() {
+    let undescribed: Vec<String> = accepted_keys()
+        .into_iter()
+        .filter(|(_, key)| key.description.0.trim().is_empty() || key.description.1.trim().is_empty())
+        .map(|(path, key)| format!("{path}.{}", key.name))
+        .collect();
+    assert!(undescribed.is_empty(), "keys without a description in Indonesian and English: {undescribed:?}");
 }
 
 #[test]

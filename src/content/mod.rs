@@ -5,6 +5,7 @@
 //! [`crate::validate`].
 
 pub mod index;
+pub mod keys;
 pub mod model;
 mod pages;
 mod plan;

@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use crate::content::keys::PAGE;
 use crate::content::model::{Page, Spanned};
 use crate::content::reader::Ctx;
 use crate::content::yaml;
@@ -25,9 +26,9 @@ pub fn page(file: &Arc<str>, text: &str, stem: &str, diags: &mut Diagnostics) ->
     let padded = format!("{}{front}", "\n".repeat(offset));
     let root = yaml::parse(file, &padded, diags)?;
     let mut ctx = Ctx::new(file.clone(), diags);
-    let map = ctx.map(&root, &["title", "slug", "order", "lang"])?;
-    let title = map.required(&mut ctx, "title").and_then(|n| ctx.text(n));
-    let slug = match map.optional("slug") {
+    let map = ctx.map(&root, PAGE)?;
+    let title = map.get(&mut ctx, "title").and_then(|n| ctx.text(n));
+    let slug = match map.get(&mut ctx, "slug") {
         Some(n) => ctx.id(n)?,
         None if crate::content::reader::valid_id(stem) => Spanned::new(stem.to_lowercase(), Loc::file(file)),
         None => {
@@ -40,9 +41,11 @@ pub fn page(file: &Arc<str>, text: &str, stem: &str, diags: &mut Diagnostics) ->
             return None;
         }
     };
-    let order =
-        map.optional("order").and_then(|n| ctx.integer(n, -1_000_000..=1_000_000)).map_or(0, |o| o.value);
-    let lang = map.optional("lang").and_then(|n| ctx.choice::<Lang>(n)).map_or(Lang::Id, |l| l.value);
+    let order = map
+        .get(&mut ctx, "order")
+        .and_then(|n| ctx.integer(n, -1_000_000..=1_000_000))
+        .map_or(0, |o| o.value);
+    let lang = map.get(&mut ctx, "lang").and_then(|n| ctx.choice::<Lang>(n)).map_or(Lang::Id, |l| l.value);
     Some(Page { title: title?, slug, order, lang, body: body.to_string() })
 }
 

@@ -5,6 +5,10 @@ use std::collections::BTreeMap;
 
 use marked_yaml::Node;
 
+use crate::content::keys::plan::{
+    ANGGARAN, CASCADING, INDIKATOR, KEGIATAN, PREDIKAT, PROGRAM, RENSTRA, SAKIP, SASARAN, SUB_KEGIATAN,
+    TUJUAN,
+};
 use crate::content::model::*;
 use crate::content::reader::{Choice, Ctx, Map};
 use crate::diagnostics::Code;
@@ -28,12 +32,10 @@ impl Choice for Sumber {
 
 /// Read `sakip.yaml`.
 pub fn sakip(ctx: &mut Ctx, root: &Node) -> Option<Sakip> {
-    let map = ctx.map(root, &["instansi", "situs", "predikat"])?;
-    let instansi = map.sub(ctx, "instansi", INSTANSI_KEYS, true).and_then(|m| instansi(ctx, m));
-    let situs = map
-        .sub(ctx, "situs", &["judul", "base_url", "tema", "data_contoh"], true)
-        .and_then(|m| situs(ctx, m));
-    let predikat = map.optional("predikat").map(|n| ctx.list(n, predikat_band));
+    let map = ctx.map(root, SAKIP)?;
+    let instansi = map.sub(ctx, "instansi").and_then(|m| instansi(ctx, m));
+    let situs = map.sub(ctx, "situs").and_then(|m| situs(ctx, m));
+    let predikat = map.get(ctx, "predikat").map(|n| ctx.list(n, predikat_band));
     if predikat.as_ref().is_some_and(Vec::is_empty) {
         let loc = map.key_loc(ctx, "predikat");
         ctx.error(
@@ -46,41 +48,39 @@ pub fn sakip(ctx: &mut Ctx, root: &Node) -> Option<Sakip> {
     Some(Sakip { instansi: instansi?, situs: situs?, predikat })
 }
 
-const INSTANSI_KEYS: &[&str] = &["nama", "singkatan", "pemerintah", "alamat", "telepon", "situs", "kepala"];
-
 fn instansi(ctx: &mut Ctx, map: Map) -> Option<Instansi> {
-    let nama = map.required(ctx, "nama").and_then(|n| ctx.text(n));
-    let pemerintah = map.required(ctx, "pemerintah").and_then(|n| ctx.text(n));
-    let situs = map.optional("situs").and_then(|n| link(ctx, n));
-    let kepala = map.sub(ctx, "kepala", &["nama", "pangkat", "nip"], false).and_then(|m| kepala(ctx, m));
+    let nama = map.get(ctx, "nama").and_then(|n| ctx.text(n));
+    let pemerintah = map.get(ctx, "pemerintah").and_then(|n| ctx.text(n));
+    let situs = map.get(ctx, "situs").and_then(|n| link(ctx, n));
+    let kepala = map.sub(ctx, "kepala").and_then(|m| kepala(ctx, m));
     Some(Instansi {
         nama: nama?,
-        singkatan: map.optional("singkatan").and_then(|n| ctx.text(n)),
+        singkatan: map.get(ctx, "singkatan").and_then(|n| ctx.text(n)),
         pemerintah: pemerintah?,
-        alamat: map.optional("alamat").and_then(|n| ctx.text(n)),
-        telepon: map.optional("telepon").and_then(|n| ctx.string(n)).map(|s| s.value),
+        alamat: map.get(ctx, "alamat").and_then(|n| ctx.text(n)),
+        telepon: map.get(ctx, "telepon").and_then(|n| ctx.string(n)).map(|s| s.value),
         situs: situs.map(|s| s.value),
         kepala,
     })
 }
 
 fn kepala(ctx: &mut Ctx, map: Map) -> Option<Kepala> {
-    let nama = map.required(ctx, "nama").and_then(|n| ctx.string(n));
+    let nama = map.get(ctx, "nama").and_then(|n| ctx.string(n));
     Some(Kepala {
         nama: nama?.value,
-        pangkat: map.optional("pangkat").and_then(|n| ctx.string(n)).map(|s| s.value),
-        nip: map.optional("nip").and_then(|n| ctx.string(n)).map(|s| s.value),
+        pangkat: map.get(ctx, "pangkat").and_then(|n| ctx.string(n)).map(|s| s.value),
+        nip: map.get(ctx, "nip").and_then(|n| ctx.string(n)).map(|s| s.value),
     })
 }
 
 fn situs(ctx: &mut Ctx, map: Map) -> Option<Situs> {
-    let judul = map.required(ctx, "judul").and_then(|n| ctx.text(n));
-    let base_url = map.required(ctx, "base_url").and_then(|n| link(ctx, n));
-    let tema = match map.optional("tema") {
+    let judul = map.get(ctx, "judul").and_then(|n| ctx.text(n));
+    let base_url = map.get(ctx, "base_url").and_then(|n| link(ctx, n));
+    let tema = match map.get(ctx, "tema") {
         Some(n) => ctx.id(n)?,
         None => Spanned::new("default".to_string(), map.loc.clone()),
     };
-    let data_contoh = map.optional("data_contoh").and_then(|n| ctx.boolean(n)).unwrap_or(false);
+    let data_contoh = map.get(ctx, "data_contoh").and_then(|n| ctx.boolean(n)).unwrap_or(false);
     Some(Situs { judul: judul?, base_url: base_url?, tema, data_contoh })
 }
 
@@ -107,17 +107,17 @@ pub fn link(ctx: &mut Ctx, node: &Node) -> Option<Spanned<String>> {
 }
 
 fn predikat_band(ctx: &mut Ctx, node: &Node) -> Option<PredikatBand> {
-    let map = ctx.map(node, &["min", "nama"])?;
-    let min = map.optional("min").and_then(|n| ctx.required_figure(n));
-    let nama = map.required(ctx, "nama").and_then(|n| ctx.text(n));
+    let map = ctx.map(node, PREDIKAT)?;
+    let min = map.get(ctx, "min").and_then(|n| ctx.required_figure(n));
+    let nama = map.get(ctx, "nama").and_then(|n| ctx.text(n));
     Some(PredikatBand { min, nama: nama?, loc: map.loc })
 }
 
 /// Read `renstra.yaml`.
 pub fn renstra(ctx: &mut Ctx, root: &Node) -> Option<Renstra> {
-    let map = ctx.map(root, &["periode", "tujuan"])?;
-    let periode = map.required(ctx, "periode").and_then(|n| periode(ctx, n));
-    let tujuan = map.required(ctx, "tujuan").map(|n| ctx.list(n, tujuan)).unwrap_or_default();
+    let map = ctx.map(root, RENSTRA)?;
+    let periode = map.get(ctx, "periode").and_then(|n| periode(ctx, n));
+    let tujuan = map.get(ctx, "tujuan").map(|n| ctx.list(n, tujuan)).unwrap_or_default();
     Some(Renstra { periode: periode?, tujuan })
 }
 
@@ -139,50 +139,35 @@ fn periode(ctx: &mut Ctx, node: &Node) -> Option<Spanned<(i32, i32)>> {
 }
 
 fn tujuan(ctx: &mut Ctx, node: &Node) -> Option<Tujuan> {
-    let map = ctx.map(node, &["id", "uraian", "sasaran"])?;
-    let id = map.required(ctx, "id").and_then(|n| ctx.id(n));
-    let uraian = map.required(ctx, "uraian").and_then(|n| ctx.text(n));
-    let sasaran = map.required(ctx, "sasaran").map(|n| ctx.list(n, sasaran)).unwrap_or_default();
+    let map = ctx.map(node, TUJUAN)?;
+    let id = map.get(ctx, "id").and_then(|n| ctx.id(n));
+    let uraian = map.get(ctx, "uraian").and_then(|n| ctx.text(n));
+    let sasaran = map.get(ctx, "sasaran").map(|n| ctx.list(n, sasaran)).unwrap_or_default();
     Some(Tujuan { id: id?, uraian: uraian?, sasaran })
 }
 
 fn sasaran(ctx: &mut Ctx, node: &Node) -> Option<Sasaran> {
-    let map = ctx.map(node, &["id", "uraian", "indikator"])?;
-    let id = map.required(ctx, "id").and_then(|n| ctx.id(n));
-    let uraian = map.required(ctx, "uraian").and_then(|n| ctx.text(n));
-    let indikator = map.required(ctx, "indikator").map(|n| ctx.list(n, indikator)).unwrap_or_default();
+    let map = ctx.map(node, SASARAN)?;
+    let id = map.get(ctx, "id").and_then(|n| ctx.id(n));
+    let uraian = map.get(ctx, "uraian").and_then(|n| ctx.text(n));
+    let indikator = map.get(ctx, "indikator").map(|n| ctx.list(n, indikator)).unwrap_or_default();
     Some(Sasaran { id: id?, uraian: uraian?, indikator })
 }
 
-const INDIKATOR_KEYS: &[&str] = &[
-    "id",
-    "nama",
-    "satuan",
-    "polaritas",
-    "agregasi",
-    "definisi",
-    "formula",
-    "sumber_data",
-    "penanggung_jawab",
-    "sumber",
-    "target",
-    "realisasi",
-];
-
 /// Read an indicator (IKU or cascading).
 pub fn indikator(ctx: &mut Ctx, node: &Node) -> Option<Indikator> {
-    let map = ctx.map(node, INDIKATOR_KEYS)?;
-    let id = map.required(ctx, "id").and_then(|n| ctx.id(n));
-    let nama = map.required(ctx, "nama").and_then(|n| ctx.text(n));
-    let satuan = map.required(ctx, "satuan").and_then(|n| ctx.text(n));
-    let polaritas = map.required(ctx, "polaritas").and_then(|n| ctx.choice(n));
-    let agregasi = map.required(ctx, "agregasi").and_then(|n| ctx.choice(n));
-    let opt_text = |ctx: &mut Ctx, key: &str| map.optional(key).and_then(|n| ctx.text(n));
+    let map = ctx.map(node, INDIKATOR)?;
+    let id = map.get(ctx, "id").and_then(|n| ctx.id(n));
+    let nama = map.get(ctx, "nama").and_then(|n| ctx.text(n));
+    let satuan = map.get(ctx, "satuan").and_then(|n| ctx.text(n));
+    let polaritas = map.get(ctx, "polaritas").and_then(|n| ctx.choice(n));
+    let agregasi = map.get(ctx, "agregasi").and_then(|n| ctx.choice(n));
+    let opt_text = |ctx: &mut Ctx, key: &str| map.get(ctx, key).and_then(|n| ctx.text(n));
     let definisi = opt_text(ctx, "definisi");
     let formula = opt_text(ctx, "formula");
     let sumber_data = opt_text(ctx, "sumber_data");
     let penanggung_jawab = opt_text(ctx, "penanggung_jawab");
-    let sumber = map.optional("sumber").and_then(|n| ctx.choice(n));
+    let sumber = map.get(ctx, "sumber").and_then(|n| ctx.choice(n));
     let target = by_year(ctx, &map, "target", |ctx, n| ctx.target(n));
     let realisasi = by_year(ctx, &map, "realisasi", |ctx, n| ctx.figure(n));
     // An indicator whose id is valid stays in the model even when another field was rejected
@@ -213,7 +198,7 @@ pub fn by_year<T>(
     mut value: impl FnMut(&mut Ctx, &Node) -> Option<T>,
 ) -> BTreeMap<i32, T> {
     let mut out = BTreeMap::new();
-    let Some(years) = map.optional(key).and_then(|n| ctx.any_map(n)) else { return out };
+    let Some(years) = map.get(ctx, key).and_then(|n| ctx.any_map(n)) else { return out };
     for (key, val) in years.entries() {
         let key_node = Node::from(key.clone());
         let (Some(year), Some(v)) = (ctx.year(&key_node), value(ctx, val)) else { continue };
@@ -224,14 +209,14 @@ pub fn by_year<T>(
 
 /// Read `cascading.yaml`.
 pub fn cascading(ctx: &mut Ctx, root: &Node) -> Option<Cascading> {
-    let map = ctx.map(root, &["program"])?;
-    let program = map.required(ctx, "program").map(|n| ctx.list(n, program)).unwrap_or_default();
+    let map = ctx.map(root, CASCADING)?;
+    let program = map.get(ctx, "program").map(|n| ctx.list(n, program)).unwrap_or_default();
     Some(Cascading { program })
 }
 
 fn program(ctx: &mut Ctx, node: &Node) -> Option<Program> {
-    let map = ctx.map(node, &["kode", "nama", "sasaran", "indikator", "anggaran", "kegiatan"])?;
-    let sasaran = map.required(ctx, "sasaran").and_then(|n| ctx.id(n));
+    let map = ctx.map(node, PROGRAM)?;
+    let sasaran = map.get(ctx, "sasaran").and_then(|n| ctx.id(n));
     let unit = unit(ctx, &map, "kegiatan", 2);
     Some(Program { sasaran: sasaran?, unit: unit? })
 }
@@ -239,30 +224,32 @@ fn program(ctx: &mut Ctx, node: &Node) -> Option<Program> {
 /// The fields a programme, kegiatan and sub-kegiatan share; `children` names the key of the
 /// level below, read down to `levels_below` more levels.
 fn unit(ctx: &mut Ctx, map: &Map, children: &str, levels_below: u8) -> Option<Kegiatan> {
-    let kode = map.required(ctx, "kode").and_then(|n| ctx.id(n));
-    let nama = map.required(ctx, "nama").and_then(|n| ctx.text(n));
-    let indikator = map.optional("indikator").map(|n| ctx.list(n, indikator)).unwrap_or_default();
+    let kode = map.get(ctx, "kode").and_then(|n| ctx.id(n));
+    let nama = map.get(ctx, "nama").and_then(|n| ctx.text(n));
+    let indikator = map.get(ctx, "indikator").map(|n| ctx.list(n, indikator)).unwrap_or_default();
     let anggaran = by_year(ctx, map, "anggaran", anggaran);
-    let anak = match map.optional(children) {
-        Some(n) if levels_below > 0 => ctx.list(n, |ctx, n| kegiatan(ctx, n, levels_below - 1)),
-        _ => Vec::new(),
+    // The lowest level has no key for children: asking its table for one would be a bug.
+    let below = match levels_below {
+        0 => None,
+        _ => map.get(ctx, children),
     };
+    let anak = below.map(|n| ctx.list(n, |ctx, n| kegiatan(ctx, n, levels_below - 1))).unwrap_or_default();
     Some(Kegiatan { kode: kode?, nama: nama?, indikator, anggaran, anak })
 }
 
 fn kegiatan(ctx: &mut Ctx, node: &Node, levels_below: u8) -> Option<Kegiatan> {
     if levels_below > 0 {
-        let map = ctx.map(node, &["kode", "nama", "indikator", "anggaran", "sub_kegiatan"])?;
+        let map = ctx.map(node, KEGIATAN)?;
         unit(ctx, &map, "sub_kegiatan", levels_below)
     } else {
-        let map = ctx.map(node, &["kode", "nama", "indikator", "anggaran"])?;
+        let map = ctx.map(node, SUB_KEGIATAN)?;
         unit(ctx, &map, "", 0)
     }
 }
 
 fn anggaran(ctx: &mut Ctx, node: &Node) -> Option<Anggaran> {
-    let map = ctx.map(node, &["pagu", "realisasi"])?;
-    let pagu = map.optional("pagu").and_then(|n| ctx.required_figure(n));
-    let realisasi = map.optional("realisasi").and_then(|n| ctx.required_figure(n));
+    let map = ctx.map(node, ANGGARAN)?;
+    let pagu = map.get(ctx, "pagu").and_then(|n| ctx.required_figure(n));
+    let realisasi = map.get(ctx, "realisasi").and_then(|n| ctx.required_figure(n));
     Some(Anggaran { pagu, realisasi })
 }

@@ -5,16 +5,20 @@
 //! Each getter returns `None` after reporting when a value cannot be used, so the loader can
 //! keep going and callers only ever see values that passed their per-value rules.
 
+mod map;
+
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use marked_yaml::types::{MarkedMappingNode, MarkedScalarNode};
+use marked_yaml::types::MarkedScalarNode;
 use marked_yaml::{Node, Span};
 use rust_decimal::Decimal;
 
+use crate::content::keys::{RANGE, TEXT};
 use crate::content::model::{Spanned, Text};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Loc, Message};
 use crate::number::{self, NumberError, Target};
+pub use map::Map;
 
 /// The file being read and where its diagnostics go.
 pub struct Ctx<'d> {
@@ -33,6 +37,11 @@ pub trait Choice: Sized + Copy + PartialEq + 'static {
     /// labels, exports and docs spell a value as the loader reads it.
     fn word(self) -> &'static str {
         Self::ALL.iter().find(|(_, v)| *v == self).map_or("", |(w, _)| w)
+    }
+
+    /// Every accepted word, in the order of `ALL` (for messages and the key tables).
+    fn words() -> Vec<&'static str> {
+        Self::ALL.iter().map(|(w, _)| *w).collect()
     }
 }
 
@@ -104,48 +113,6 @@ impl<'d> Ctx<'d> {
         );
     }
 
-    /// Read `node` as a mapping whose keys must be among `allowed`; unknown keys are reported
-    /// with the closest allowed key.
-    pub fn map<'n>(&mut self, node: &'n Node, allowed: &'static [&'static str]) -> Option<Map<'n>> {
-        let Node::Mapping(mapping) = node else {
-            self.wrong_type(node, "pemetaan (kunci: nilai)", "a mapping (key: value)");
-            return None;
-        };
-        for key in mapping.keys() {
-            if !allowed.contains(&key.as_str()) {
-                self.unknown_key(key, allowed);
-            }
-        }
-        Some(Map { node: mapping, loc: self.loc(node) })
-    }
-
-    /// Read `node` as a mapping with free keys (years, unsur, …).
-    pub fn any_map<'n>(&mut self, node: &'n Node) -> Option<Map<'n>> {
-        let Node::Mapping(mapping) = node else {
-            self.wrong_type(node, "pemetaan (kunci: nilai)", "a mapping (key: value)");
-            return None;
-        };
-        Some(Map { node: mapping, loc: self.loc(node) })
-    }
-
-    fn unknown_key(&mut self, key: &MarkedScalarNode, allowed: &[&str]) {
-        let loc = self.span_loc(key.span(), key.as_str().chars().count() as u32);
-        let name = key.as_str();
-        let d = self.error(
-            Code::UnknownKey,
-            loc,
-            format!("kunci tidak dikenal `{name}`"),
-            format!("unknown key `{name}`"),
-        );
-        match suggestion(name, allowed) {
-            Some(help) => d.with_help(help),
-            None => d.with_help(Message::new(
-                format!("kunci yang dikenal: {}", allowed.join(", ")),
-                format!("known keys: {}", allowed.join(", ")),
-            )),
-        }
-    }
-
     /// Read a list, applying `item` to each element. A null value is an empty list.
     pub fn list<'n, T>(
         &mut self,
@@ -186,9 +153,9 @@ impl<'d> Ctx<'d> {
     /// A human-readable text: a string, or `{id: …, en: …}`.
     pub fn text(&mut self, node: &Node) -> Option<Text> {
         if let Node::Mapping(_) = node {
-            let map = self.map(node, &["id", "en"])?;
-            let id = map.required(self, "id").and_then(|n| self.string(n));
-            let en = map.optional("en").and_then(|n| self.string(n));
+            let map = self.map(node, TEXT)?;
+            let id = map.get(self, "id").and_then(|n| self.string(n));
+            let en = map.get(self, "en").and_then(|n| self.string(n));
             return Some(Text { id: id?.value, en: en.map(|e| e.value) });
         }
         self.string(node).map(|s| Text { id: s.value, en: None })
@@ -283,7 +250,7 @@ impl<'d> Ctx<'d> {
         if let Some((_, v)) = T::ALL.iter().find(|(name, _)| *name == s.value) {
             return Some(Spanned::new(*v, s.loc));
         }
-        let names: Vec<&str> = T::ALL.iter().map(|(n, _)| *n).collect();
+        let names = T::words();
         let list = names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
         let d = self.error(
             Code::InvalidValue,
@@ -358,9 +325,9 @@ impl<'d> Ctx<'d> {
                 }
             },
             Node::Mapping(_) => {
-                let map = self.map(node, &["min", "maks"])?;
-                let min = map.required(self, "min").and_then(|n| self.required_figure(n));
-                let maks = map.required(self, "maks").and_then(|n| self.required_figure(n));
+                let map = self.map(node, RANGE)?;
+                let min = map.get(self, "min").and_then(|n| self.required_figure(n));
+                let maks = map.get(self, "maks").and_then(|n| self.required_figure(n));
                 let (min, maks) = (min?.value, maks?.value);
                 if min >= maks {
                     self.number_error(&format!("min: {min}, maks: {maks}"), NumberError::RangeOrder, loc);
@@ -424,68 +391,6 @@ impl<'d> Ctx<'d> {
             ),
         };
         self.error(code, loc, id, en);
-    }
-}
-
-/// A mapping being read.
-pub struct Map<'n> {
-    node: &'n MarkedMappingNode,
-    /// Where the mapping starts (missing keys are reported here).
-    pub loc: Loc,
-}
-
-impl<'n> Map<'n> {
-    /// The value of `key`, if present and not null.
-    pub fn optional(&self, key: &str) -> Option<&'n Node> {
-        self.node.get_node(key).filter(|n| !is_null(n))
-    }
-
-    /// The value of `key`, present even when null (`~` is meaningful for figures).
-    pub fn raw(&self, key: &str) -> Option<&'n Node> {
-        self.node.get_node(key)
-    }
-
-    /// The value of `key`, reporting `missing-key` at the mapping when it is absent or null.
-    pub fn required(&self, ctx: &mut Ctx, key: &str) -> Option<&'n Node> {
-        let found = self.optional(key);
-        if found.is_none() {
-            ctx.error(
-                Code::MissingKey,
-                self.loc.clone(),
-                format!("kunci wajib `{key}` tidak ada"),
-                format!("required key `{key}` is missing"),
-            );
-        }
-        found
-    }
-
-    /// Where `key` is written (the mapping's start when absent): problems with a nested value
-    /// as a whole are reported on its key's line.
-    pub fn key_loc(&self, ctx: &Ctx, key: &str) -> Loc {
-        match self.node.keys().find(|k| k.as_str() == key) {
-            Some(k) => ctx.span_loc(k.span(), key.chars().count() as u32),
-            None => self.loc.clone(),
-        }
-    }
-
-    /// The mapping under `key`, located at its key so that a missing key inside it is reported
-    /// on the line of its parent (SPEC §2).
-    pub fn sub(
-        &self,
-        ctx: &mut Ctx,
-        key: &str,
-        allowed: &'static [&'static str],
-        required: bool,
-    ) -> Option<Map<'n>> {
-        let node = if required { self.required(ctx, key)? } else { self.optional(key)? };
-        let mut map = ctx.map(node, allowed)?;
-        map.loc = self.key_loc(ctx, key);
-        Some(map)
-    }
-
-    /// Key nodes and values, in file order.
-    pub fn entries(&self) -> impl Iterator<Item = (&'n MarkedScalarNode, &'n Node)> {
-        self.node.iter()
     }
 }
 

@@ -9,6 +9,10 @@ use std::path::{Component, Path, PathBuf};
 use marked_yaml::Node;
 use rust_decimal::Decimal;
 
+use crate::content::keys::year::{
+    ANGGOTA, BUKTI, CAPAIAN, DATA_DUKUNG_WAJIB, EVALUASI, EVALUASI_ENTRI, LKE, REALISASI, REKOMENDASI,
+    RENCANA_AKSI, RENCANA_AKSI_INDIKATOR, SKM, SURVEI, TIM, VALIDASI, VALIDASI_ENTRI,
+};
 use crate::content::model::*;
 use crate::content::plan::link;
 use crate::content::reader::{Choice, Ctx, Map};
@@ -36,7 +40,7 @@ impl Choice for Periode {
 
 /// Evaluation periods are written `TW1`…`TW4` or `TAHUN`.
 #[derive(Clone, Copy, PartialEq)]
-struct PeriodeEvaluasi(Periode);
+pub(crate) struct PeriodeEvaluasi(Periode);
 
 impl Choice for PeriodeEvaluasi {
     const ALL: &'static [(&'static str, Self)] = &[
@@ -99,10 +103,9 @@ impl Choice for PeriodeSurvei {
     ];
 }
 
-/// Check `tahun:` against the folder; required in the files where SPEC requires it.
-fn tahun(ctx: &mut Ctx, map: &Map, folder: &Folder, required: bool) {
-    let node = if required { map.required(ctx, "tahun") } else { map.optional("tahun") };
-    let Some(year) = node.and_then(|n| ctx.year(n)) else { return };
+/// Check `tahun:` against the folder (required in the files whose key table says so).
+fn tahun(ctx: &mut Ctx, map: &Map, folder: &Folder) {
+    let Some(year) = map.get(ctx, "tahun").and_then(|n| ctx.year(n)) else { return };
     if year.value != folder.year {
         ctx.error(
             Code::YearMismatch,
@@ -115,25 +118,24 @@ fn tahun(ctx: &mut Ctx, map: &Map, folder: &Folder, required: bool) {
 
 /// Read `rencana-aksi.yaml`.
 pub fn rencana_aksi(ctx: &mut Ctx, root: &Node, folder: &Folder) -> Option<RencanaAksi> {
-    let map = ctx.map(root, &["tahun", "indikator"])?;
-    tahun(ctx, &map, folder, true);
-    let indikator =
-        map.required(ctx, "indikator").map(|n| ctx.list(n, rencana_aksi_entry)).unwrap_or_default();
+    let map = ctx.map(root, RENCANA_AKSI)?;
+    tahun(ctx, &map, folder);
+    let indikator = map.get(ctx, "indikator").map(|n| ctx.list(n, rencana_aksi_entry)).unwrap_or_default();
     Some(RencanaAksi { indikator })
 }
 
 fn rencana_aksi_entry(ctx: &mut Ctx, node: &Node) -> Option<RencanaAksiEntry> {
-    let map = ctx.map(node, &["id", "penanggung_jawab", "target_triwulan", "data_dukung"])?;
-    let id = map.required(ctx, "id").and_then(|n| ctx.id(n));
-    let penanggung_jawab = map.required(ctx, "penanggung_jawab").and_then(|n| ctx.text(n));
-    let targets = map.required(ctx, "target_triwulan").and_then(|n| {
+    let map = ctx.map(node, RENCANA_AKSI_INDIKATOR)?;
+    let id = map.get(ctx, "id").and_then(|n| ctx.id(n));
+    let penanggung_jawab = map.get(ctx, "penanggung_jawab").and_then(|n| ctx.text(n));
+    let targets = map.get(ctx, "target_triwulan").and_then(|n| {
         let loc = map.key_loc(ctx, "target_triwulan");
         // An invalid target is reported where it is written; counting the others or comparing
         // them with the year's target would only add noise about the same mistake.
         let targets: Option<Vec<_>> = ctx.list(n, |ctx, t| Some(ctx.target(t))).into_iter().collect();
         Some(Spanned::new(targets?, loc))
     });
-    let data_dukung = map.optional("data_dukung").map(|n| ctx.list(n, data_dukung_wajib)).unwrap_or_default();
+    let data_dukung = map.get(ctx, "data_dukung").map(|n| ctx.list(n, data_dukung_wajib)).unwrap_or_default();
     Some(RencanaAksiEntry {
         id: id?,
         penanggung_jawab: penanggung_jawab?,
@@ -143,11 +145,11 @@ fn rencana_aksi_entry(ctx: &mut Ctx, node: &Node) -> Option<RencanaAksiEntry> {
 }
 
 fn data_dukung_wajib(ctx: &mut Ctx, node: &Node) -> Option<DataDukungWajib> {
-    let map = ctx.map(node, &["jenis", "triwulan"])?;
-    let jenis_node = map.required(ctx, "jenis")?;
+    let map = ctx.map(node, DATA_DUKUNG_WAJIB)?;
+    let jenis_node = map.get(ctx, "jenis")?;
     let loc = ctx.loc(jenis_node);
     let jenis = ctx.text(jenis_node)?;
-    let triwulan = map.optional("triwulan").map(|n| ctx.list(n, quarter)).unwrap_or_default();
+    let triwulan = map.get(ctx, "triwulan").map(|n| ctx.list(n, quarter)).unwrap_or_default();
     Some(DataDukungWajib { jenis: Spanned::new(jenis, loc), triwulan })
 }
 
@@ -157,9 +159,9 @@ fn quarter(ctx: &mut Ctx, node: &Node) -> Option<u8> {
 
 /// Read `realisasi/tw<quarter>.yaml`.
 pub fn realisasi(ctx: &mut Ctx, root: &Node, folder: &Folder, quarter: u8) -> Option<Realisasi> {
-    let map = ctx.map(root, &["tahun", "triwulan", "dilaporkan", "capaian"])?;
-    tahun(ctx, &map, folder, true);
-    if let Some(q) = map.required(ctx, "triwulan").and_then(|n| ctx.integer(n, 1..=4))
+    let map = ctx.map(root, REALISASI)?;
+    tahun(ctx, &map, folder);
+    if let Some(q) = map.get(ctx, "triwulan").and_then(|n| ctx.integer(n, 1..=4))
         && q.value != i64::from(quarter)
     {
         ctx.error(
@@ -169,38 +171,33 @@ pub fn realisasi(ctx: &mut Ctx, root: &Node, folder: &Folder, quarter: u8) -> Op
             format!("triwulan {} does not match the file name tw{quarter}.yaml", q.value),
         );
     }
-    let dilaporkan = map.sub(ctx, "dilaporkan", &["oleh", "tanggal"], true).and_then(|m| {
-        let oleh = m.required(ctx, "oleh").and_then(|n| ctx.text(n));
-        let tanggal = m.required(ctx, "tanggal").and_then(|n| ctx.date(n));
+    let dilaporkan = map.sub(ctx, "dilaporkan").and_then(|m| {
+        let oleh = m.get(ctx, "oleh").and_then(|n| ctx.text(n));
+        let tanggal = m.get(ctx, "tanggal").and_then(|n| ctx.date(n));
         Some((oleh?, tanggal?))
     });
-    let capaian = map
-        .required(ctx, "capaian")
-        .map(|n| ctx.list(n, |ctx, n| capaian(ctx, n, folder)))
-        .unwrap_or_default();
+    let capaian =
+        map.get(ctx, "capaian").map(|n| ctx.list(n, |ctx, n| capaian(ctx, n, folder))).unwrap_or_default();
     let (oleh, tanggal) = dilaporkan?;
     Some(Realisasi { oleh, tanggal, capaian })
 }
 
 fn capaian(ctx: &mut Ctx, node: &Node, folder: &Folder) -> Option<CapaianEntry> {
-    let map = ctx.map(node, &["indikator", "realisasi", "catatan", "data_dukung"])?;
-    let indikator = map.required(ctx, "indikator").and_then(|n| ctx.id(n));
-    let realisasi = match map.raw("realisasi") {
-        Some(n) => ctx.figure(n),
-        None => map.required(ctx, "realisasi").and(None),
-    };
-    let catatan = map.optional("catatan").and_then(|n| ctx.text(n));
+    let map = ctx.map(node, CAPAIAN)?;
+    let indikator = map.get(ctx, "indikator").and_then(|n| ctx.id(n));
+    let realisasi = map.raw(ctx, "realisasi").and_then(|n| ctx.figure(n));
+    let catatan = map.get(ctx, "catatan").and_then(|n| ctx.text(n));
     let data_dukung =
-        map.optional("data_dukung").map(|n| ctx.list(n, |ctx, n| bukti(ctx, n, folder))).unwrap_or_default();
+        map.get(ctx, "data_dukung").map(|n| ctx.list(n, |ctx, n| bukti(ctx, n, folder))).unwrap_or_default();
     Some(CapaianEntry { indikator: indikator?, realisasi: realisasi?, catatan, data_dukung })
 }
 
 /// A piece of evidence: `{jenis, berkas}` or `{jenis, tautan}`.
 fn bukti(ctx: &mut Ctx, node: &Node, folder: &Folder) -> Option<Bukti> {
-    let map = ctx.map(node, &["jenis", "berkas", "tautan"])?;
-    let jenis = map.optional("jenis").and_then(|n| ctx.text(n));
-    let berkas = map.optional("berkas");
-    let tautan = map.optional("tautan");
+    let map = ctx.map(node, BUKTI)?;
+    let jenis = map.get(ctx, "jenis").and_then(|n| ctx.text(n));
+    let berkas = map.get(ctx, "berkas");
+    let tautan = map.get(ctx, "tautan");
     // A bad path or link is reported here; the evidence keeps its `jenis` so that the
     // required-evidence rule does not also call it "not reported".
     let sumber = match (berkas, tautan) {
@@ -282,22 +279,21 @@ fn berkas_path(ctx: &mut Ctx, node: &Node, folder: &Folder) -> Option<PathBuf> {
 
 /// Read `validasi.yaml`.
 pub fn validasi(ctx: &mut Ctx, root: &Node, folder: &Folder) -> Option<Validasi> {
-    let map = ctx.map(root, &["tahun", "validasi"])?;
-    tahun(ctx, &map, folder, true);
-    let validasi = map.required(ctx, "validasi").map(|n| ctx.list(n, validasi_entry)).unwrap_or_default();
+    let map = ctx.map(root, VALIDASI)?;
+    tahun(ctx, &map, folder);
+    let validasi = map.get(ctx, "validasi").map(|n| ctx.list(n, validasi_entry)).unwrap_or_default();
     Some(Validasi { validasi })
 }
 
 fn validasi_entry(ctx: &mut Ctx, node: &Node) -> Option<ValidasiEntry> {
-    let map = ctx
-        .map(node, &["indikator", "triwulan", "status", "capaian_terkoreksi", "alasan", "oleh", "tanggal"])?;
-    let indikator = map.required(ctx, "indikator").and_then(|n| ctx.id(n));
-    let periode = map.required(ctx, "triwulan").and_then(|n| ctx.choice(n));
-    let status = map.required(ctx, "status").and_then(|n| ctx.choice::<StatusValidasi>(n));
-    let capaian_terkoreksi = map.optional("capaian_terkoreksi").and_then(|n| ctx.required_figure(n));
-    let alasan = map.optional("alasan").and_then(|n| ctx.text(n));
-    let oleh = map.required(ctx, "oleh").and_then(|n| ctx.text(n));
-    let tanggal = map.required(ctx, "tanggal").and_then(|n| ctx.date(n));
+    let map = ctx.map(node, VALIDASI_ENTRI)?;
+    let indikator = map.get(ctx, "indikator").and_then(|n| ctx.id(n));
+    let periode = map.get(ctx, "triwulan").and_then(|n| ctx.choice(n));
+    let status = map.get(ctx, "status").and_then(|n| ctx.choice::<StatusValidasi>(n));
+    let capaian_terkoreksi = map.get(ctx, "capaian_terkoreksi").and_then(|n| ctx.required_figure(n));
+    let alasan = map.get(ctx, "alasan").and_then(|n| ctx.text(n));
+    let oleh = map.get(ctx, "oleh").and_then(|n| ctx.text(n));
+    let tanggal = map.get(ctx, "tanggal").and_then(|n| ctx.date(n));
     let status = status?;
     if let Some(c) = capaian_terkoreksi.as_ref().filter(|_| status.value != StatusValidasi::Dikoreksi) {
         ctx.warning(
@@ -333,23 +329,22 @@ fn validasi_entry(ctx: &mut Ctx, node: &Node) -> Option<ValidasiEntry> {
 
 /// Read `evaluasi.yaml`.
 pub fn evaluasi(ctx: &mut Ctx, root: &Node, folder: &Folder) -> Option<Evaluasi> {
-    let map = ctx.map(root, &["tahun", "evaluasi"])?;
-    tahun(ctx, &map, folder, true);
-    let evaluasi =
-        map.required(ctx, "evaluasi").map(|n| ctx.list(n, |ctx, n| evaluasi_entry(ctx, n, folder)));
+    let map = ctx.map(root, EVALUASI)?;
+    tahun(ctx, &map, folder);
+    let evaluasi = map.get(ctx, "evaluasi").map(|n| ctx.list(n, |ctx, n| evaluasi_entry(ctx, n, folder)));
     Some(Evaluasi { evaluasi: evaluasi.unwrap_or_default() })
 }
 
 fn evaluasi_entry(ctx: &mut Ctx, node: &Node, folder: &Folder) -> Option<EvaluasiEntry> {
-    let map = ctx.map(node, &["id", "jenis", "periode", "oleh", "tanggal", "temuan", "rekomendasi"])?;
-    let id = map.required(ctx, "id").and_then(|n| ctx.id(n));
-    let jenis = map.required(ctx, "jenis").and_then(|n| ctx.choice::<JenisEvaluasi>(n));
-    let periode = map.required(ctx, "periode").and_then(|n| ctx.choice::<PeriodeEvaluasi>(n));
+    let map = ctx.map(node, EVALUASI_ENTRI)?;
+    let id = map.get(ctx, "id").and_then(|n| ctx.id(n));
+    let jenis = map.get(ctx, "jenis").and_then(|n| ctx.choice::<JenisEvaluasi>(n));
+    let periode = map.get(ctx, "periode").and_then(|n| ctx.choice::<PeriodeEvaluasi>(n));
     let periode = periode.map(|p| Spanned::new(p.value.0, p.loc));
-    let oleh = map.required(ctx, "oleh").and_then(|n| ctx.text(n));
-    let tanggal = map.required(ctx, "tanggal").and_then(|n| ctx.date(n));
-    let temuan = map.optional("temuan").and_then(|n| ctx.text(n));
-    let rekomendasi = map.optional("rekomendasi").map(|n| ctx.list(n, |ctx, n| rekomendasi(ctx, n, folder)));
+    let oleh = map.get(ctx, "oleh").and_then(|n| ctx.text(n));
+    let tanggal = map.get(ctx, "tanggal").and_then(|n| ctx.date(n));
+    let temuan = map.get(ctx, "temuan").and_then(|n| ctx.text(n));
+    let rekomendasi = map.get(ctx, "rekomendasi").map(|n| ctx.list(n, |ctx, n| rekomendasi(ctx, n, folder)));
     let (jenis, periode) = (jenis?, periode?);
     let fits = match jenis.value {
         JenisEvaluasi::Berkala => matches!(periode.value, Periode::Triwulan(_)),
@@ -376,14 +371,12 @@ fn evaluasi_entry(ctx: &mut Ctx, node: &Node, folder: &Folder) -> Option<Evaluas
 }
 
 fn rekomendasi(ctx: &mut Ctx, node: &Node, folder: &Folder) -> Option<Rekomendasi> {
-    let map = ctx.map(node, &["id", "uraian", "diterima", "indikator", "tindak_lanjut"])?;
-    let id = map.required(ctx, "id").and_then(|n| ctx.id(n));
-    let uraian = map.required(ctx, "uraian").and_then(|n| ctx.text(n));
-    let diterima = map.required(ctx, "diterima").and_then(|n| ctx.date(n));
-    let indikator = map.optional("indikator").map(|n| ctx.list(n, |ctx, n| ctx.id(n))).unwrap_or_default();
-    let tindak_lanjut =
-        map.sub(ctx, "tindak_lanjut", &["jenis", "uraian", "status", "selesai", "bukti"], false);
-    let tindak_lanjut = tindak_lanjut.and_then(|m| tindak_lanjut_of(ctx, m, folder));
+    let map = ctx.map(node, REKOMENDASI)?;
+    let id = map.get(ctx, "id").and_then(|n| ctx.id(n));
+    let uraian = map.get(ctx, "uraian").and_then(|n| ctx.text(n));
+    let diterima = map.get(ctx, "diterima").and_then(|n| ctx.date(n));
+    let indikator = map.get(ctx, "indikator").map(|n| ctx.list(n, |ctx, n| ctx.id(n))).unwrap_or_default();
+    let tindak_lanjut = map.sub(ctx, "tindak_lanjut").and_then(|m| tindak_lanjut_of(ctx, m, folder));
     let diterima = diterima?;
     if let Some(done) =
         tindak_lanjut.as_ref().and_then(|t| t.selesai.as_ref()).filter(|d| d.value < diterima.value)
@@ -402,14 +395,14 @@ fn rekomendasi(ctx: &mut Ctx, node: &Node, folder: &Folder) -> Option<Rekomendas
 }
 
 fn tindak_lanjut_of(ctx: &mut Ctx, map: Map, folder: &Folder) -> Option<TindakLanjut> {
-    let jenis = map.required(ctx, "jenis").and_then(|n| ctx.choice(n));
-    let uraian = map.optional("uraian").and_then(|n| ctx.text(n));
-    let status = map.required(ctx, "status").and_then(|n| ctx.choice::<StatusTindakLanjut>(n));
-    let selesai = map.optional("selesai").and_then(|n| ctx.date(n));
+    let jenis = map.get(ctx, "jenis").and_then(|n| ctx.choice(n));
+    let uraian = map.get(ctx, "uraian").and_then(|n| ctx.text(n));
+    let status = map.get(ctx, "status").and_then(|n| ctx.choice::<StatusTindakLanjut>(n));
+    let selesai = map.get(ctx, "selesai").and_then(|n| ctx.date(n));
     let bukti =
-        map.optional("bukti").map(|n| ctx.list(n, |ctx, n| bukti(ctx, n, folder))).unwrap_or_default();
+        map.get(ctx, "bukti").map(|n| ctx.list(n, |ctx, n| bukti(ctx, n, folder))).unwrap_or_default();
     let status = status?;
-    if status.value == StatusTindakLanjut::Selesai && selesai.is_none() && map.optional("selesai").is_none() {
+    if status.value == StatusTindakLanjut::Selesai && selesai.is_none() && !map.has("selesai") {
         ctx.error(
             Code::MissingCompletionDate,
             status.loc.clone(),
@@ -430,49 +423,45 @@ fn tindak_lanjut_of(ctx: &mut Ctx, map: Map, folder: &Folder) -> Option<TindakLa
 
 /// Read `tim.yaml`.
 pub fn tim(ctx: &mut Ctx, root: &Node, folder: &Folder) -> Option<Tim> {
-    let map = ctx.map(root, &["tahun", "sk", "anggota"])?;
-    tahun(ctx, &map, folder, false);
-    let sk = map.sub(ctx, "sk", &["nomor", "tanggal"], true).and_then(|m| {
-        let nomor = m.required(ctx, "nomor").and_then(|n| ctx.string(n));
-        let tanggal = m.required(ctx, "tanggal").and_then(|n| ctx.date(n));
+    let map = ctx.map(root, TIM)?;
+    tahun(ctx, &map, folder);
+    let sk = map.sub(ctx, "sk").and_then(|m| {
+        let nomor = m.get(ctx, "nomor").and_then(|n| ctx.string(n));
+        let tanggal = m.get(ctx, "tanggal").and_then(|n| ctx.date(n));
         Some((nomor?.value, tanggal?))
     });
-    let anggota = map.required(ctx, "anggota").map(|n| ctx.list(n, anggota)).unwrap_or_default();
+    let anggota = map.get(ctx, "anggota").map(|n| ctx.list(n, anggota)).unwrap_or_default();
     let (sk_nomor, sk_tanggal) = sk?;
     Some(Tim { sk_nomor, sk_tanggal, anggota })
 }
 
 fn anggota(ctx: &mut Ctx, node: &Node) -> Option<Anggota> {
-    let map = ctx.map(node, &["nama", "jabatan", "peran"])?;
-    let nama = map.required(ctx, "nama").and_then(|n| ctx.string(n));
-    let jabatan = map.required(ctx, "jabatan").and_then(|n| ctx.text(n));
-    let peran = map.required(ctx, "peran").and_then(|n| ctx.choice::<Peran>(n));
+    let map = ctx.map(node, ANGGOTA)?;
+    let nama = map.get(ctx, "nama").and_then(|n| ctx.string(n));
+    let jabatan = map.get(ctx, "jabatan").and_then(|n| ctx.text(n));
+    let peran = map.get(ctx, "peran").and_then(|n| ctx.choice::<Peran>(n));
     Some(Anggota { nama: nama?.value, jabatan: jabatan?, peran: peran?.value })
 }
 
-const UNSUR: [&str; 9] = ["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"];
-
 /// Read `skm.yaml`.
 pub fn skm(ctx: &mut Ctx, root: &Node, folder: &Folder) -> Option<Skm> {
-    let map = ctx.map(root, &["tahun", "survei"])?;
-    tahun(ctx, &map, folder, false);
-    let survei = map.required(ctx, "survei").map(|n| ctx.list(n, survei)).unwrap_or_default();
+    let map = ctx.map(root, SKM)?;
+    tahun(ctx, &map, folder);
+    let survei = map.get(ctx, "survei").map(|n| ctx.list(n, survei)).unwrap_or_default();
     Some(Skm { survei })
 }
 
 fn survei(ctx: &mut Ctx, node: &Node) -> Option<Survei> {
-    let map = ctx.map(node, &["periode", "responden", "unsur", "nrr"])?;
-    let periode = map.required(ctx, "periode").and_then(|n| ctx.choice::<PeriodeSurvei>(n));
-    let responden = map.optional("responden").and_then(|n| ctx.integer(n, 1..=i64::from(u32::MAX)));
-    let data = match (map.optional("unsur").is_some(), map.optional("nrr").is_some()) {
+    let map = ctx.map(node, SURVEI)?;
+    let periode = map.get(ctx, "periode").and_then(|n| ctx.choice::<PeriodeSurvei>(n));
+    let responden = map.get(ctx, "responden").and_then(|n| ctx.integer(n, 1..=i64::from(u32::MAX)));
+    let data = match (map.has("unsur"), map.has("nrr")) {
         (true, false) => {
-            if map.optional("responden").is_none() {
-                map.required(ctx, "responden");
-            }
-            let tallies_map = map.sub(ctx, "unsur", &UNSUR, true);
+            map.require(ctx, "responden");
+            let tallies_map = map.sub(ctx, "unsur");
             tallies_map.and_then(|m| tallies(ctx, m, responden.as_ref().map(|r| r.value as u64)))
         }
-        (false, true) => map.sub(ctx, "nrr", &UNSUR, true).and_then(|m| nrr(ctx, m)),
+        (false, true) => map.sub(ctx, "nrr").and_then(|m| nrr(ctx, m)),
         _ => {
             ctx.error(
                 Code::SurveySource,
@@ -489,8 +478,9 @@ fn survei(ctx: &mut Ctx, node: &Node) -> Option<Survei> {
 fn tallies(ctx: &mut Ctx, map: Map, responden: Option<u64>) -> Option<SurveiData> {
     let mut out = [[0u64; 4]; 9];
     let mut complete = true;
-    for (i, key) in UNSUR.iter().enumerate() {
-        let Some(n) = map.required(ctx, key) else {
+    for (slot, key) in out.iter_mut().zip(map.keys()) {
+        let key = key.name;
+        let Some(n) = map.get(ctx, key) else {
             complete = false;
             continue;
         };
@@ -518,7 +508,7 @@ fn tallies(ctx: &mut Ctx, map: Map, responden: Option<u64>) -> Option<SurveiData
             );
             complete = false;
         }
-        out[i] = counts;
+        *slot = counts;
     }
     complete.then_some(SurveiData::Unsur(out))
 }
@@ -526,9 +516,10 @@ fn tallies(ctx: &mut Ctx, map: Map, responden: Option<u64>) -> Option<SurveiData
 fn nrr(ctx: &mut Ctx, map: Map) -> Option<SurveiData> {
     let mut out = [Decimal::ZERO; 9];
     let mut complete = true;
-    for (i, key) in UNSUR.iter().enumerate() {
-        match map.required(ctx, key).and_then(|n| ctx.required_figure(n)) {
-            Some(v) if v.value >= Decimal::ONE && v.value <= Decimal::from(4) => out[i] = v.value,
+    for (slot, key) in out.iter_mut().zip(map.keys()) {
+        let key = key.name;
+        match map.get(ctx, key).and_then(|n| ctx.required_figure(n)) {
+            Some(v) if v.value >= Decimal::ONE && v.value <= Decimal::from(4) => *slot = v.value,
             Some(v) => {
                 ctx.error(
                     Code::OutOfRange,
@@ -546,11 +537,11 @@ fn nrr(ctx: &mut Ctx, map: Map) -> Option<SurveiData> {
 
 /// Read `lke.yaml`.
 pub fn lke(ctx: &mut Ctx, root: &Node, folder: &Folder) -> Option<Lke> {
-    let map = ctx.map(root, &["tahun", "komponen"])?;
-    tahun(ctx, &map, folder, false);
-    let m = map.sub(ctx, "komponen", &["perencanaan", "pengukuran", "pelaporan", "evaluasi"], true)?;
+    let map = ctx.map(root, LKE)?;
+    tahun(ctx, &map, folder);
+    let m = map.sub(ctx, "komponen")?;
     let mut score = |key: &str| {
-        let v = m.required(ctx, key).and_then(|n| ctx.required_figure(n))?;
+        let v = m.get(ctx, key).and_then(|n| ctx.required_figure(n))?;
         if v.value < Decimal::ZERO || v.value > Decimal::ONE_HUNDRED {
             ctx.error(
                 Code::OutOfRange,
