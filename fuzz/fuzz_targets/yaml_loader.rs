@@ -10,83 +10,18 @@ use std::sync::Arc;
 
 use libfuzzer_sys::fuzz_target;
 use marked_yaml::Node;
+use sakip_site::content::keys::{self, Key, Kind};
 use sakip_site::content::model::{Agregasi, Periode, Polaritas};
 use sakip_site::content::reader::{Ctx, is_null};
 use sakip_site::content::yaml;
 use sakip_site::diagnostics::{self, Diagnostics, Format, Lang, Severity, Sources};
 use sakip_site::number::Target;
 
-/// Keys of the content format (so that unknown-key suggestions and `sub` are exercised).
-const KEYS: &[&str] = &[
-    "agregasi",
-    "alamat",
-    "alasan",
-    "anggaran",
-    "anggota",
-    "base_url",
-    "bukti",
-    "capaian",
-    "capaian_terkoreksi",
-    "catatan",
-    "data_contoh",
-    "data_dukung",
-    "definisi",
-    "dilaporkan",
-    "diterima",
-    "en",
-    "evaluasi",
-    "formula",
-    "id",
-    "indikator",
-    "instansi",
-    "jenis",
-    "judul",
-    "kegiatan",
-    "kepala",
-    "kode",
-    "komponen",
-    "maks",
-    "min",
-    "nama",
-    "nip",
-    "oleh",
-    "pangkat",
-    "pelaporan",
-    "pemerintah",
-    "penanggung_jawab",
-    "pengukuran",
-    "perencanaan",
-    "periode",
-    "polaritas",
-    "program",
-    "realisasi",
-    "rekomendasi",
-    "responden",
-    "sasaran",
-    "satuan",
-    "selesai",
-    "singkatan",
-    "situs",
-    "sk",
-    "status",
-    "sub_kegiatan",
-    "sumber",
-    "sumber_data",
-    "survei",
-    "tahun",
-    "tanggal",
-    "target",
-    "target_triwulan",
-    "telepon",
-    "tema",
-    "temuan",
-    "tindak_lanjut",
-    "triwulan",
-    "tujuan",
-    "unsur",
-    "uraian",
-    "validasi",
-];
+/// Tables of the content format: the first mapping of each depth is read against one, in turn,
+/// so that unknown-key suggestions, missing keys and `sub` are exercised.
+fn tables() -> Vec<&'static [Key]> {
+    keys::tables().into_iter().map(|(_, keys)| keys).collect()
+}
 
 /// Reader diagnostics rendered per input: rendering with snippets costs far more than parsing,
 /// and the diagnostics of `decode` and `parse` (at most a couple) are all rendered anyway.
@@ -145,13 +80,18 @@ fn walk(ctx: &mut Ctx, node: &Node) {
     match node {
         Node::Mapping(_) => {
             let _ = ctx.any_map(node);
-            if let Some(map) = ctx.map(node, KEYS) {
-                let _ = map.required(ctx, "id");
-                for key in ["id", "target", "realisasi", "tahun", "nama"] {
-                    let _ = map.optional(key);
-                    let _ = map.raw(key);
-                    let _ = map.key_loc(ctx, key);
-                    let _ = map.sub(ctx, key, &["id", "en", "min", "maks"], false);
+            let all = tables();
+            let table = all[node.span().start().map_or(0, |m| m.line()) % all.len()];
+            if let Some(map) = ctx.map(node, table) {
+                // Only keys of its own table: asking for another is a programming error.
+                for key in table {
+                    let _ = map.get(ctx, key.name);
+                    let _ = map.raw(ctx, key.name);
+                    let _ = map.has(key.name);
+                    let _ = map.key_loc(ctx, key.name);
+                    if let Kind::Mapping(_) = key.kind {
+                        let _ = map.sub(ctx, key.name);
+                    }
                 }
                 for (key, value) in map.entries() {
                     let _ = key.as_str();

@@ -423,13 +423,15 @@ pub fn suggestion(name: &str, allowed: &[&str]) -> Option<Message> {
     Some(Message::new(format!("maksud Anda `{best}`?"), format!("did you mean `{best}`?")))
 }
 
-/// The allowed name closest to `name`, when it is close enough to be a likely typo.
+/// The allowed name closest to `name`, when it is close enough to be a likely typo. Of names
+/// equally close, the first in sort order: callers may list `allowed` in any order (a hash
+/// map's), and two runs must say the same.
 pub fn closest<'a>(name: &str, allowed: &[&'a str]) -> Option<&'a str> {
     allowed
         .iter()
         .map(|a| (strsim::jaro_winkler(&name.to_lowercase(), &a.to_lowercase()), *a))
         .filter(|(score, _)| *score >= 0.8)
-        .max_by(|x, y| x.0.total_cmp(&y.0))
+        .max_by(|x, y| x.0.total_cmp(&y.0).then_with(|| y.1.cmp(x.1)))
         .map(|(_, a)| a)
 }
 
@@ -444,6 +446,12 @@ mod tests {
         assert_eq!(closest("indicator", &keys), Some("indikator"));
         assert_eq!(closest("capaian_koreksi", &keys), Some("capaian_terkoreksi"));
         assert_eq!(closest("zzz", &keys), None);
+    }
+
+    #[test]
+    fn of_equally_close_names_the_same_one_is_suggested_in_any_order() {
+        assert_eq!(closest("IKU-3", &["IKU-1", "IKU-2"]), Some("IKU-1"));
+        assert_eq!(closest("IKU-3", &["IKU-2", "IKU-1"]), Some("IKU-1"));
         // Ids are compared without case on both sides.
         assert_eq!(closest("IKU-33", &["IKU-3", "PK-1"]), Some("IKU-3"));
         assert_eq!(closest("iku-3", &["IKU-3", "PK-1"]), Some("IKU-3"));
