@@ -48,11 +48,17 @@ pub struct Loaded {
     pub sources: Sources,
 }
 
-/// The files the root of `content/` may hold besides year folders and `halaman/`.
-const ROOT_FILES: &[&str] = &["sakip.yaml", "renstra.yaml", "cascading.yaml"];
-/// The files a year folder may hold besides `realisasi/` and `dukung/`.
-const YEAR_FILES: &[&str] =
-    &["rencana-aksi.yaml", "validasi.yaml", "evaluasi.yaml", "tim.yaml", "skm.yaml", "lke.yaml"];
+/// Whether the root of `content/` may hold a file `name` (besides year folders and `halaman/`):
+/// the files of [`keys::FILES`] outside a folder.
+fn is_root_file(name: &str) -> bool {
+    keys::FILES.iter().any(|(file, _)| *file == name)
+}
+
+/// Whether a year folder may hold `name` (besides `realisasi/` and `dukung/`): the files of
+/// [`keys::FILES`] directly in `<tahun>/`.
+fn is_year_file(name: &str) -> bool {
+    keys::FILES.iter().any(|(file, _)| file.strip_prefix("<tahun>/") == Some(name))
+}
 
 /// Load `<root>/content/`.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, LoadError> {
@@ -135,7 +141,7 @@ impl Loader<'_> {
                 years.insert(year, self.year(year));
             } else if name == "halaman" && path.is_dir() {
                 pages = self.pages();
-            } else if !ROOT_FILES.contains(&name.as_str()) && !name.starts_with('.') {
+            } else if !is_root_file(name) && !name.starts_with('.') {
                 self.unknown_file(name);
             }
         }
@@ -278,7 +284,7 @@ impl Loader<'_> {
     fn unknown_in_year(&mut self, year: i32) {
         let dir = self.content_dir.join(year.to_string());
         for name in list_dir(&dir).unwrap_or_default() {
-            let known = YEAR_FILES.contains(&name.as_str()) || name == "dukung" || name == "realisasi";
+            let known = is_year_file(&name) || name == "dukung" || name == "realisasi";
             if !known && !name.starts_with('.') {
                 self.unknown_file(&format!("{year}/{name}"));
             }
