@@ -15,7 +15,7 @@ use crate::content::LoadError;
 use crate::diagnostics::{Code, Loc, Message};
 use crate::exports;
 use crate::output::{Output, Sink, WriteError};
-use crate::site;
+use crate::site::{self, Earlier, Pages};
 
 /// What a build needs, wherever it writes.
 #[derive(Debug, Clone)]
@@ -106,6 +106,17 @@ fn warn_clock(checked: &mut Checked, date: NaiveDate) {
 /// Every file of the site, from the ledger, into `sink`; template problems go to the
 /// diagnostics of `prepared` (then the sink holds an incomplete site).
 pub fn render(prepared: &mut Prepared, options: &Options, sink: &dyn Sink) {
+    render_reusing(prepared, options, sink, &Earlier::default());
+}
+
+/// [`render`], copying from `earlier` (a good render of the same site) the indicator pages
+/// whose inputs have not changed; what this render leaves for the next one.
+pub fn render_reusing(
+    prepared: &mut Prepared,
+    options: &Options,
+    sink: &dyn Sink,
+    earlier: &Earlier,
+) -> Pages {
     let Prepared { checked, ledger, .. } = prepared;
     let sakip = checked.site.sakip.as_ref();
     let title = sakip.map(|s| s.situs.judul.id.clone()).unwrap_or_default();
@@ -116,10 +127,11 @@ pub fn render(prepared: &mut Prepared, options: &Options, sink: &dyn Sink) {
     }
     let site_options = site::Options { root: &options.root, base_url };
     // The exports and the pages only read the ledger: write them side by side.
-    rayon::join(
+    let ((), pages) = rayon::join(
         || exports::write(ledger, &title, sink),
-        || site::render(&checked.site, ledger, &site_options, sink, &mut checked.diagnostics),
+        || site::render(&checked.site, ledger, &site_options, sink, &mut checked.diagnostics, earlier),
     );
+    pages
 }
 
 /// Prepare, render into `output` (relative paths are relative to the current folder) and swap
