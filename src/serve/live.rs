@@ -4,9 +4,11 @@
 //! the files being served, in one swap of an `Arc`, so a request never sees half a build. A
 //! failed rebuild keeps the last good files and sets the overlay that lists its errors. Each
 //! rebuild, good or bad, gets a new number and is announced to the reload streams.
+//!
+//! A rebuild prepares the whole site again but renders only the indicator pages whose inputs
+//! changed since the last good build; the others it copies from that build (`site::reuse`).
 
-use std::collections::BTreeMap;
-use std::sync::{Arc, PoisonError, RwLock};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use tokio::sync::broadcast;
@@ -15,10 +17,8 @@ use super::overlay::{self, Problem};
 use crate::build::{self, Options, Outcome};
 use crate::check::Checked;
 use crate::diagnostics::{self, Format, Lang};
-use crate::output::Memory;
-
-/// Files of a build by path (`index.html`, `indikator/iku-1/index.html`, `bukti/…`).
-pub type Files = BTreeMap<String, Vec<u8>>;
+use crate::output::{Files, Memory};
+use crate::site::Earlier;
 
 /// What is served now.
 #[derive(Debug, Default)]
@@ -35,6 +35,8 @@ pub struct Shown {
 #[derive(Debug)]
 pub struct Live {
     shown: RwLock<Arc<Shown>>,
+    /// The last good build's files and page fingerprints, for the next rebuild to copy from.
+    earlier: Mutex<Earlier>,
     builds: broadcast::Sender<u64>,
     options: Options,
     lang: Lang,
@@ -49,6 +51,10 @@ pub enum Rebuilt {
         files: usize,
         /// How long the rebuild took.
         took: Duration,
+        /// How many indicator pages were rendered; the others were copied.
+        rendered: usize,
+        /// How many indicator pages the site has.
+        indicators: usize,
         /// Warnings, rendered for people (empty when none).
         warnings: String,
     },
@@ -59,12 +65,21 @@ pub enum Rebuilt {
     },
 }
 
+/// A good build, to serve.
+struct Good {
+    files: Arc<Files>,
+    rendered: usize,
+    indicators: usize,
+    warnings: String,
+}
+
 impl Live {
     /// A preview of the site `options` describe, with messages in `lang`; nothing built yet.
     pub fn new(options: Options, lang: Lang) -> Live {
         // Tabs that fall this many builds behind skip to the newest; one would do.
         let (builds, _) = broadcast::channel(16);
-        Live { shown: RwLock::new(Arc::new(Shown::default())), builds, options, lang }
+        let shown = RwLock::new(Arc::new(Shown::default()));
+        Live { shown, earlier: Mutex::default(), builds, options, lang }
     }
 
     /// What is served now.
@@ -87,9 +102,10 @@ impl Live {
     pub fn rebuild(&self) -> Rebuilt {
         let started = Instant::now();
         let (files, problems, report) = match self.render() {
-            Ok((files, warnings)) => {
-                let done = Rebuilt::Ready { files: files.len(), took: started.elapsed(), warnings };
-                (Some(Arc::new(files)), Vec::new(), done)
+            Ok(Good { files, rendered, indicators, warnings }) => {
+                let took = started.elapsed();
+                let done = Rebuilt::Ready { files: files.len(), took, rendered, indicators, warnings };
+                (Some(files), Vec::new(), done)
             }
             Err((problems, report)) => (None, problems, Rebuilt::Failed { report }),
         };
@@ -97,21 +113,27 @@ impl Live {
         report
     }
 
-    /// Prepare and render; the files and the warnings, or the errors.
-    fn render(&self) -> Result<(Files, String), (Vec<Problem>, String)> {
+    /// Prepare and render, copying what has not changed from the last good build, which this
+    /// one replaces when it is good; the errors when it is not.
+    fn render(&self) -> Result<Good, (Vec<Problem>, String)> {
+        // Only the rebuilding thread takes the lock.
+        let mut earlier = self.earlier.lock().unwrap_or_else(PoisonError::into_inner);
         let mut prepared = match build::prepare(&self.options) {
             Ok(Outcome::Ready(prepared)) => prepared,
             Ok(Outcome::Stopped(checked)) => return Err(self.stopped(&checked)),
             Err(error) => return Err((overlay::unreadable(&error), format!("{error}\n"))),
         };
         let memory = Memory::default();
-        build::render(&mut prepared, &self.options, &memory);
+        let pages = build::render_reusing(&mut prepared, &self.options, &memory, &earlier);
         if prepared.checked.diagnostics.has_errors() {
             return Err(self.stopped(&prepared.checked));
         }
         let quiet = prepared.checked.diagnostics.sorted().is_empty();
         let warnings = if quiet { String::new() } else { self.report(&prepared.checked) };
-        Ok((memory.into_files(), warnings))
+        let files = Arc::new(memory.into_files());
+        let indicators = pages.fingerprints.len();
+        *earlier = Earlier { files: Arc::clone(&files), fingerprints: pages.fingerprints };
+        Ok(Good { files, rendered: pages.rendered, indicators, warnings })
     }
 
     fn stopped(&self, checked: &Checked) -> (Vec<Problem>, String) {
@@ -135,3 +157,6 @@ impl Live {
         let _ = self.builds.send(build);
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -7,7 +7,7 @@
 //!
 //! A render may be given an earlier one to copy from: each indicator page whose fingerprint
 //! (templates, what its language's pages share, its own inputs) is the earlier page's is copied
-//! rather than rendered ([`reuse`]). That is the preview's partial rebuild; a build has nothing
+//! rather than rendered (`reuse`). That is the preview's partial rebuild; a build has nothing
 //! to copy from and renders every page.
 
 mod files;
@@ -92,7 +92,7 @@ struct SiteView {
 }
 
 /// Render the whole site into `out`, copying from `earlier` the indicator pages whose inputs
-/// are those it rendered them from (see [`reuse`]; a build has no earlier render). Template
+/// are those it rendered them from (see `reuse`; a build has no earlier render). Template
 /// problems are diagnostics; then nothing more is added.
 pub fn render(
     site: &Site,
