@@ -106,7 +106,7 @@ fn warn_clock(checked: &mut Checked, date: NaiveDate) {
 /// Every file of the site, from the ledger, into `sink`; template problems go to the
 /// diagnostics of `prepared` (then the sink holds an incomplete site).
 pub fn render(prepared: &mut Prepared, options: &Options, sink: &dyn Sink) {
-    render_reusing(prepared, options, sink, &Earlier::default());
+    render_with(prepared, options, sink, None);
 }
 
 /// [`render`], copying from `earlier` (a good render of the same site) the indicator pages
@@ -116,6 +116,15 @@ pub fn render_reusing(
     options: &Options,
     sink: &dyn Sink,
     earlier: &Earlier,
+) -> Pages {
+    render_with(prepared, options, sink, Some(earlier))
+}
+
+fn render_with(
+    prepared: &mut Prepared,
+    options: &Options,
+    sink: &dyn Sink,
+    earlier: Option<&Earlier>,
 ) -> Pages {
     let Prepared { checked, ledger, .. } = prepared;
     let sakip = checked.site.sakip.as_ref();

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use tokio::sync::broadcast;
 
 use super::overlay::{self, Problem};
-use crate::build::{self, Options, Outcome};
+use crate::build::{self, Options, Outcome, Prepared};
 use crate::check::Checked;
 use crate::diagnostics::{self, Format, Lang};
 use crate::output::{Files, Memory};
@@ -71,6 +71,8 @@ struct Good {
     rendered: usize,
     indicators: usize,
     warnings: String,
+    /// What it was rendered from, to drop once the build is served.
+    prepared: Prepared,
 }
 
 impl Live {
@@ -101,15 +103,18 @@ impl Live {
     /// Build the site again into memory and serve the result (or its errors).
     pub fn rebuild(&self) -> Rebuilt {
         let started = Instant::now();
-        let (files, problems, report) = match self.render() {
-            Ok(Good { files, rendered, indicators, warnings }) => {
+        let (files, problems, report, prepared) = match self.render() {
+            Ok(Good { files, rendered, indicators, warnings, prepared }) => {
                 let took = started.elapsed();
                 let done = Rebuilt::Ready { files: files.len(), took, rendered, indicators, warnings };
-                (Some(files), Vec::new(), done)
+                (Some(files), Vec::new(), done, Some(prepared))
             }
-            Err((problems, report)) => (None, problems, Rebuilt::Failed { report }),
+            Err((problems, report)) => (None, problems, Rebuilt::Failed { report }, None),
         };
-        self.swap(files, problems);
+        let replaced = self.swap(files, problems);
+        // Freeing the model and the files of a large site takes tens of milliseconds: after the
+        // reload event, not before it.
+        drop((prepared, replaced));
         report
     }
 
@@ -133,7 +138,7 @@ impl Live {
         let files = Arc::new(memory.into_files());
         let indicators = pages.fingerprints.len();
         *earlier = Earlier { files: Arc::clone(&files), fingerprints: pages.fingerprints };
-        Ok(Good { files, rendered: pages.rendered, indicators, warnings })
+        Ok(Good { files, rendered: pages.rendered, indicators, warnings, prepared })
     }
 
     fn stopped(&self, checked: &Checked) -> (Vec<Problem>, String) {
@@ -144,17 +149,19 @@ impl Live {
         diagnostics::render(&checked.diagnostics, &checked.sources, Format::Human, self.lang, false)
     }
 
-    /// Serve the new files (or keep the old ones when `files` is none) and announce the build.
-    fn swap(&self, files: Option<Arc<Files>>, problems: Vec<Problem>) {
+    /// Serve the new files (or keep the old ones when `files` is none) and announce the build;
+    /// what was served before.
+    fn swap(&self, files: Option<Arc<Files>>, problems: Vec<Problem>) -> Arc<Shown> {
         let mut shown = self.shown.write().unwrap_or_else(PoisonError::into_inner);
         let files = files.or_else(|| shown.files.clone());
         let stale = files.is_some();
         let overlay = (!problems.is_empty()).then(|| Arc::from(overlay::html(&problems, self.lang, stale)));
         let build = shown.build + 1;
-        *shown = Arc::new(Shown { files, overlay, build });
+        let replaced = std::mem::replace(&mut *shown, Arc::new(Shown { files, overlay, build }));
         drop(shown);
         // No tab listening is not an error.
         let _ = self.builds.send(build);
+        replaced
     }
 }
 

@@ -91,22 +91,26 @@ struct SiteView {
     pages: Vec<(String, Txt)>,
 }
 
-/// Render the whole site into `out`, copying from `earlier` the indicator pages whose inputs
-/// are those it rendered them from (see `reuse`; a build has no earlier render). Template
-/// problems are diagnostics; then nothing more is added.
+/// Render the whole site into `out`. With an `earlier` render (the preview's), copy from it the
+/// indicator pages whose inputs are those it rendered them from, and fingerprint them for the
+/// next (see `reuse`); a build has none, and renders every page. Template problems are
+/// diagnostics; then nothing more is added.
 pub fn render(
     site: &Site,
     ledger: &Ledger,
     options: &Options,
     out: &dyn Sink,
     diags: &mut Diagnostics,
-    earlier: &Earlier,
+    earlier: Option<&Earlier>,
 ) -> Pages {
     let Some(sakip) = &site.sakip else { return Pages::default() };
     let Some(theme) = theme::load(options.root, &sakip.situs.tema.value, diags) else {
         return Pages::default();
     };
-    let renderer = Renderer::new(theme, Presenter::new(site, ledger), sakip, options);
+    let mut renderer = Renderer::new(theme, Presenter::new(site, ledger), sakip, options);
+    if earlier.is_some() {
+        renderer.fingerprints = renderer.inputs.par_iter().map(reuse::inputs).collect();
+    }
     let jobs = jobs(&renderer.input);
     // Each page goes to the sink as soon as it is rendered; only the errors are collected.
     // Pages that list the whole site (a year, the tree, search) are the longest: start them
@@ -146,8 +150,10 @@ pub fn render(
 struct Renderer<'a> {
     theme: theme::Theme,
     input: Presenter<'a>,
-    /// The inputs of each indicator page, in the order of [`Presenter::indicators`].
+    /// The inputs of each indicator's pages, in the order of [`Presenter::indicators`].
     inputs: Vec<Inputs<'a>>,
+    /// Their fingerprints, when the render has an earlier one to copy from.
+    fingerprints: Vec<u64>,
     /// What the pages of each language share: Indonesian, English.
     langs: [Shared; 2],
     options: &'a Options<'a>,
@@ -178,7 +184,7 @@ impl<'a> Renderer<'a> {
             let fingerprint = reuse::shared(theme.fingerprint, &site, &ui.words, &options.base_url);
             Shared { ui, site, site_value, fingerprint }
         });
-        Renderer { theme, input, inputs, langs, options }
+        Renderer { theme, input, inputs, fingerprints: Vec::new(), langs, options }
     }
 
     fn shared(&self, lang: Lang) -> &Shared {
@@ -191,12 +197,14 @@ impl<'a> Renderer<'a> {
         &self,
         job: &Job,
         out: &dyn Sink,
-        earlier: &Earlier,
+        earlier: Option<&Earlier>,
     ) -> Result<Option<reuse::Written>, (String, minijinja::Error)> {
-        if let Kind::Indicator(i) = job.kind {
-            let shared = (earlier, self.shared(job.lang).fingerprint);
-            return reuse::write(shared, &self.inputs[i], file_of(job), out, || self.render_page(job))
-                .map(Some);
+        if let (Kind::Indicator(i), Some(earlier)) = (&job.kind, earlier)
+            && let Some(&inputs) = self.fingerprints.get(*i)
+        {
+            let fingerprints = (self.shared(job.lang).fingerprint, inputs);
+            let render = || self.render_page(job);
+            return reuse::write(earlier, fingerprints, file_of(job), out, render).map(Some);
         }
         out.add(&file_of(job), self.render_page(job)?.as_bytes());
         Ok(None)

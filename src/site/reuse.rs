@@ -12,8 +12,9 @@
 //! The fingerprint of a page hashes the templates, the shared part of its language and its
 //! inputs, as their `Debug` text: every type in them derives `Debug`, which writes every field.
 //! Fingerprints are kept by output path, so the same path with the same fingerprint has the
-//! same bytes. The other pages (dashboard, years, tree, search, downloads, Markdown pages) read
-//! much of the site and are few, so they are always rendered.
+//! same bytes. The inputs are hashed once for both languages. The other pages (dashboard,
+//! years, tree, search, downloads, Markdown pages) read much of the site and are few, so they
+//! are always rendered. A build has no earlier render and computes no fingerprint.
 
 use std::collections::HashMap;
 use std::fmt::{self, Debug, Write as _};
@@ -71,11 +72,17 @@ pub(super) fn shared(templates: u64, site: &impl Debug, words: &Words, base_url:
     fingerprint(&(templates, site, words.lang, words.all(), base_url))
 }
 
-/// Write the indicator page with `inputs` at `path`: copied from `earlier` when it has the same
-/// fingerprint there, else from `render`.
+/// The fingerprint of the inputs of an indicator's pages (in both languages).
+pub(super) fn inputs(inputs: &Inputs) -> u64 {
+    fingerprint(inputs)
+}
+
+/// Write the indicator page at `path` whose language shares `shared` and whose inputs are
+/// `inputs` (fingerprints): copied from `earlier` when it has the same fingerprint there, else
+/// from `render`.
 pub(super) fn write<E>(
-    (earlier, shared): (&Earlier, u64),
-    inputs: &Inputs,
+    earlier: &Earlier,
+    (shared, inputs): (u64, u64),
     path: String,
     out: &dyn Sink,
     render: impl FnOnce() -> Result<String, E>,
