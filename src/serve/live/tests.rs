@@ -1,7 +1,7 @@
 //! The partial rebuild is always the full build: a copy of the bundled example is edited step by
-//! step (figures, names, notes, evidence, verdicts, dates, the site title, a template, a broken
-//! file), and after each step the served files are compared, file for file, with a fresh full
-//! build of the same tree.
+//! step (figures, names, notes, evidence, verdicts, dates, the site title, a template, a
+//! Markdown page, a broken file), and after each step the served files are compared, file for
+//! file, with a fresh full build of the same tree.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -130,6 +130,9 @@ fn every_partial_rebuild_serves_what_a_full_build_writes() {
         "{% block content %}<!-- v2 -->",
     );
     assert_eq!(preview.rebuild("a template"), (all, all));
+    // A Markdown page's title is in the menu of every page, in both languages.
+    preview.edit("content/halaman/metodologi.md", "title: Metodologi\n", "title: Metodologi pengukuran\n");
+    assert_eq!(preview.rebuild("a Markdown page title"), (all, all));
 
     // A failed rebuild leaves the last good build to copy from.
     preview.edit("content/renstra.yaml", "id: Nilai Realisasi", "id: \"Nilai Realisasi");
