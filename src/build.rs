@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use crate::as_of::{self, AsOf, Source};
 use crate::check::{self, Checked};
 use crate::compute::{self, Ledger};
-use crate::content::LoadError;
+use crate::content::{LoadError, Parsed};
 use crate::diagnostics::{Code, Loc, Message};
 use crate::exports;
 use crate::output::{Output, Sink, WriteError};
@@ -75,10 +75,15 @@ pub struct Written {
 
 /// Resolve the as-of date, load, validate and compute.
 pub fn prepare(options: &Options) -> Result<Outcome<Prepared>, LoadError> {
+    prepare_with(options, None)
+}
+
+/// [`prepare`], parsing again only the files whose text is not in `parsed` (the preview's).
+pub fn prepare_with(options: &Options, parsed: Option<&Parsed>) -> Result<Outcome<Prepared>, LoadError> {
     // A build needs a date for its deadlines, so it falls back to the clock where `check` does
     // without.
     let as_of = as_of::resolve(&options.root, options.as_of).unwrap_or_else(AsOf::today);
-    let mut checked = check::check(&options.root, Some(as_of.date))?;
+    let mut checked = check::check_with(&options.root, Some(as_of.date), parsed)?;
     if as_of.source == Source::Clock {
         warn_clock(&mut checked, as_of.date);
     }

@@ -5,8 +5,9 @@
 //! failed rebuild keeps the last good files and sets the overlay that lists its errors. Each
 //! rebuild, good or bad, gets a new number and is announced to the reload streams.
 //!
-//! A rebuild prepares the whole site again but renders only the indicator pages whose inputs
-//! changed since the last good build; the others it copies from that build (`site::reuse`).
+//! A rebuild prepares the whole site again, parsing only the YAML files whose text changed
+//! (`content::Parsed`), and renders only the indicator pages whose inputs changed since the
+//! last good build; the others it copies from that build (`site::reuse`).
 
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::{Duration, Instant};
@@ -16,6 +17,7 @@ use tokio::sync::broadcast;
 use super::overlay::{self, Problem};
 use crate::build::{self, Options, Outcome, Prepared};
 use crate::check::Checked;
+use crate::content::Parsed;
 use crate::diagnostics::{self, Format, Lang};
 use crate::output::{Files, Memory};
 use crate::site::Earlier;
@@ -37,6 +39,8 @@ pub struct Live {
     shown: RwLock<Arc<Shown>>,
     /// The last good build's files and page fingerprints, for the next rebuild to copy from.
     earlier: Mutex<Earlier>,
+    /// The YAML trees of the files read so far, for the next rebuild to parse only the changed.
+    parsed: Parsed,
     builds: broadcast::Sender<u64>,
     options: Options,
     lang: Lang,
@@ -81,7 +85,7 @@ impl Live {
         // Tabs that fall this many builds behind skip to the newest; one would do.
         let (builds, _) = broadcast::channel(16);
         let shown = RwLock::new(Arc::new(Shown::default()));
-        Live { shown, earlier: Mutex::default(), builds, options, lang }
+        Live { shown, earlier: Mutex::default(), parsed: Parsed::default(), builds, options, lang }
     }
 
     /// What is served now.
@@ -123,7 +127,7 @@ impl Live {
     fn render(&self) -> Result<Good, (Vec<Problem>, String)> {
         // Only the rebuilding thread takes the lock.
         let mut earlier = self.earlier.lock().unwrap_or_else(PoisonError::into_inner);
-        let mut prepared = match build::prepare(&self.options) {
+        let mut prepared = match build::prepare_with(&self.options, Some(&self.parsed)) {
             Ok(Outcome::Ready(prepared)) => prepared,
             Ok(Outcome::Stopped(checked)) => return Err(self.stopped(&checked)),
             Err(error) => return Err((overlay::unreadable(&error), format!("{error}\n"))),
