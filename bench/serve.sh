@@ -10,7 +10,8 @@
 # change one digit of the first figure of `content/2023/realisasi/tw1.yaml`, save it in place,
 # and time until the `reload` event arrives. Prints every run and the median. Everything lives
 # in one temporary folder, removed at the end.
-# Environment: RUNS (edits per site), AS_OF (the --as-of date, default 2024-06-30).
+# Environment: RUNS (edits per site), AS_OF (the --as-of date, default 2024-06-30), BIN (time
+# this binary instead of building the work tree's, e.g. an older build for a before/after figure).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -22,9 +23,13 @@ if [ "${#sites[@]}" -eq 0 ]; then
     sites=(example 5000)
 fi
 
-echo "== cargo build --release" >&2
-(cd "$repo" && nice cargo build --release --quiet </dev/null)
-bin="${CARGO_TARGET_DIR:-$repo/target}/release/sakip-site"
+if [ -n "${BIN:-}" ]; then
+    bin="$BIN"
+else
+    echo "== cargo build --release" >&2
+    (cd "$repo" && nice cargo build --release --quiet </dev/null)
+    bin="${CARGO_TARGET_DIR:-$repo/target}/release/sakip-site"
+fi
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/sakip-bench-serve.XXXXXX")"
 server=""

@@ -11,11 +11,11 @@ use chrono::NaiveDate;
 use crate::as_of::{self, AsOf, Source};
 use crate::check::{self, Checked};
 use crate::compute::{self, Ledger};
-use crate::content::LoadError;
+use crate::content::{LoadError, Parsed};
 use crate::diagnostics::{Code, Loc, Message};
 use crate::exports;
 use crate::output::{Output, Sink, WriteError};
-use crate::site;
+use crate::site::{self, Earlier, Pages};
 
 /// What a build needs, wherever it writes.
 #[derive(Debug, Clone)]
@@ -75,10 +75,15 @@ pub struct Written {
 
 /// Resolve the as-of date, load, validate and compute.
 pub fn prepare(options: &Options) -> Result<Outcome<Prepared>, LoadError> {
+    prepare_with(options, None)
+}
+
+/// [`prepare`], parsing again only the files whose text is not in `parsed` (the preview's).
+pub fn prepare_with(options: &Options, parsed: Option<&Parsed>) -> Result<Outcome<Prepared>, LoadError> {
     // A build needs a date for its deadlines, so it falls back to the clock where `check` does
     // without.
     let as_of = as_of::resolve(&options.root, options.as_of).unwrap_or_else(AsOf::today);
-    let mut checked = check::check(&options.root, Some(as_of.date))?;
+    let mut checked = check::check_with(&options.root, Some(as_of.date), parsed)?;
     if as_of.source == Source::Clock {
         warn_clock(&mut checked, as_of.date);
     }
@@ -106,6 +111,26 @@ fn warn_clock(checked: &mut Checked, date: NaiveDate) {
 /// Every file of the site, from the ledger, into `sink`; template problems go to the
 /// diagnostics of `prepared` (then the sink holds an incomplete site).
 pub fn render(prepared: &mut Prepared, options: &Options, sink: &dyn Sink) {
+    render_with(prepared, options, sink, None);
+}
+
+/// [`render`], copying from `earlier` (a good render of the same site) the indicator pages
+/// whose inputs have not changed; what this render leaves for the next one.
+pub fn render_reusing(
+    prepared: &mut Prepared,
+    options: &Options,
+    sink: &dyn Sink,
+    earlier: &Earlier,
+) -> Pages {
+    render_with(prepared, options, sink, Some(earlier))
+}
+
+fn render_with(
+    prepared: &mut Prepared,
+    options: &Options,
+    sink: &dyn Sink,
+    earlier: Option<&Earlier>,
+) -> Pages {
     let Prepared { checked, ledger, .. } = prepared;
     let sakip = checked.site.sakip.as_ref();
     let title = sakip.map(|s| s.situs.judul.id.clone()).unwrap_or_default();
@@ -116,10 +141,11 @@ pub fn render(prepared: &mut Prepared, options: &Options, sink: &dyn Sink) {
     }
     let site_options = site::Options { root: &options.root, base_url };
     // The exports and the pages only read the ledger: write them side by side.
-    rayon::join(
+    let ((), pages) = rayon::join(
         || exports::write(ledger, &title, sink),
-        || site::render(&checked.site, ledger, &site_options, sink, &mut checked.diagnostics),
+        || site::render(&checked.site, ledger, &site_options, sink, &mut checked.diagnostics, earlier),
     );
+    pages
 }
 
 /// Prepare, render into `output` (relative paths are relative to the current folder) and swap

@@ -4,7 +4,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::content::{self, LoadError, model::Site};
+use crate::content::{self, LoadError, Parsed, model::Site};
 use crate::diagnostics::{Diagnostics, Sources};
 use crate::validate;
 
@@ -21,8 +21,18 @@ pub struct Checked {
 
 /// Load `<root>/content` and apply every rule. `as_of` enables the future-date warnings.
 pub fn check(root: &Path, as_of: Option<NaiveDate>) -> Result<Checked, LoadError> {
+    check_with(root, as_of, None)
+}
+
+/// [`check`], parsing again only the files whose text is not in `parsed`
+/// ([`content::load_with`]).
+pub fn check_with(
+    root: &Path,
+    as_of: Option<NaiveDate>,
+    parsed: Option<&Parsed>,
+) -> Result<Checked, LoadError> {
     let mut diagnostics = Diagnostics::default();
-    let loaded = content::load(root, &mut diagnostics)?;
+    let loaded = content::load_with(root, &mut diagnostics, parsed)?;
     validate::validate(&loaded.site, root, as_of, &mut diagnostics);
     Ok(Checked { site: loaded.site, diagnostics, sources: loaded.sources })
 }

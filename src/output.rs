@@ -105,11 +105,14 @@ impl Sink for Output {
     }
 }
 
+/// Files of a build by path (`index.html`, `indikator/iku-1/index.html`, `bukti/…`).
+pub type Files = BTreeMap<String, Vec<u8>>;
+
 /// The files of a build kept in memory, for a live preview: nothing touches the disk, and
 /// adding cannot fail.
 #[derive(Debug, Default)]
 pub struct Memory {
-    files: Mutex<BTreeMap<String, Vec<u8>>>,
+    files: Mutex<Files>,
 }
 
 impl Memory {
@@ -124,11 +127,11 @@ impl Memory {
     }
 
     /// Every file added, by path: what a preview serves once the build is complete.
-    pub fn into_files(self) -> BTreeMap<String, Vec<u8>> {
+    pub fn into_files(self) -> Files {
         self.files.into_inner().unwrap_or_else(PoisonError::into_inner)
     }
 
-    fn files(&self) -> MutexGuard<'_, BTreeMap<String, Vec<u8>>> {
+    fn files(&self) -> MutexGuard<'_, Files> {
         // A thread that panicked while holding the lock cannot have left the map half-changed
         // (an insert is one step), so the map is still good to read.
         self.files.lock().unwrap_or_else(PoisonError::into_inner)

@@ -73,14 +73,18 @@ fn announce(bound: &Bound, lang: Lang) {
 /// One line per rebuild; the diagnostics before it when there are any.
 fn report(rebuilt: Rebuilt, lang: Lang) {
     match rebuilt {
-        Rebuilt::Ready { files, took, warnings } => {
+        Rebuilt::Ready { files, took, rendered, indicators, warnings } => {
             eprint!("{warnings}");
             let ms = took.as_millis();
             say(
                 lang,
                 Message::new(
-                    format!("dibangun: {files} berkas dalam {ms} ms"),
-                    format!("built: {files} files in {ms} ms"),
+                    format!(
+                        "dibangun: {files} berkas dalam {ms} ms ({rendered} dari {indicators} halaman indikator dirender)"
+                    ),
+                    format!(
+                        "built: {files} files in {ms} ms ({rendered} of {indicators} indicator pages rendered)"
+                    ),
                 ),
             );
         }

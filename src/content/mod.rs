@@ -13,10 +13,10 @@ pub mod reader;
 pub mod yaml;
 mod year;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use marked_yaml::Node;
 use rayon::prelude::*;
@@ -60,14 +60,46 @@ fn is_year_file(name: &str) -> bool {
     keys::FILES.iter().any(|(file, _)| file.strip_prefix("<tahun>/") == Some(name))
 }
 
+/// The YAML trees of the files of earlier loads, so that a load parses again only the files
+/// whose text changed (the preview's rebuilds). Parsing is a function of the file's name and
+/// text alone, so a tree is reused only for the same name and the very same text, and only when
+/// its parse reported nothing.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    trees: Mutex<HashMap<Arc<str>, Tree>>,
+}
+
+/// A file's text and the tree parsed from it.
+type Tree = (String, Arc<Node>);
+
+impl Parsed {
+    /// The tree of `file` when it was parsed from `text`.
+    fn get(&self, file: &Arc<str>, text: &str) -> Option<Arc<Node>> {
+        let trees = self.trees.lock().unwrap_or_else(PoisonError::into_inner);
+        trees.get(file).filter(|(kept, _)| kept == text).map(|(_, node)| Arc::clone(node))
+    }
+
+    fn keep(&self, file: &Arc<str>, text: &str, node: &Arc<Node>) {
+        let mut trees = self.trees.lock().unwrap_or_else(PoisonError::into_inner);
+        trees.insert(Arc::clone(file), (text.to_string(), Arc::clone(node)));
+    }
+}
+
 /// Load `<root>/content/`.
 pub fn load(root: &Path, diags: &mut Diagnostics) -> Result<Loaded, LoadError> {
+    load_with(root, diags, None)
+}
+
+/// [`load`], taking the tree of each file whose text has not changed from `parsed`, and
+/// keeping the trees it parses there.
+pub fn load_with(root: &Path, diags: &mut Diagnostics, parsed: Option<&Parsed>) -> Result<Loaded, LoadError> {
     let content_dir = root.join("content");
     let canon = fs::canonicalize(&content_dir)
         .map_err(|source| LoadError::ContentDir { path: content_dir.clone(), source })?;
     let entries = list_dir(&content_dir)
         .map_err(|source| LoadError::ContentDir { path: content_dir.clone(), source })?;
-    let mut loader = Loader { content_dir: &content_dir, canon: &canon, diags, sources: Sources::default() };
+    let mut loader =
+        Loader { content_dir: &content_dir, canon: &canon, parsed, diags, sources: Sources::default() };
     // The plan files and the year folders do not depend on each other: read them side by side.
     let (plan, folders) = rayon::join(
         || {
@@ -102,6 +134,7 @@ fn list_dir(dir: &Path) -> std::io::Result<Vec<String>> {
 struct Loader<'a> {
     content_dir: &'a Path,
     canon: &'a Path,
+    parsed: Option<&'a Parsed>,
     diags: &'a mut Diagnostics,
     sources: Sources,
 }
@@ -116,6 +149,7 @@ impl Loader<'_> {
         let mut loader = Loader {
             content_dir: self.content_dir,
             canon: self.canon,
+            parsed: self.parsed,
             diags: &mut diags,
             sources: Sources::default(),
         };
@@ -229,8 +263,26 @@ impl Loader<'_> {
             return None;
         }
         let text = self.read_text(rel)?;
-        let root = yaml::parse(&file, &text, self.diags)?;
+        let root = self.parse(&file, &text)?;
         read(&mut Ctx::new(file, self.diags), &root)
+    }
+
+    /// The YAML tree of `file`: the one parsed earlier from the same text, or a new one.
+    fn parse(&mut self, file: &Arc<str>, text: &str) -> Option<Arc<Node>> {
+        let Some(parsed) = self.parsed else { return yaml::parse(file, text, self.diags).map(Arc::new) };
+        if let Some(node) = parsed.get(file, text) {
+            return Some(node);
+        }
+        let mut diags = Diagnostics::default();
+        let node = yaml::parse(file, text, &mut diags).map(Arc::new);
+        // A parse that reported something is not kept, so that its report is made again.
+        if let Some(node) = &node
+            && diags.sorted().is_empty()
+        {
+            parsed.keep(file, text, node);
+        }
+        self.diags.extend(diags);
+        node
     }
 
     fn unknown_file(&mut self, rel: &str) {

@@ -1,15 +1,20 @@
 //! The page of one indicator: its definition, a row per year with the trend, and per year
 //! with quarters the quarterly rows with evidence and notes.
+//!
+//! The page is built from its [`Inputs`] alone (with the words and the roots), never from the
+//! whole [`Presenter`]: what it reads is one value, whose fingerprint tells the preview whether
+//! the page can have changed (`site::reuse`).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::series::{self, Series};
 use super::view::{IndicatorRef, Link, RowView, Txt, evidence_links, markdown, same, txt};
 use super::{Angka, Presenter, Words};
-use crate::compute::{IndicatorLedger, Owner, Periode, Row};
-use crate::content::model::{Agregasi, Indikator, Text};
+use crate::compute::{IndicatorLedger, Owner, Periode, Row, Scale};
+use crate::content::model::{Agregasi, CapaianEntry, Indikator, Text};
 use crate::content::reader::Choice;
 
 /// A year of an indicator with quarters.
@@ -55,14 +60,50 @@ pub struct Roots<'a> {
     pub site: &'a str,
 }
 
+/// Everything the page of one indicator reads from the model and the ledger.
+#[derive(Debug)]
+pub struct Inputs<'a> {
+    /// The indicator.
+    pub ind: &'a Indikator,
+    /// Its rows, trend and owner.
+    pub ledger: &'a IndicatorLedger,
+    /// The predicate scale, for the names of the badges.
+    pub scale: &'a Scale,
+    /// Its entries in the quarter files of the years with quarterly rows, by year and quarter:
+    /// their evidence and notes are shown.
+    pub entries: BTreeMap<(i32, u8), &'a CapaianEntry>,
+    /// The date its figures last changed: the latest quarter report of a year with quarterly
+    /// rows, or the latest verdict on it in such a year.
+    pub last_change: Option<NaiveDate>,
+}
+
+impl<'a> Inputs<'a> {
+    /// What the page of `ind` (with its ledger `l`) reads.
+    pub fn new(p: &Presenter<'a>, ind: &'a Indikator, l: &'a IndicatorLedger) -> Inputs<'a> {
+        let id = ind.id.value.as_str();
+        let mut entries = BTreeMap::new();
+        let mut last_change = None;
+        for row in &l.rows {
+            // `entry` is `None` for a year without a folder.
+            if let Periode::Triwulan(q) = row.periode
+                && let Some(e) = p.entry(row.tahun, q, id)
+            {
+                entries.insert((row.tahun, q), e);
+            }
+        }
+        for tahun in quarter_years(l) {
+            if let Some(y) = p.site.years.get(&tahun) {
+                let reported = y.realisasi.iter().flatten().map(|f| f.tanggal.value);
+                last_change = last_change.max(reported.chain(p.validated(tahun, id)).max());
+            }
+        }
+        Inputs { ind, ledger: l, scale: &p.ledger.scale, entries, last_change }
+    }
+}
+
 /// Build the page of one indicator.
-pub fn indicator(
-    p: &Presenter,
-    ind: &Indikator,
-    l: &IndicatorLedger,
-    t: &Words,
-    roots: Roots,
-) -> IndicatorPage {
+pub fn indicator(inputs: &Inputs, t: &Words, roots: Roots) -> IndicatorPage {
+    let Inputs { ind, ledger: l, .. } = *inputs;
     let lang = t.lang;
     let r = IndicatorRef::new(ind, lang);
     let chart_title = format!("{} {} — {}", r.id, r.nama.text, t.get("multi_year"));
@@ -72,7 +113,7 @@ pub fn indicator(
         let id = format!("tahun-{}", r.slug);
         series::svg(Series { id, title: &chart_title, ind: &r, points, sparkline: false }, t)
     });
-    let (quarters, last_change) = quarter_sections(p, ind, l, &r, t, roots.site);
+    let quarters = quarter_sections(inputs, &r, t, roots.site);
     let opt = |x: &Option<Text>| x.as_ref().map(|v| txt(v, lang));
     IndicatorPage {
         polaritas: ind.polaritas.value.word(),
@@ -83,23 +124,23 @@ pub fn indicator(
         sumber_data: opt(&ind.sumber_data),
         penanggung_jawab: opt(&ind.penanggung_jawab),
         owner: Some(owner_link(&l.owner, t, roots.lang)),
-        years: year_lines(p, l, t),
+        years: year_lines(inputs.scale, l, t),
         chart,
         quarters,
-        last_change: last_change.map(|d| d.to_string()),
+        last_change: inputs.last_change.map(|d| d.to_string()),
         ind: r,
     }
 }
 
 /// A row per year with the change from the previous year and the Renstra progress (§3.6).
-fn year_lines(p: &Presenter, l: &IndicatorLedger, t: &Words) -> Vec<YearLine> {
+fn year_lines(scale: &Scale, l: &IndicatorLedger, t: &Words) -> Vec<YearLine> {
     l.rows
         .iter()
         .filter(|row| row.periode == Periode::Tahunan)
         .map(|row| {
             let trend = l.trend.iter().find(|tr| tr.tahun == row.tahun);
             YearLine {
-                row: RowView::new(row, p.ledger, t.lang),
+                row: RowView::new(row, scale, t.lang),
                 perubahan: trend.and_then(|tr| tr.perubahan.map(|(_, d)| Angka(d))),
                 capaian_renstra: trend.and_then(|tr| tr.capaian_renstra.map(Angka)),
             }
@@ -107,29 +148,19 @@ fn year_lines(p: &Presenter, l: &IndicatorLedger, t: &Words) -> Vec<YearLine> {
         .collect()
 }
 
-/// The quarterly sections, and the date the figures last changed (a report or a verdict).
-fn quarter_sections(
-    p: &Presenter,
-    ind: &Indikator,
-    l: &IndicatorLedger,
-    r: &IndicatorRef,
-    t: &Words,
-    root: &str,
-) -> (Vec<QuarterSection>, Option<chrono::NaiveDate>) {
+/// The quarterly sections.
+fn quarter_sections(inputs: &Inputs, r: &IndicatorRef, t: &Words, root: &str) -> Vec<QuarterSection> {
+    let Inputs { ind, ledger: l, .. } = *inputs;
     let lang = t.lang;
-    let years: BTreeSet<i32> =
-        l.rows.iter().filter(|row| row.periode != Periode::Tahunan).map(|row| row.tahun).collect();
     let mut sections = Vec::new();
-    let mut last_change = None;
-    for tahun in years {
+    for tahun in quarter_years(l) {
         let rows: Vec<&Row> = l.rows.iter().filter(|row| row.tahun == tahun).collect();
         let views = rows
             .iter()
             .map(|row| {
-                let mut v = RowView::new(row, p.ledger, lang);
-                // `entry` is `None` for a year without a folder.
+                let mut v = RowView::new(row, inputs.scale, lang);
                 if let Periode::Triwulan(q) = row.periode
-                    && let Some(e) = p.entry(tahun, q, &ind.id.value)
+                    && let Some(e) = inputs.entries.get(&(tahun, q))
                 {
                     v.bukti = evidence_links(&e.data_dukung, root, lang);
                     v.catatan = e.catatan.as_ref().map(|c| markdown(c, lang));
@@ -137,17 +168,18 @@ fn quarter_sections(
                 v
             })
             .collect();
-        if let Some(y) = p.site.years.get(&tahun) {
-            let reported = y.realisasi.iter().flatten().map(|f| f.tanggal.value);
-            last_change = last_change.max(reported.chain(p.validated(tahun, &ind.id.value)).max());
-        }
         let title = format!("{} {} — {} {tahun}", r.id, r.nama.text, t.get("quarterly"));
         let points = series::quarter_points(&rows, ind.agregasi.value == Agregasi::Kumulatif);
         let id = format!("tw-{}-{tahun}", r.slug);
         let chart = series::svg(Series { id, title: &title, ind: r, points, sparkline: false }, t);
         sections.push(QuarterSection { tahun, rows: views, chart });
     }
-    (sections, last_change)
+    sections
+}
+
+/// The years in which `l` has quarterly rows.
+fn quarter_years(l: &IndicatorLedger) -> BTreeSet<i32> {
+    l.rows.iter().filter(|row| row.periode != Periode::Tahunan).map(|row| row.tahun).collect()
 }
 
 /// The link to the place in the cascading tree that owns the indicator.

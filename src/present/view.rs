@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::Angka;
-use crate::compute::{Ledger, Row};
+use crate::compute::{Row, Scale};
 use crate::content::model::{Bukti, BuktiSumber, Indikator, Satuan, Text};
 use crate::diagnostics::Lang;
 use crate::number::Target;
@@ -146,8 +146,8 @@ pub struct RowView {
 }
 
 impl RowView {
-    /// The view of `row`.
-    pub fn new(row: &Row, ledger: &Ledger, lang: Lang) -> RowView {
+    /// The view of `row`, with its predicate named from `scale`.
+    pub fn new(row: &Row, scale: &Scale, lang: Lang) -> RowView {
         RowView {
             periode: row.periode.label(),
             tahun: row.tahun,
@@ -159,9 +159,9 @@ impl RowView {
             resmi: row.capaian_resmi().map(Angka),
             status: row.validasi.label(),
             alasan: row.alasan.as_ref().map(|a| txt(a, lang)),
-            predikat: row.predikat.and_then(|band| {
-                Some(PredikatView { band, nama: txt(&ledger.scale.bands.get(band)?.nama, lang) })
-            }),
+            predikat: row
+                .predikat
+                .and_then(|band| Some(PredikatView { band, nama: txt(&scale.bands.get(band)?.nama, lang) })),
             bukti: Vec::new(),
             catatan: None,
         }

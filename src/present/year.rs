@@ -123,7 +123,7 @@ fn line(p: &Presenter, tahun: i32, ind: &Indikator, sasaran: Txt, lang: Lang) ->
     if rows.is_empty() {
         return None;
     }
-    let view = |r: &&Row| RowView::new(r, p.ledger, lang);
+    let view = |r: &&Row| RowView::new(r, &p.ledger.scale, lang);
     Some(MeasurementLine {
         sasaran,
         ind: IndicatorRef::new(ind, lang),

@@ -4,9 +4,17 @@
 //!
 //! Links between pages are relative (`../../indikator/iku-1/`), so the site works under any
 //! sub-path and from disk; only the sitemap and canonical links use the base URL.
+//!
+//! A render may be given an earlier one to copy from: each indicator page whose fingerprint
+//! (templates, what its language's pages share, its own inputs) is the earlier page's is copied
+//! rather than rendered (`reuse`). That is the preview's partial rebuild; a build has nothing
+//! to copy from and renders every page.
 
+mod files;
 mod filters;
 mod html;
+mod page;
+mod reuse;
 mod theme;
 
 use std::collections::BTreeMap;
@@ -17,12 +25,14 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::compute::Ledger;
-use crate::content::model::{BuktiSumber, Sakip, Site};
+use crate::content::model::{Sakip, Site};
 use crate::diagnostics::{Diagnostics, Lang};
 use crate::output::Sink;
-use crate::present::indicator::Roots;
+use crate::present::indicator::{Inputs, Roots};
 use crate::present::view::{self, Link, Txt, same, txt};
 use crate::present::{Presenter, Words, dashboard, indicator, markdown, tree, year};
+use page::{Base, MarkdownPage, downloads};
+pub use reuse::{Earlier, Fingerprints, Pages};
 
 /// What the site needs besides the model and the ledger.
 pub struct Options<'a> {
@@ -65,35 +75,8 @@ struct Job {
     path: String,
 }
 
-/// Everything a template gets.
-#[derive(Serialize)]
-struct Context<'a, P: Serialize> {
-    lang: &'static str,
-    t: &'a minijinja::Value,
-    /// Relative path to the site root (static files, evidence).
-    root: String,
-    /// Relative path to this language's root.
-    lang_root: String,
-    /// The same page in the other language.
-    other_url: String,
-    canonical: String,
-    title: String,
-    /// The [`SiteView`], converted once for every page.
-    site: &'a minijinja::Value,
-    nav: Vec<NavItem>,
-    crumbs: Vec<Link>,
-    page: P,
-}
-
-#[derive(Serialize)]
-struct NavItem {
-    label: Txt,
-    url: String,
-    current: bool,
-}
-
 /// The agency and site settings as templates show them.
-#[derive(Serialize)]
+#[derive(Serialize, Debug)]
 struct SiteView {
     judul: Txt,
     instansi: Txt,
@@ -108,53 +91,225 @@ struct SiteView {
     pages: Vec<(String, Txt)>,
 }
 
-/// Render the whole site into `out`. Template problems are diagnostics; then nothing is added.
-pub fn render(site: &Site, ledger: &Ledger, options: &Options, out: &dyn Sink, diags: &mut Diagnostics) {
-    let Some(sakip) = &site.sakip else { return };
-    let Some(theme) = theme::load(options.root, &sakip.situs.tema.value, diags) else { return };
-    let input = Presenter::new(site, ledger);
-    let words = [Interface::new(Lang::Id), Interface::new(Lang::En)];
-    let views = [site_view(&input, sakip, Lang::Id), site_view(&input, sakip, Lang::En)];
-    let site_values = views.each_ref().map(|v| minijinja::Value::from(Serde(v)));
-    let jobs = jobs(&input);
-    // Each page goes to disk as soon as it is rendered; only the errors are collected.
+/// Render the whole site into `out`. With an `earlier` render (the preview's), copy from it the
+/// indicator pages whose inputs are those it rendered them from, and fingerprint them for the
+/// next (see `reuse`); a build has none, and renders every page. Template problems are
+/// diagnostics; then nothing more is added.
+pub fn render(
+    site: &Site,
+    ledger: &Ledger,
+    options: &Options,
+    out: &dyn Sink,
+    diags: &mut Diagnostics,
+    earlier: Option<&Earlier>,
+) -> Pages {
+    let Some(sakip) = &site.sakip else { return Pages::default() };
+    let Some(theme) = theme::load(options.root, &sakip.situs.tema.value, diags) else {
+        return Pages::default();
+    };
+    let mut renderer = Renderer::new(theme, Presenter::new(site, ledger), sakip, options);
+    if earlier.is_some() {
+        renderer.fingerprints = renderer.inputs.par_iter().map(reuse::inputs).collect();
+    }
+    let jobs = jobs(&renderer.input);
+    // Each page goes to the sink as soon as it is rendered; only the errors are collected.
     // Pages that list the whole site (a year, the tree, search) are the longest: start them
     // first so the many small pages fill the other cores meanwhile.
     let mut order: Vec<&Job> = jobs.iter().collect();
     order.sort_by_key(|job| !matches!(job.kind, Kind::Year(_) | Kind::Cascading | Kind::Search));
-    let errors: Vec<(String, minijinja::Error)> = order
-        .par_iter()
-        .with_max_len(1)
-        .filter_map(|&job| {
-            let i = usize::from(job.lang == Lang::En);
-            match render_page(&theme, &input, job, &words[i], (&views[i], &site_values[i]), options) {
-                Ok((path, html)) => {
-                    out.add(&path, html.as_bytes());
-                    None
-                }
-                Err(e) => Some(e),
-            }
-        })
-        .collect();
+    let results: Vec<_> =
+        order.par_iter().with_max_len(1).map(|&job| renderer.write(job, out, earlier)).collect();
+    let mut written = Vec::new();
+    let mut errors = Vec::new();
+    for result in results {
+        match result {
+            Ok(page) => written.extend(page),
+            Err(e) => errors.push(e),
+        }
+    }
     if !errors.is_empty() {
         for (template, e) in errors {
-            theme.report(diags, &template, &e);
+            renderer.theme.report(diags, &template, &e);
         }
-        return;
+        return Pages::default();
     }
-    match not_found(&theme, &words[0], (&views[0], &site_values[0]), options) {
+    match renderer.not_found() {
         Ok(html) => out.add("404.html", html.as_bytes()),
-        Err(e) => theme.report(diags, "404.html", &e),
+        Err(e) => renderer.theme.report(diags, "404.html", &e),
     }
-    for (name, bytes) in &theme.statics {
+    for (name, bytes) in &renderer.theme.statics {
         out.add(&format!("static/{name}"), bytes);
     }
-    copy_evidence(site, options.root, out, diags);
-    out.add("sitemap.xml", sitemap(&jobs, &options.base_url).as_bytes());
-    out.add(
-        "robots.txt",
-        format!("User-agent: *\nAllow: /\nSitemap: {}sitemap.xml\n", options.base_url).as_bytes(),
-    );
+    files::copy_evidence(site, options.root, out, diags);
+    let pages = jobs.iter().map(|job| format!("{}{}", prefix(job.lang), job.path));
+    files::sitemap_and_robots(pages, &options.base_url, out);
+    Pages::new(written)
+}
+
+/// What the pages of a render read.
+struct Renderer<'a> {
+    theme: theme::Theme,
+    input: Presenter<'a>,
+    /// The inputs of each indicator's pages, in the order of [`Presenter::indicators`].
+    inputs: Vec<Inputs<'a>>,
+    /// Their fingerprints, when the render has an earlier one to copy from.
+    fingerprints: Vec<u64>,
+    /// What the pages of each language share: Indonesian, English.
+    langs: [Shared; 2],
+    options: &'a Options<'a>,
+}
+
+/// What the pages of one language share.
+struct Shared {
+    ui: Interface,
+    site: SiteView,
+    /// The [`SiteView`], converted once for every page.
+    site_value: minijinja::Value,
+    /// The fingerprint of the above, the base URL and the templates.
+    fingerprint: u64,
+}
+
+impl<'a> Renderer<'a> {
+    fn new(
+        theme: theme::Theme,
+        input: Presenter<'a>,
+        sakip: &Sakip,
+        options: &'a Options<'a>,
+    ) -> Renderer<'a> {
+        let inputs = input.indicators().iter().map(|&(ind, l)| Inputs::new(&input, ind, l)).collect();
+        let langs = [Lang::Id, Lang::En].map(|lang| {
+            let ui = Interface::new(lang);
+            let site = site_view(&input, sakip, lang);
+            let site_value = minijinja::Value::from(Serde(&site));
+            let fingerprint = reuse::shared(theme.fingerprint, &site, &ui.words, &options.base_url);
+            Shared { ui, site, site_value, fingerprint }
+        });
+        Renderer { theme, input, inputs, fingerprints: Vec::new(), langs, options }
+    }
+
+    fn shared(&self, lang: Lang) -> &Shared {
+        &self.langs[usize::from(lang == Lang::En)]
+    }
+
+    /// Render `job` into `out`, or copy it from `earlier`; what the tally of indicator pages
+    /// needs, or the template that failed and why.
+    fn write(
+        &self,
+        job: &Job,
+        out: &dyn Sink,
+        earlier: Option<&Earlier>,
+    ) -> Result<Option<reuse::Written>, (String, minijinja::Error)> {
+        if let (Kind::Indicator(i), Some(earlier)) = (&job.kind, earlier)
+            && let Some(&inputs) = self.fingerprints.get(*i)
+        {
+            let fingerprints = (self.shared(job.lang).fingerprint, inputs);
+            let render = || self.render_page(job);
+            return reuse::write(earlier, fingerprints, file_of(job), out, render).map(Some);
+        }
+        out.add(&file_of(job), self.render_page(job)?.as_bytes());
+        Ok(None)
+    }
+
+    /// The HTML of `job`, or the template that failed and why.
+    fn render_page(&self, job: &Job) -> Result<String, (String, minijinja::Error)> {
+        let depth = format!("{}{}", prefix(job.lang), job.path).matches('/').count();
+        let root = "../".repeat(depth);
+        let lang_root = format!("{root}{}", prefix(job.lang));
+        let other = if job.lang == Lang::Id { Lang::En } else { Lang::Id };
+        let shared = self.shared(job.lang);
+        let t = &shared.ui.words;
+        let home = Link { label: same(t.get("home")), url: lang_root.clone(), external: false };
+        let (theme, input) = (&self.theme, &self.input);
+        let base = Base {
+            shared,
+            job,
+            root: &root,
+            lang_root: &lang_root,
+            other,
+            options: self.options,
+            in_nav: true,
+        };
+        let (template, result) = match &job.kind {
+            Kind::Dashboard => (
+                "dashboard.html",
+                base.render(
+                    theme,
+                    "dashboard.html",
+                    t.get("dashboard"),
+                    vec![],
+                    dashboard::dashboard(input, t),
+                ),
+            ),
+            Kind::Indicator(i) => {
+                let inputs = &self.inputs[*i];
+                let ind = inputs.ind;
+                let page = indicator::indicator(inputs, t, Roots { lang: &lang_root, site: &root });
+                let title = format!("{} — {}", ind.id.value, txt(&ind.nama, job.lang).text);
+                let crumbs = vec![
+                    home,
+                    Link {
+                        label: same(t.get("cascading")),
+                        url: format!("{lang_root}cascading/"),
+                        external: false,
+                    },
+                ];
+                ("indikator.html", base.render(theme, "indikator.html", &title, crumbs, page))
+            }
+            Kind::Year(tahun) => {
+                let title = format!("{} {tahun}", t.get("measurement"));
+                (
+                    "tahun.html",
+                    base.render(theme, "tahun.html", &title, vec![home], year::year(input, *tahun, t, &root)),
+                )
+            }
+            Kind::Cascading => (
+                "cascading.html",
+                base.render(
+                    theme,
+                    "cascading.html",
+                    t.get("cascading"),
+                    vec![home],
+                    tree::cascading(input, job.lang),
+                ),
+            ),
+            Kind::Downloads => (
+                "unduh.html",
+                base.render(theme, "unduh.html", t.get("downloads"), vec![home], downloads(&root, t)),
+            ),
+            Kind::Search => {
+                let entries = tree::search(input, t, &lang_root, &shared.site.pages);
+                ("cari.html", base.render(theme, "cari.html", t.get("search"), vec![home], entries))
+            }
+            Kind::Markdown(i) => {
+                let p = &input.site.pages[*i];
+                let (title, _) = p.title.get(p.lang);
+                let page = MarkdownPage {
+                    html: markdown::to_html(&p.body),
+                    lang: (p.lang != job.lang).then_some(lang_code(p.lang)),
+                };
+                ("halaman.html", base.render(theme, "halaman.html", title, vec![home], page))
+            }
+        };
+        result.map_err(|e| (template.to_string(), e))
+    }
+
+    /// The 404 page. It is served for any missing path, so its links are absolute from the
+    /// base URL's path.
+    fn not_found(&self) -> Result<String, minijinja::Error> {
+        let base_path = base_path(&self.options.base_url);
+        let job = Job { lang: Lang::Id, kind: Kind::Dashboard, path: String::new() };
+        let shared = self.shared(Lang::Id);
+        let base = Base {
+            shared,
+            job: &job,
+            root: &base_path,
+            lang_root: &base_path,
+            other: Lang::En,
+            options: self.options,
+            in_nav: false,
+        };
+        base.render(&self.theme, "404.html", shared.ui.words.get("not_found"), vec![], ())
+    }
 }
 
 fn site_view(input: &Presenter, sakip: &Sakip, lang: Lang) -> SiteView {
@@ -238,254 +393,11 @@ fn prefix(lang: Lang) -> &'static str {
     }
 }
 
-type Rendered = Result<(String, String), (String, minijinja::Error)>;
-
-fn render_page(
-    theme: &theme::Theme,
-    input: &Presenter,
-    job: &Job,
-    ui: &Interface,
-    (site, site_value): (&SiteView, &minijinja::Value),
-    options: &Options,
-) -> Rendered {
-    let depth = format!("{}{}", prefix(job.lang), job.path).matches('/').count();
-    let root = "../".repeat(depth);
-    let lang_root = format!("{root}{}", prefix(job.lang));
-    let other = if job.lang == Lang::Id { Lang::En } else { Lang::Id };
-    let t = &ui.words;
-    let home = Link { label: same(t.get("home")), url: lang_root.clone(), external: false };
-    let base =
-        Base { ui, site, site_value, job, root: &root, lang_root: &lang_root, other, options, in_nav: true };
-    let (template, result) = match &job.kind {
-        Kind::Dashboard => (
-            "dashboard.html",
-            base.render(theme, "dashboard.html", t.get("dashboard"), vec![], dashboard::dashboard(input, t)),
-        ),
-        Kind::Indicator(i) => {
-            let (ind, l) = input.indicators()[*i];
-            let page = indicator::indicator(input, ind, l, t, Roots { lang: &lang_root, site: &root });
-            let title = format!("{} — {}", ind.id.value, txt(&ind.nama, job.lang).text);
-            let crumbs = vec![
-                home,
-                Link {
-                    label: same(t.get("cascading")),
-                    url: format!("{lang_root}cascading/"),
-                    external: false,
-                },
-            ];
-            ("indikator.html", base.render(theme, "indikator.html", &title, crumbs, page))
-        }
-        Kind::Year(tahun) => {
-            let title = format!("{} {tahun}", t.get("measurement"));
-            (
-                "tahun.html",
-                base.render(theme, "tahun.html", &title, vec![home], year::year(input, *tahun, t, &root)),
-            )
-        }
-        Kind::Cascading => (
-            "cascading.html",
-            base.render(
-                theme,
-                "cascading.html",
-                t.get("cascading"),
-                vec![home],
-                tree::cascading(input, job.lang),
-            ),
-        ),
-        Kind::Downloads => (
-            "unduh.html",
-            base.render(theme, "unduh.html", t.get("downloads"), vec![home], downloads(&root, t)),
-        ),
-        Kind::Search => {
-            let entries = tree::search(input, t, &lang_root, &site.pages);
-            ("cari.html", base.render(theme, "cari.html", t.get("search"), vec![home], entries))
-        }
-        Kind::Markdown(i) => {
-            let p = &input.site.pages[*i];
-            let (title, _) = p.title.get(p.lang);
-            let page = MarkdownPage {
-                html: markdown::to_html(&p.body),
-                lang: (p.lang != job.lang).then_some(lang_code(p.lang)),
-            };
-            ("halaman.html", base.render(theme, "halaman.html", title, vec![home], page))
-        }
-    };
-    result.map(|html| (file_of(job), html)).map_err(|e| (template.to_string(), e))
-}
-
-struct Base<'a> {
-    ui: &'a Interface,
-    site: &'a SiteView,
-    site_value: &'a minijinja::Value,
-    job: &'a Job,
-    root: &'a str,
-    lang_root: &'a str,
-    other: Lang,
-    options: &'a Options<'a>,
-    /// False on the 404 page, which is no entry of the menu.
-    in_nav: bool,
-}
-
-impl Base<'_> {
-    fn render<P: Serialize>(
-        &self,
-        theme: &theme::Theme,
-        template: &str,
-        title: &str,
-        crumbs: Vec<Link>,
-        page: P,
-    ) -> Result<String, minijinja::Error> {
-        let ctx = Context {
-            lang: lang_code(self.job.lang),
-            t: &self.ui.value,
-            root: self.root.to_string(),
-            lang_root: self.lang_root.to_string(),
-            other_url: format!("{}{}{}", self.root, prefix(self.other), self.job.path),
-            canonical: format!("{}{}{}", self.options.base_url, prefix(self.job.lang), self.job.path),
-            title: title.to_string(),
-            site: self.site_value,
-            nav: nav(
-                &self.ui.words,
-                self.site,
-                self.lang_root,
-                self.in_nav.then_some(self.job.path.as_str()),
-            ),
-            crumbs,
-            page,
-        };
-        theme.env.get_template(template)?.render(Serde(&ctx))
-    }
-}
-
-/// The main menu; `path` is the current page's (none on the 404 page).
-fn nav(t: &Words, site: &SiteView, lang_root: &str, path: Option<&str>) -> Vec<NavItem> {
-    let mut items = vec![(same(t.get("dashboard")), String::new())];
-    if let Some(y) = site.years.last() {
-        items.push((same(&format!("{} {y}", t.get("year"))), format!("tahun/{y}/")));
-    }
-    items.push((same(t.get("cascading")), "cascading/".into()));
-    items.push((same(t.get("downloads")), "unduh/".into()));
-    items.extend(site.pages.iter().map(|(slug, title)| (title.clone(), format!("{slug}/"))));
-    items
-        .into_iter()
-        .map(|(label, p)| NavItem {
-            current: Some(p.as_str()) == path,
-            url: format!("{lang_root}{p}"),
-            label,
-        })
-        .collect()
-}
-
-/// A Markdown page.
-#[derive(Serialize)]
-struct MarkdownPage {
-    html: String,
-    lang: Option<&'static str>,
-}
-
-/// The downloads page: reports (none until the report issue lands) and the open data.
-#[derive(Serialize)]
-struct Downloads {
-    reports: Vec<Link>,
-    data: Vec<Link>,
-}
-
-fn downloads(root: &str, t: &Words) -> Downloads {
-    let files: [(&str, &str, &str); 6] = [
-        ("capaian.csv", "Capaian kinerja (CSV)", "Performance achievement (CSV)"),
-        ("capaian.json", "Capaian kinerja (JSON)", "Performance achievement (JSON)"),
-        ("tindak-lanjut.csv", "Tindak lanjut rekomendasi (CSV)", "Follow-up of recommendations (CSV)"),
-        ("pelaporan.csv", "Kalender pelaporan (CSV)", "Reporting calendar (CSV)"),
-        ("ikm.csv", "Indeks Kepuasan Masyarakat (CSV)", "Public Satisfaction Index (CSV)"),
-        (
-            "datapackage.json",
-            "Deskripsi data (Frictionless Data Package)",
-            "Data description (Frictionless Data Package)",
-        ),
-    ];
-    let data = files
-        .iter()
-        .map(|(file, id, en)| Link {
-            label: same(if t.lang == Lang::Id { id } else { en }),
-            url: format!("{root}data/{file}"),
-            external: false,
-        })
-        .collect();
-    Downloads { reports: Vec::new(), data }
-}
-
-fn not_found(
-    theme: &theme::Theme,
-    ui: &Interface,
-    (site, site_value): (&SiteView, &minijinja::Value),
-    options: &Options,
-) -> Result<String, minijinja::Error> {
-    // Served for any missing path, so its links are absolute from the base URL's path.
-    let base_path = base_path(&options.base_url);
-    let job = Job { lang: Lang::Id, kind: Kind::Dashboard, path: String::new() };
-    let base = Base {
-        ui,
-        site,
-        site_value,
-        job: &job,
-        root: &base_path,
-        lang_root: &base_path,
-        other: Lang::En,
-        options,
-        in_nav: false,
-    };
-    base.render(theme, "404.html", ui.words.get("not_found"), vec![], ())
-}
-
 /// The path part of a URL (`https://x.go.id/kinerja/` → `/kinerja/`).
 fn base_path(url: &str) -> String {
     let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
     let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
     if path.ends_with('/') { path.to_string() } else { format!("{path}/") }
-}
-
-/// Copy every evidence file the content references (and only those) to `bukti/`.
-fn copy_evidence(site: &Site, root: &Path, out: &dyn Sink, diags: &mut Diagnostics) {
-    let mut paths = std::collections::BTreeSet::new();
-    for year in site.years.values() {
-        let from_files =
-            year.realisasi.iter().flatten().flat_map(|f| &f.capaian).flat_map(|c| &c.data_dukung);
-        let from_follow_up = year
-            .evaluasi
-            .iter()
-            .flat_map(|e| &e.evaluasi)
-            .flat_map(|e| &e.rekomendasi)
-            .filter_map(|r| r.tindak_lanjut.as_ref())
-            .flat_map(|t| &t.bukti);
-        for b in from_files.chain(from_follow_up) {
-            if let BuktiSumber::Berkas(p) = &b.sumber {
-                paths.insert(p.clone());
-            }
-        }
-    }
-    for rel in paths {
-        let shown = format!("content/{}", rel.display());
-        match std::fs::read(root.join("content").join(&rel)) {
-            Ok(bytes) => out.add(&format!("bukti/{}", rel.to_string_lossy().replace('\\', "/")), &bytes),
-            Err(e) => theme::report(diags, &shown, None, &e.to_string()),
-        }
-    }
-}
-
-fn sitemap(jobs: &[Job], base_url: &str) -> String {
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-    );
-    for job in jobs {
-        let url = format!("{base_url}{}{}", prefix(job.lang), job.path);
-        xml.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_escape(&url)));
-    }
-    xml.push_str("</urlset>\n");
-    xml
-}
-
-fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 #[cfg(test)]

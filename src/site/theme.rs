@@ -33,6 +33,8 @@ pub struct Theme {
     pub statics: Vec<(String, Vec<u8>)>,
     /// The file each template was read from, as shown to the user, by template name.
     origins: HashMap<String, String>,
+    /// The fingerprint of every template's name and source, for the partial render.
+    pub fingerprint: u64,
 }
 
 impl Theme {
@@ -96,6 +98,7 @@ pub fn load(root: &Path, tema: &str, diags: &mut Diagnostics) -> Option<Theme> {
     names.dedup();
     let mut ok = true;
     let mut origins = HashMap::new();
+    let mut sources = Vec::new();
     for name in names {
         let (source, shown) = match layers.find("templates", &name) {
             Some((path, shown)) => match std::fs::read_to_string(&path) {
@@ -111,6 +114,7 @@ pub fn load(root: &Path, tema: &str, diags: &mut Diagnostics) -> Option<Theme> {
                 None => continue,
             },
         };
+        sources.push((name.clone(), source.clone()));
         if let Err(e) = env.add_template_owned(name.clone(), source) {
             report(diags, &shown, e.line(), &e.to_string());
             ok = false;
@@ -118,7 +122,8 @@ pub fn load(root: &Path, tema: &str, diags: &mut Diagnostics) -> Option<Theme> {
         origins.insert(name, shown);
     }
     let statics = statics(&layers, diags)?;
-    ok.then_some(Theme { env, statics, origins })
+    let fingerprint = super::reuse::fingerprint(&sources);
+    ok.then_some(Theme { env, statics, origins, fingerprint })
 }
 
 fn statics(layers: &Layers, diags: &mut Diagnostics) -> Option<Vec<(String, Vec<u8>)>> {

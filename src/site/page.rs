@@ -1,0 +1,140 @@
+//! The template context of one page: the parts every page has (language, links to the roots
+//! and to the other language, canonical URL, site view, menu, breadcrumbs) around what the
+//! page itself shows, and the small page views that need nothing from `present`.
+
+use minijinja::value::Serde;
+use serde::Serialize;
+
+use super::{Job, Options, Shared, SiteView, lang_code, prefix, theme};
+use crate::diagnostics::Lang;
+use crate::present::Words;
+use crate::present::view::{Link, Txt, same};
+
+/// Everything a template gets.
+#[derive(Serialize)]
+struct Context<'a, P: Serialize> {
+    lang: &'static str,
+    t: &'a minijinja::Value,
+    /// Relative path to the site root (static files, evidence).
+    root: String,
+    /// Relative path to this language's root.
+    lang_root: String,
+    /// The same page in the other language.
+    other_url: String,
+    canonical: String,
+    title: String,
+    /// The [`SiteView`], converted once for every page.
+    site: &'a minijinja::Value,
+    nav: Vec<NavItem>,
+    crumbs: Vec<Link>,
+    page: P,
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    label: Txt,
+    url: String,
+    current: bool,
+}
+
+/// Where a page is and what it shares with the other pages of its language.
+pub(super) struct Base<'a> {
+    pub(super) shared: &'a Shared,
+    pub(super) job: &'a Job,
+    pub(super) root: &'a str,
+    pub(super) lang_root: &'a str,
+    pub(super) other: Lang,
+    pub(super) options: &'a Options<'a>,
+    /// False on the 404 page, which is no entry of the menu.
+    pub(super) in_nav: bool,
+}
+
+impl Base<'_> {
+    /// Render `template` with the context of this page around `page`.
+    pub(super) fn render<P: Serialize>(
+        &self,
+        theme: &theme::Theme,
+        template: &str,
+        title: &str,
+        crumbs: Vec<Link>,
+        page: P,
+    ) -> Result<String, minijinja::Error> {
+        let ctx = Context {
+            lang: lang_code(self.job.lang),
+            t: &self.shared.ui.value,
+            root: self.root.to_string(),
+            lang_root: self.lang_root.to_string(),
+            other_url: format!("{}{}{}", self.root, prefix(self.other), self.job.path),
+            canonical: format!("{}{}{}", self.options.base_url, prefix(self.job.lang), self.job.path),
+            title: title.to_string(),
+            site: &self.shared.site_value,
+            nav: nav(
+                &self.shared.ui.words,
+                &self.shared.site,
+                self.lang_root,
+                self.in_nav.then_some(self.job.path.as_str()),
+            ),
+            crumbs,
+            page,
+        };
+        theme.env.get_template(template)?.render(Serde(&ctx))
+    }
+}
+
+/// The main menu; `path` is the current page's (none on the 404 page).
+fn nav(t: &Words, site: &SiteView, lang_root: &str, path: Option<&str>) -> Vec<NavItem> {
+    let mut items = vec![(same(t.get("dashboard")), String::new())];
+    if let Some(y) = site.years.last() {
+        items.push((same(&format!("{} {y}", t.get("year"))), format!("tahun/{y}/")));
+    }
+    items.push((same(t.get("cascading")), "cascading/".into()));
+    items.push((same(t.get("downloads")), "unduh/".into()));
+    items.extend(site.pages.iter().map(|(slug, title)| (title.clone(), format!("{slug}/"))));
+    items
+        .into_iter()
+        .map(|(label, p)| NavItem {
+            current: Some(p.as_str()) == path,
+            url: format!("{lang_root}{p}"),
+            label,
+        })
+        .collect()
+}
+
+/// A Markdown page.
+#[derive(Serialize)]
+pub(super) struct MarkdownPage {
+    pub(super) html: String,
+    pub(super) lang: Option<&'static str>,
+}
+
+/// The downloads page: reports (none until the report issue lands) and the open data.
+#[derive(Serialize)]
+pub(super) struct Downloads {
+    reports: Vec<Link>,
+    data: Vec<Link>,
+}
+
+/// The downloads page of a page at `root`.
+pub(super) fn downloads(root: &str, t: &Words) -> Downloads {
+    let files: [(&str, &str, &str); 6] = [
+        ("capaian.csv", "Capaian kinerja (CSV)", "Performance achievement (CSV)"),
+        ("capaian.json", "Capaian kinerja (JSON)", "Performance achievement (JSON)"),
+        ("tindak-lanjut.csv", "Tindak lanjut rekomendasi (CSV)", "Follow-up of recommendations (CSV)"),
+        ("pelaporan.csv", "Kalender pelaporan (CSV)", "Reporting calendar (CSV)"),
+        ("ikm.csv", "Indeks Kepuasan Masyarakat (CSV)", "Public Satisfaction Index (CSV)"),
+        (
+            "datapackage.json",
+            "Deskripsi data (Frictionless Data Package)",
+            "Data description (Frictionless Data Package)",
+        ),
+    ];
+    let data = files
+        .iter()
+        .map(|(file, id, en)| Link {
+            label: same(if t.lang == Lang::Id { id } else { en }),
+            url: format!("{root}data/{file}"),
+            external: false,
+        })
+        .collect();
+    Downloads { reports: Vec::new(), data }
+}
