@@ -423,3 +423,39 @@ fn build_output_carries_no_reload_script() {
     }
     assert!(pages > 10, "only {pages} pages");
 }
+
+#[test]
+fn a_broken_template_and_a_deleted_content_folder_do_not_stop_the_preview() {
+    let site = Site::minimal();
+    let server = Server::start(&site, &[]);
+    assert!(server.get(PK1_PAGE).body.contains("Realisasi 9\u{a0}investor"));
+
+    // A template override that fails: the overlay names the theme file, the old pages stay.
+    let template = "themes/default/templates/indikator.html";
+    site.write(
+        template,
+        "{% extends \"base.html\" %}\n{% block content %}\n{{ page.no.such }}\n{% endblock %}\n",
+    );
+    server.wait_for("the template's overlay", || {
+        overlay_of(&server.get("/").body).is_some_and(|o| o.contains(template))
+    });
+    assert!(server.get(PK1_PAGE).body.contains("Realisasi 9\u{a0}investor"), "the last good page is kept");
+    site.remove("themes");
+    server.wait_for("the overlay to go", || overlay_of(&server.get("/").body).is_none());
+
+    // `content/` deleted: errors are shown, the server keeps answering.
+    let copy = tempfile::tempdir().expect("a temporary folder");
+    common::copy_dir(&site.path("content"), copy.path());
+    site.remove("content");
+    server.wait_for("an overlay for the missing content/", || overlay_of(&server.get("/").body).is_some());
+    assert_eq!(server.get(PK1_PAGE).status, 200, "the last good site is still served");
+
+    // Put back with one figure changed: served, overlay gone.
+    common::copy_dir(copy.path(), &site.path("content"));
+    site.replace(TW1, PK1_TW1, "    realisasi: 11\n");
+    server.wait_for("the restored site with the new figure", || {
+        let page = server.get(PK1_PAGE);
+        overlay_of(&page.body).is_none() && page.body.contains("Realisasi 11\u{a0}investor")
+    });
+    assert!(server.interrupt().success());
+}
