@@ -11,7 +11,9 @@
 # and time until the `reload` event arrives. Prints every run and the median. Everything lives
 # in one temporary folder, removed at the end.
 # Environment: RUNS (edits per site), AS_OF (the --as-of date, default 2024-06-30), BIN (time
-# this binary instead of building the work tree's, e.g. an older build for a before/after figure).
+# this binary instead of building the work tree's, e.g. an older build for a before/after figure),
+# CLIENTS (other reload streams held open meanwhile, default 0: compare 0 and 50 to see that
+# waiting pages do not slow a rebuild).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -41,10 +43,10 @@ trap cleanup EXIT
 
 # Edit, wait for the reload event, repeat; prints one line per run and the median (ms).
 measure() {
-    python3 - "$1" "$2" "$runs" <<'PY'
+    python3 - "$1" "$2" "$runs" "${CLIENTS:-0}" <<'PY'
 import re, socket, statistics, sys, time
 
-port, quarter, runs = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
+port, quarter, runs, clients = int(sys.argv[1]), sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 deadline = time.monotonic() + 600
 while True:  # the first build of a large site takes a while
     try:
@@ -66,6 +68,12 @@ def wait_for(marker):
         seen += chunk
     seen = seen[seen.index(marker) + len(marker):]
 wait_for(b"event: hello")
+# Pages that wait for a reload while the measured one does (never read: the server must cope).
+others = []
+for _ in range(clients):
+    other = socket.create_connection(("127.0.0.1", port), timeout=5)
+    other.sendall(f"GET /__sakip/reload HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+    others.append(other)
 figure = re.compile(r"^(\s+realisasi: \"?)(\d[\d.,]*)", re.M)
 times = []
 for run in range(1, runs + 1):
@@ -98,7 +106,7 @@ for name in "${sites[@]}"; do
     port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
     "$bin" --root "$site" serve --port "$port" --as-of "$as_of" 2>"$work/serve-$name.log" &
     server=$!
-    echo "site $name ($(find "$site/content" -type f | wc -l) content files):"
+    echo "site $name ($(find "$site/content" -type f | wc -l) content files, ${CLIENTS:-0} other pages open):"
     if ! measure "$port" "$site/content/2023/realisasi/tw1.yaml"; then
         cat "$work/serve-$name.log" >&2
         exit 1
