@@ -8,6 +8,7 @@ use super::theme;
 use crate::content::model::{BuktiSumber, Site};
 use crate::diagnostics::Diagnostics;
 use crate::output::Sink;
+use crate::present::escape;
 
 /// Copy every evidence file the content references (and only those) to `bukti/`.
 pub(super) fn copy_evidence(site: &Site, root: &Path, out: &dyn Sink, diags: &mut Diagnostics) {
@@ -44,14 +45,10 @@ pub(super) fn sitemap_and_robots(pages: impl Iterator<Item = String>, base_url: 
     );
     for page in pages {
         let url = format!("{base_url}{page}");
-        xml.push_str(&format!("  <url><loc>{}</loc></url>\n", xml_escape(&url)));
+        xml.push_str(&format!("  <url><loc>{}</loc></url>\n", escape(&url)));
     }
     xml.push_str("</urlset>\n");
     out.add("sitemap.xml", xml.as_bytes());
     let robots = format!("User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n");
     out.add("robots.txt", robots.as_bytes());
-}
-
-fn xml_escape(text: &str) -> String {
-    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
