@@ -73,10 +73,10 @@ pub enum Command {
         /// Head revision.
         head: Option<String>,
     },
-    /// A new site repository from the bundled example (not yet).
+    /// A new site repository from the bundled example, with its README and CI workflows.
     Init {
-        /// Folder to create.
-        dir: Option<PathBuf>,
+        /// The folder to create (it must be new or empty).
+        dir: PathBuf,
     },
     /// JSON Schemas of the content files (not yet).
     Schema {

@@ -22,6 +22,7 @@ pub mod compute;
 pub mod content;
 pub mod diagnostics;
 pub mod exports;
+pub mod init;
 pub mod number;
 pub mod output;
 pub mod present;

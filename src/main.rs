@@ -40,7 +40,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
             cmd::serve(cli.root, cmd::Listen { interface, port, open }, as_of, lang)
         }
         Command::Diff { .. } => cmd::diff(),
-        Command::Init { .. } => cmd::init(),
+        Command::Init { dir } => cmd::init(&dir),
         Command::Schema { .. } => cmd::schema(),
     }
 }
