@@ -64,15 +64,16 @@ pub fn resolve(root: &Path, flag: Option<NaiveDate>) -> Option<AsOf> {
     if let Some(date) = flag {
         return Some(AsOf { date, source: Source::Flag });
     }
-    head_commit(root)
+    commit(root, "HEAD")
 }
 
-/// The committer date and short hash of `HEAD` in the repository holding `root`, if any.
-fn head_commit(root: &Path) -> Option<AsOf> {
+/// The committer date and short hash of the commit `revision` (`HEAD`, a hash) in the
+/// repository holding `root`, if any.
+pub fn commit(root: &Path, revision: &str) -> Option<AsOf> {
     let out = Command::new("git")
         .arg("-C")
         .arg(root)
-        .args(["log", "-1", "--format=%cs %h", "HEAD"])
+        .args(["log", "-1", "--format=%cs %h", revision, "--"])
         .output()
         .ok()?;
     if !out.status.success() {

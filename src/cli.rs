@@ -66,12 +66,19 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::Id)]
         lang: LangArg,
     },
-    /// Figures that differ between two git revisions (not yet).
+    /// Figures that differ between two git revisions: every changed target, realisation,
+    /// achievement and predicate, with the file and line that moved it.
     Diff {
-        /// Base revision.
+        /// Base revision [default: the merge base of HEAD with origin/HEAD, main or master].
         base: Option<String>,
-        /// Head revision.
+        /// Head revision [default: the working tree].
         head: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = DiffFormatArg::Markdown)]
+        format: DiffFormatArg,
+        /// The as-of date (YYYY-MM-DD) of both sides; default: the commit date of the head side.
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        as_of: Option<chrono::NaiveDate>,
     },
     /// A new site repository from the bundled example, with its README and CI workflows.
     Init {
@@ -103,6 +110,15 @@ pub enum FormatArg {
     /// GitHub Actions workflow commands (`::error file=…`).
     Github,
     /// `{"diagnostics":[…]}`.
+    Json,
+}
+
+/// `diff --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormatArg {
+    /// A table fit for a pull-request comment.
+    Markdown,
+    /// `{"base", "head", "changes", …}`, figures as plain decimals.
     Json,
 }
 

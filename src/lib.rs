@@ -10,7 +10,8 @@
 //! runs them all, in two stages (prepare, then render into any sink); [`serve`] renders into
 //! memory and serves the result as a live preview. [`diagnostics`] carries
 //! everything the user must fix; [`number`] reads figures exactly; [`as_of`] finds the date
-//! deadlines are measured against.
+//! deadlines are measured against; [`diff`] compares the figures of two
+//! revisions.
 //!
 //! The command line (arguments, messages, exit codes) is the binary's, in `src/cli.rs` and
 //! `src/cmd/`; this library knows nothing of clap.
@@ -21,6 +22,7 @@ pub mod check;
 pub mod compute;
 pub mod content;
 pub mod diagnostics;
+pub mod diff;
 pub mod exports;
 pub mod init;
 pub mod number;

@@ -39,7 +39,7 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Serve { interface, port, open, as_of, lang } => {
             cmd::serve(cli.root, cmd::Listen { interface, port, open }, as_of, lang)
         }
-        Command::Diff { .. } => cmd::diff(),
+        Command::Diff { base, head, format, as_of } => cmd::diff(&cli.root, base, head, format, as_of),
         Command::Init { dir } => cmd::init(&dir),
         Command::Schema { .. } => cmd::schema(),
     }

@@ -126,6 +126,8 @@ impl Site {
         let out = Command::new("git")
             .args(args)
             .current_dir(self.root())
+            // No system configuration (a default branch name, hooks) changes what a test sees.
+            .env("GIT_CONFIG_NOSYSTEM", "1")
             .env("GIT_AUTHOR_DATE", "2024-03-20T12:00:00+07:00")
             .env("GIT_COMMITTER_DATE", "2024-03-20T12:00:00+07:00")
             .env("GIT_AUTHOR_NAME", "t")
