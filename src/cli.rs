@@ -104,6 +104,8 @@ pub enum FormatArg {
     Github,
     /// `{"diagnostics":[…]}`.
     Json,
+    /// GitLab Code Quality report (JSON), for `artifacts:reports:codequality`.
+    Gitlab,
 }
 
 fn parse_url(text: &str) -> Result<String, String> {

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 mod tools;
 
-use tools::{render_github, render_json};
+use tools::{render_github, render_gitlab, render_json};
 
 /// The language of messages and pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
@@ -328,6 +328,8 @@ pub enum Format {
     Github,
     /// `{"diagnostics":[…]}`.
     Json,
+    /// GitLab's Code Quality report: `[{"description", "check_name", "fingerprint", …}]`.
+    Gitlab,
 }
 
 /// Render all diagnostics in `format`; `color` only matters for the human format.
@@ -338,6 +340,7 @@ pub fn render(diags: &Diagnostics, sources: &Sources, format: Format, lang: Lang
         Format::Human => render_human(&sorted, diags, sources, lang, color),
         Format::Github => render_github(&sorted, lang),
         Format::Json => render_json(&sorted, lang),
+        Format::Gitlab => render_gitlab(&sorted, lang),
     }
 }
 
