@@ -10,7 +10,8 @@
 //! runs them all, in two stages (prepare, then render into any sink); [`serve`] renders into
 //! memory and serves the result as a live preview. [`diagnostics`] carries
 //! everything the user must fix; [`number`] reads figures exactly; [`as_of`] finds the date
-//! deadlines are measured against.
+//! deadlines are measured against; [`schema`] writes the JSON Schemas of the content files
+//! for editors, from the loader's key tables.
 //!
 //! The command line (arguments, messages, exit codes) is the binary's, in `src/cli.rs` and
 //! `src/cmd/`; this library knows nothing of clap.
@@ -25,6 +26,7 @@ pub mod exports;
 pub mod number;
 pub mod output;
 pub mod present;
+pub mod schema;
 pub mod serve;
 pub mod site;
 pub mod validate;

@@ -41,6 +41,6 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Diff { .. } => cmd::diff(),
         Command::Init { .. } => cmd::init(),
-        Command::Schema { .. } => cmd::schema(),
+        Command::Schema { output } => cmd::schema(&cli.root, output),
     }
 }
