@@ -4,8 +4,8 @@
 //!
 //! The readers check unknown and missing keys against these tables ([`Ctx::map`] and the
 //! getters of [`Map`]), so a table is the loader's own list of keys, not a description of it
-//! that could drift. That is what lets the documentation test, and later a JSON Schema for
-//! editors, be generated from them. Nested mappings are reached through the kind of the key
+//! that could drift. That is what lets the documentation test and the JSON Schemas for
+//! editors be generated from them. Nested mappings are reached through the kind of the key
 //! that holds them ([`Kind::Mapping`]), so the tables of a file form a tree from its top
 //! mapping, listed in [`FILES`]; `crate::schema` writes a JSON Schema per file from them.
 //!
