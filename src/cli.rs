@@ -85,9 +85,11 @@ pub enum Command {
         /// The folder to create (it must be new or empty).
         dir: PathBuf,
     },
-    /// JSON Schemas of the content files (not yet).
+    /// Write a JSON Schema (draft 2020-12) of each content file, for editors: sakip.schema.json,
+    /// renstra.schema.json, …, realisasi.schema.json (for realisasi/twN.yaml),
+    /// halaman.schema.json (the front matter of halaman/*.md).
     Schema {
-        /// Output folder.
+        /// Output folder [default: <root>/schemas]; schema files in it are replaced.
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
     },
@@ -111,6 +113,8 @@ pub enum FormatArg {
     Github,
     /// `{"diagnostics":[…]}`.
     Json,
+    /// GitLab Code Quality report (JSON), for `artifacts:reports:codequality`.
+    Gitlab,
 }
 
 /// `diff --format`.

@@ -1,16 +1,19 @@
 //! Everything the user must fix: one `Diagnostic` type for every rule of every stage, and the
-//! three ways `check` prints them (human like rustc, GitHub annotations, JSON).
+//! ways `check` prints them: for people like rustc here, for tools in `diagnostics::tools`.
 //!
 //! Diagnostics are plain data. Each carries its message in Indonesian and English so that the
 //! language is chosen only when printing, and the source text of every file is kept in
 //! [`Sources`] so the human format can show the offending line with a caret.
 
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::sync::Arc;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
+
+mod tools;
+
+use tools::{render_github, render_gitlab, render_json};
 
 /// The language of messages and pages.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
@@ -325,6 +328,8 @@ pub enum Format {
     Github,
     /// `{"diagnostics":[…]}`.
     Json,
+    /// GitLab's Code Quality report: `[{"description", "check_name", "fingerprint", …}]`.
+    Gitlab,
 }
 
 /// Render all diagnostics in `format`; `color` only matters for the human format.
@@ -335,6 +340,7 @@ pub fn render(diags: &Diagnostics, sources: &Sources, format: Format, lang: Lang
         Format::Human => render_human(&sorted, diags, sources, lang, color),
         Format::Github => render_github(&sorted, lang),
         Format::Json => render_json(&sorted, lang),
+        Format::Gitlab => render_gitlab(&sorted, lang),
     }
 }
 
@@ -431,74 +437,12 @@ fn char_span(line: &str, column: u32, len: u32) -> std::ops::Range<usize> {
     start..end.max(start)
 }
 
-fn render_github(sorted: &[&Diagnostic], lang: Lang) -> String {
-    let mut out = String::new();
-    for d in sorted {
-        let level = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let message = format!("{} [{}]", d.full_message(lang), d.code.as_str());
-        let _ = writeln!(
-            out,
-            "::{level} file={},line={},col={}::{}",
-            github_escape(&d.loc.file, true),
-            d.loc.line,
-            d.loc.column,
-            github_escape(&message, false)
-        );
-    }
-    out
-}
-
-/// Workflow-command escaping: `%`, CR and LF always; `:` and `,` also in properties.
-fn github_escape(text: &str, property: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            '\r' => out.push_str("%0D"),
-            '\n' => out.push_str("%0A"),
-            ':' if property => out.push_str("%3A"),
-            ',' if property => out.push_str("%2C"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-#[derive(Serialize)]
-struct JsonDiagnostic<'a> {
-    severity: Severity,
-    code: &'static str,
-    file: &'a str,
-    line: u32,
-    column: u32,
-    message: String,
-}
-
-fn render_json(sorted: &[&Diagnostic], lang: Lang) -> String {
-    let diagnostics: Vec<JsonDiagnostic> = sorted
-        .iter()
-        .map(|d| JsonDiagnostic {
-            severity: d.severity,
-            code: d.code.as_str(),
-            file: &d.loc.file,
-            line: d.loc.line,
-            column: d.loc.column,
-            message: d.full_message(lang),
-        })
-        .collect();
-    let mut out = serde_json::json!({ "diagnostics": diagnostics }).to_string();
-    out.push('\n');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn sample() -> (Diagnostics, Sources) {
+    /// Two diagnostics in two files, one with a help (also for the tools' formats).
+    pub(super) fn sample() -> (Diagnostics, Sources) {
         let file: Arc<str> = Arc::from("content/2023/validasi.yaml");
         let mut sources = Sources::default();
         sources.insert(&file, "tahun: 2023\nvalidasi:\n  - statos: sah\n");
@@ -530,32 +474,6 @@ mod tests {
         assert!(out.trim_end().ends_with("1 error(s), 1 warning(s)"), "{out}");
         // Sorted by file: a.yaml comes before validasi.yaml.
         assert!(out.find("a.yaml").unwrap() < out.find("validasi.yaml").unwrap());
-    }
-
-    #[test]
-    fn json_output_has_the_spec_keys() {
-        let (diags, sources) = sample();
-        let out = render(&diags, &sources, Format::Json, Lang::Id, false);
-        let value: serde_json::Value = serde_json::from_str(&out).unwrap();
-        let first = &value["diagnostics"][1];
-        assert_eq!(first["severity"], "error");
-        assert_eq!(first["code"], "unknown-key");
-        assert_eq!(first["file"], "content/2023/validasi.yaml");
-        assert_eq!(first["line"], 3);
-        assert_eq!(first["column"], 5);
-        assert_eq!(first["message"], "kunci tidak dikenal `statos` (maksud Anda `status`?)");
-    }
-
-    #[test]
-    fn github_output_escapes_properties_and_newlines() {
-        let mut diags = Diagnostics::default();
-        diags.error(
-            Code::YamlSyntax,
-            Loc { file: Arc::from("content/a,b.yaml"), line: 2, column: 3, len: 1 },
-            Message::new("baris\nkedua 100%", "x"),
-        );
-        let out = render(&diags, &Sources::default(), Format::Github, Lang::Id, false);
-        assert_eq!(out, "::error file=content/a%2Cb.yaml,line=2,col=3::baris%0Akedua 100%25 [yaml-syntax]\n");
     }
 
     #[test]

@@ -11,7 +11,8 @@
 //! memory and serves the result as a live preview. [`diagnostics`] carries
 //! everything the user must fix; [`number`] reads figures exactly; [`as_of`] finds the date
 //! deadlines are measured against; [`diff`] compares the figures of two
-//! revisions.
+//! revisions; [`schema`] writes the JSON Schemas of the content files for editors, from the
+//! loader's key tables.
 //!
 //! The command line (arguments, messages, exit codes) is the binary's, in `src/cli.rs` and
 //! `src/cmd/`; this library knows nothing of clap.
@@ -28,6 +29,7 @@ pub mod init;
 pub mod number;
 pub mod output;
 pub mod present;
+pub mod schema;
 pub mod serve;
 pub mod site;
 pub mod validate;

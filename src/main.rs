@@ -41,6 +41,6 @@ fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         Command::Diff { base, head, format, as_of } => cmd::diff(&cli.root, base, head, format, as_of),
         Command::Init { dir } => cmd::init(&dir),
-        Command::Schema { .. } => cmd::schema(),
+        Command::Schema { output } => cmd::schema(&cli.root, output),
     }
 }

@@ -1,5 +1,5 @@
 //! `sakip-site check` as a user and a CI job see it (issue 3 item 6, SPEC §6): the bundled
-//! example passes, the three output formats, the two languages, the exit codes, and where the
+//! example passes, the output formats, the two languages, the exit codes, and where the
 //! as-of date came from.
 
 mod common;
@@ -66,6 +66,28 @@ fn github_format_prints_workflow_commands() {
         assert!(line.starts_with(prefix.as_str()), "`{line}` does not start with `{prefix}`");
     }
     assert!(lines[1].ends_with("[invalid-value]"), "{}", lines[1]);
+}
+
+#[test]
+fn gitlab_format_is_a_code_quality_report_on_the_broken_line() {
+    let site = one_error();
+    let run = site.run(&["check", "--format", "gitlab"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    let value: serde_json::Value = serde_json::from_str(&run.stdout).expect("stdout is JSON");
+    let entries = value.as_array().expect("a JSON array");
+    assert_eq!(entries.len(), 1, "{value}");
+    let at = site.find(VALIDASI, "syah");
+    let entry = &entries[0];
+    assert_eq!(entry["check_name"], "invalid-value");
+    assert_eq!(entry["severity"], "major");
+    assert_eq!(entry["location"]["path"], VALIDASI);
+    assert_eq!(entry["location"]["lines"]["begin"], at.line);
+    assert!(entry["description"].as_str().unwrap().contains("`syah`"), "{value}");
+    let fingerprint = entry["fingerprint"].as_str().unwrap();
+    assert!(fingerprint.len() == 32 && fingerprint.chars().all(|c| c.is_ascii_hexdigit()), "{value}");
+    let again = site.run(&["check", "--format", "gitlab", "--lang", "en"]);
+    let again: serde_json::Value = serde_json::from_str(&again.stdout).expect("stdout is JSON");
+    assert_eq!(again[0]["fingerprint"], fingerprint, "the same problem keeps its fingerprint");
 }
 
 #[test]

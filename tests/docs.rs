@@ -104,8 +104,8 @@ fn every_accepted_key_and_word_is_in_the_content_format() {
     let documented = documented_words(&doc);
     let mut missing: Vec<String> = keys::FILES
         .iter()
-        .filter(|(file, _)| !doc.lines().any(|l| l.starts_with("## ") && l.contains(file)))
-        .map(|(file, _)| format!("{file} (file)"))
+        .filter(|file| !doc.lines().any(|l| l.starts_with("## ") && l.contains(file.path)))
+        .map(|file| format!("{} (file)", file.path))
         .collect();
     for (path, key) in accepted_keys() {
         if !documented.contains(key.name) {

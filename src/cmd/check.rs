@@ -60,6 +60,7 @@ impl From<FormatArg> for Format {
             FormatArg::Human => Format::Human,
             FormatArg::Github => Format::Github,
             FormatArg::Json => Format::Json,
+            FormatArg::Gitlab => Format::Gitlab,
         }
     }
 }

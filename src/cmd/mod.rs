@@ -11,7 +11,6 @@ mod schema;
 mod serve;
 
 use std::io::{IsTerminal, Write};
-use std::process::ExitCode;
 
 use sakip_site::check::Checked;
 use sakip_site::diagnostics::{self, Format, Lang};
@@ -34,10 +33,4 @@ fn print_diagnostics(checked: &Checked, format: Format, lang: Lang) -> std::io::
     } else {
         std::io::stdout().write_all(text.as_bytes())
     }
-}
-
-/// What a command that is declared but not written yet does: say so, exit 2.
-fn not_available() -> anyhow::Result<ExitCode> {
-    eprintln!("sakip-site: this command is not available yet.");
-    Ok(ExitCode::from(2))
 }

@@ -4,10 +4,10 @@
 //!
 //! The readers check unknown and missing keys against these tables ([`Ctx::map`] and the
 //! getters of [`Map`]), so a table is the loader's own list of keys, not a description of it
-//! that could drift. That is what lets the documentation test, and later a JSON Schema for
-//! editors, be generated from them. Nested mappings are reached through the kind of the key
+//! that could drift. That is what lets the documentation test and the JSON Schemas for
+//! editors be generated from them. Nested mappings are reached through the kind of the key
 //! that holds them ([`Kind::Mapping`]), so the tables of a file form a tree from its top
-//! mapping, listed in [`FILES`].
+//! mapping, listed in [`FILES`]; `crate::schema` writes a JSON Schema per file from them.
 //!
 //! [`Ctx::map`]: crate::content::reader::Ctx::map
 //! [`Map`]: crate::content::reader::Map
@@ -106,20 +106,102 @@ impl Kind {
     }
 }
 
-/// Every file of the format and the keys of its top mapping, in the order of
-/// `docs/content-format.md`; `<tahun>` is a year folder.
-pub static FILES: &[(&str, &[Key])] = &[
-    ("sakip.yaml", plan::SAKIP),
-    ("renstra.yaml", plan::RENSTRA),
-    ("cascading.yaml", plan::CASCADING),
-    ("<tahun>/rencana-aksi.yaml", year::RENCANA_AKSI),
-    ("<tahun>/realisasi/twN.yaml", year::REALISASI),
-    ("<tahun>/validasi.yaml", year::VALIDASI),
-    ("<tahun>/evaluasi.yaml", year::EVALUASI),
-    ("<tahun>/tim.yaml", year::TIM),
-    ("<tahun>/skm.yaml", year::SKM),
-    ("<tahun>/lke.yaml", year::LKE),
-    ("halaman/*.md", PAGE),
+/// A file of the format.
+#[derive(Debug, Clone, Copy)]
+pub struct File {
+    /// Where it sits under `content/`; `<tahun>` is a year folder, `twN` and `*` stand for names.
+    pub path: &'static str,
+    /// A short name for the kind of file (its JSON Schema is `<name>.schema.json`).
+    pub name: &'static str,
+    /// What it holds: (Indonesian, English).
+    pub about: (&'static str, &'static str),
+    /// The keys of its top mapping.
+    pub keys: &'static [Key],
+}
+
+/// Every file of the format, in the order of `docs/content-format.md`.
+pub static FILES: &[File] = &[
+    File {
+        path: "sakip.yaml",
+        name: "sakip",
+        about: ("profil instansi dan pengaturan situs", "the agency's profile and the site settings"),
+        keys: plan::SAKIP,
+    },
+    File {
+        path: "renstra.yaml",
+        name: "renstra",
+        about: (
+            "Renstra: periode, tujuan, sasaran dan indikator kinerja utama (IKU)",
+            "the Renstra: period, goals, objectives and key performance indicators (IKU)",
+        ),
+        keys: plan::RENSTRA,
+    },
+    File {
+        path: "cascading.yaml",
+        name: "cascading",
+        about: (
+            "program, kegiatan dan sub-kegiatan beserta indikator dan anggarannya",
+            "programmes, activities and sub-activities with their indicators and budgets",
+        ),
+        keys: plan::CASCADING,
+    },
+    File {
+        path: "<tahun>/rencana-aksi.yaml",
+        name: "rencana-aksi",
+        about: (
+            "rencana aksi setahun: target triwulan, data dukung wajib, penanggung jawab",
+            "the year's action plan: quarterly targets, required evidence, responsible unit",
+        ),
+        keys: year::RENCANA_AKSI,
+    },
+    File {
+        path: "<tahun>/realisasi/twN.yaml",
+        name: "realisasi",
+        about: (
+            "realisasi satu triwulan beserta data dukungnya",
+            "the realisations of one quarter with their evidence",
+        ),
+        keys: year::REALISASI,
+    },
+    File {
+        path: "<tahun>/validasi.yaml",
+        name: "validasi",
+        about: ("hasil validasi dan koreksi tim", "the validation team's verdicts and corrections"),
+        keys: year::VALIDASI,
+    },
+    File {
+        path: "<tahun>/evaluasi.yaml",
+        name: "evaluasi",
+        about: (
+            "evaluasi, rekomendasi dan tindak lanjutnya",
+            "evaluations, recommendations and their follow-up",
+        ),
+        keys: year::EVALUASI,
+    },
+    File {
+        path: "<tahun>/tim.yaml",
+        name: "tim",
+        about: ("tim penyusun laporan dan SK-nya", "the reporting team and its decree"),
+        keys: year::TIM,
+    },
+    File {
+        path: "<tahun>/skm.yaml",
+        name: "skm",
+        about: ("rekap survei kepuasan masyarakat (IKM)", "tallies of the public-satisfaction surveys (IKM)"),
+        keys: year::SKM,
+    },
+    File {
+        path: "<tahun>/lke.yaml",
+        name: "lke",
+        about: ("nilai evaluasi mandiri SAKIP (LKE)", "the SAKIP self-evaluation scores (LKE)"),
+        keys: year::LKE,
+    },
+    File {
+        path: "halaman/*.md",
+        name: "halaman",
+        about: ("front matter halaman Markdown", "the front matter of a Markdown page"),
+        keys: PAGE,
+    },
 ];
 
 /// The mapping forms of two value types, which any key of that type may take.
@@ -175,7 +257,8 @@ pub static PAGE: &[Key] = &[
 /// [`VALUES`]. A table nested in several places (the indicator) is listed at each.
 pub fn tables() -> Vec<(String, &'static [Key])> {
     let mut out = Vec::new();
-    for (name, keys) in FILES.iter().chain(VALUES) {
+    let files = FILES.iter().map(|file| (file.path, file.keys));
+    for (name, keys) in files.chain(VALUES.iter().copied()) {
         collect(name.to_string(), keys, &mut out);
     }
     out

@@ -51,13 +51,13 @@ pub struct Loaded {
 /// Whether the root of `content/` may hold a file `name` (besides year folders and `halaman/`):
 /// the files of [`keys::FILES`] outside a folder.
 fn is_root_file(name: &str) -> bool {
-    keys::FILES.iter().any(|(file, _)| *file == name)
+    keys::FILES.iter().any(|file| file.path == name)
 }
 
 /// Whether a year folder may hold `name` (besides `realisasi/` and `dukung/`): the files of
 /// [`keys::FILES`] directly in `<tahun>/`.
 fn is_year_file(name: &str) -> bool {
-    keys::FILES.iter().any(|(file, _)| file.strip_prefix("<tahun>/") == Some(name))
+    keys::FILES.iter().any(|file| file.path.strip_prefix("<tahun>/") == Some(name))
 }
 
 /// The YAML trees of the files of earlier loads, so that a load parses again only the files
