@@ -74,8 +74,21 @@ fn the_new_site_is_the_bundled_example_and_it_checks_and_builds() {
     let embedded = files(&dir.join("content"));
     assert_eq!(embedded, files(&example), "the embedded example has every file of content/");
     for rel in &embedded {
-        let (a, b) = (std::fs::read(dir.join("content").join(rel)), std::fs::read(example.join(rel)));
-        assert_eq!(a.unwrap(), b.unwrap(), "content/{rel} differs from the bundled example");
+        let written = std::fs::read(dir.join("content").join(rel)).unwrap();
+        let bundled = std::fs::read(example.join(rel)).unwrap();
+        if !rel.ends_with(".yaml") {
+            assert_eq!(written, bundled, "content/{rel} differs from the bundled example");
+            continue;
+        }
+        // A YAML file is the bundled one under a first line naming its schema, which exists.
+        let text = String::from_utf8(written).unwrap();
+        let (first, rest) = text.split_once('\n').unwrap();
+        assert_eq!(rest.as_bytes(), bundled, "content/{rel} differs from the bundled example");
+        let schema = first
+            .strip_prefix("# yaml-language-server: $schema=")
+            .unwrap_or_else(|| panic!("{rel}: {first}"));
+        let at = dir.join("content").join(rel).parent().unwrap().join(schema);
+        assert!(at.is_file(), "content/{rel} names {schema}, which is not there");
     }
     let sakip = std::fs::read_to_string(dir.join("content/sakip.yaml")).unwrap();
     assert!(sakip.contains("data_contoh: true"), "the sample-data banner stays on");
@@ -96,6 +109,13 @@ fn readme_and_ci_files_guide_the_officers_and_check_every_change() {
         assert!(readme.contains(words), "the README explains `{words}`");
     }
     assert_eq!(std::fs::read_to_string(dir.join(".gitignore")).unwrap(), "/public/\n");
+    let settings: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join(".vscode/settings.json")).unwrap()).unwrap();
+    let schemas = settings["yaml.schemas"].as_object().unwrap();
+    assert_eq!(schemas["schemas/realisasi.schema.json"], "content/*/realisasi/tw*.yaml");
+    for schema in schemas.keys() {
+        assert!(dir.join(schema).is_file(), "{schema} is mapped but not written");
+    }
 
     let github = commands(&yaml(&dir.join(".github/workflows/sakip.yml")));
     let version = format!("cargo install sakip-site --locked --version {}", env!("CARGO_PKG_VERSION"));
