@@ -11,7 +11,7 @@
 //! memory and serves the result as a live preview. [`diagnostics`] carries
 //! everything the user must fix; [`number`] reads figures exactly; [`as_of`] finds the date
 //! deadlines are measured against; [`diff`] compares the figures of two
-//! revisions.
+//! revisions, and [`history`] compares each data commit with the one before it.
 //!
 //! The command line (arguments, messages, exit codes) is the binary's, in `src/cli.rs` and
 //! `src/cmd/`; this library knows nothing of clap.
@@ -24,6 +24,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod diff;
 pub mod exports;
+pub mod history;
 pub mod init;
 pub mod number;
 pub mod output;
