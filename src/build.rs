@@ -14,6 +14,7 @@ use crate::compute::{self, Ledger};
 use crate::content::{LoadError, Parsed};
 use crate::diagnostics::{Code, Loc, Message};
 use crate::exports;
+use crate::history::{self, History};
 use crate::output::{Output, Sink, WriteError};
 use crate::site::{self, Earlier, Pages};
 
@@ -62,6 +63,8 @@ pub struct Prepared {
     pub ledger: Ledger,
     /// The as-of date and where it came from.
     pub as_of: AsOf,
+    /// The commits that changed the data: [`History::Skipped`] until [`build`] collects it.
+    pub history: History,
 }
 
 /// A build written to disk.
@@ -94,7 +97,7 @@ pub fn prepare_with(options: &Options, parsed: Option<&Parsed>) -> Result<Outcom
     if checked.diagnostics.has_errors() {
         return Ok(Outcome::Stopped(checked));
     }
-    Ok(Outcome::Ready(Prepared { checked, ledger, as_of }))
+    Ok(Outcome::Ready(Prepared { checked, ledger, as_of, history: History::Skipped }))
 }
 
 fn warn_clock(checked: &mut Checked, date: NaiveDate) {
@@ -131,7 +134,7 @@ fn render_with(
     sink: &dyn Sink,
     earlier: Option<&Earlier>,
 ) -> Pages {
-    let Prepared { checked, ledger, .. } = prepared;
+    let Prepared { checked, ledger, history, .. } = prepared;
     let sakip = checked.site.sakip.as_ref();
     let title = sakip.map(|s| s.situs.judul.id.clone()).unwrap_or_default();
     let configured = sakip.map(|s| s.situs.base_url.value.clone()).unwrap_or_default();
@@ -139,7 +142,7 @@ fn render_with(
     if !base_url.ends_with('/') {
         base_url.push('/');
     }
-    let site_options = site::Options { root: &options.root, base_url };
+    let site_options = site::Options { root: &options.root, base_url, history };
     // The exports and the pages only read the ledger: write them side by side.
     let ((), pages) = rayon::join(
         || exports::write(ledger, &title, sink),
@@ -148,13 +151,14 @@ fn render_with(
     pages
 }
 
-/// Prepare, render into `output` (relative paths are relative to the current folder) and swap
-/// it into place.
+/// Prepare, collect the history, render into `output` (relative paths are relative to the
+/// current folder) and swap it into place.
 pub fn build(options: &Options, output: &Path) -> Result<Outcome<Written>, BuildError> {
     let mut prepared = match prepare(options)? {
         Outcome::Ready(prepared) => prepared,
         Outcome::Stopped(checked) => return Ok(Outcome::Stopped(checked)),
     };
+    prepared.history = history::collect(&options.root, prepared.as_of.date);
     let disk = Output::create(output, &options.root.join("content"))?;
     render(&mut prepared, options, &disk);
     if prepared.checked.diagnostics.has_errors() {

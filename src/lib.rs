@@ -11,8 +11,8 @@
 //! memory and serves the result as a live preview. [`diagnostics`] carries
 //! everything the user must fix; [`number`] reads figures exactly; [`as_of`] finds the date
 //! deadlines are measured against; [`diff`] compares the figures of two
-//! revisions; [`schema`] writes the JSON Schemas of the content files for editors, from the
-//! loader's key tables.
+//! revisions, and [`history`] compares each data commit with the one before it; [`schema`]
+//! writes the JSON Schemas of the content files for editors, from the loader's key tables.
 //!
 //! The command line (arguments, messages, exit codes) is the binary's, in `src/cli.rs` and
 //! `src/cmd/`; this library knows nothing of clap.
@@ -25,6 +25,7 @@ pub mod content;
 pub mod diagnostics;
 pub mod diff;
 pub mod exports;
+pub mod history;
 pub mod init;
 pub mod number;
 pub mod output;

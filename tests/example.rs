@@ -82,6 +82,8 @@ fn rendered_into_memory_it_is_the_disk_build_file_for_file() {
         panic!("the example has errors")
     };
     let Outcome::Ready(mut prepared) = build::prepare(&options).unwrap() else { panic!("errors") };
+    // `build` collects the change history from git before it renders; so does this render.
+    prepared.history = sakip_site::history::collect(&options.root, prepared.as_of.date);
     let memory = Memory::default();
     build::render(&mut prepared, &options, &memory);
     assert!(!prepared.checked.diagnostics.has_errors());

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 
 use sakip_site::build::{Options, Outcome, Written};
 use sakip_site::diagnostics::{Format, Lang};
+use sakip_site::history::History;
 
 /// Build the site in `root` into `output` (default `<root>/public`); exit 1 when the content or
 /// the theme has an error, and then nothing is written.
@@ -35,6 +36,11 @@ pub fn build(
         eprintln!("sakip-site build: nothing was written because of the errors above.");
         return Ok(ExitCode::from(1));
     };
+    // The one notice of a site outside git: a line, not a diagnostic, since nothing in the
+    // content is wrong and `check` has nothing to say about it.
+    if let History::Unavailable(why) = &prepared.history {
+        eprintln!("sakip-site build: no change history ({why}); the pages name no commit.");
+    }
     eprintln!(
         "sakip-site build: {} files written to {} ({} indicators, as of {}) in {} ms",
         files,

@@ -80,6 +80,31 @@ impl Revision {
     }
 }
 
+/// A commit of a data log: who and when, and the data commit before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logged {
+    /// The commit (named by its short hash).
+    pub commit: Commit,
+    /// The commit date.
+    pub date: chrono::NaiveDate,
+    /// The author's name (never the e-mail address).
+    pub author: String,
+    /// The full hash of the data commit before it.
+    pub parent: Option<String>,
+}
+
+impl Logged {
+    /// A line of `hash␟short␟date␟author␟parents`.
+    fn parse(line: &str) -> Option<Logged> {
+        let mut fields = line.split('\u{1f}');
+        let (hash, short, date, author) = (fields.next()?, fields.next()?, fields.next()?, fields.next()?);
+        let parent = fields.next().and_then(|p| p.split(' ').find(|h| !h.is_empty())).map(str::to_string);
+        let commit = Commit { name: short.to_string(), hash: hash.to_string(), short: short.to_string() };
+        let date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+        Some(Logged { commit, date, author: author.to_string(), parent })
+    }
+}
+
 /// The git repository that holds a site root.
 #[derive(Debug)]
 pub struct Repo {
@@ -140,6 +165,18 @@ impl Repo {
     fn commit(&self, name: String, hash: &str) -> Result<Commit, GitError> {
         let short = self.git(&["rev-parse", "--short", hash])?.trim().to_string();
         Ok(Commit { name, hash: hash.to_string(), short })
+    }
+
+    /// The newest `limit` commits that changed `content/`, newest first, each with the commit
+    /// before it that changed `content/` (git rewrites the parents of a path-limited log), or
+    /// none for the first.
+    pub fn data_commits(&self, limit: usize) -> Result<Vec<Logged>, GitError> {
+        // Fields split by the unit separator, which no name or hash holds. No e-mail is asked
+        // for, so none can reach a page.
+        let format = "--format=%H%x1f%h%x1f%cs%x1f%an%x1f%P";
+        let count = format!("-n{limit}");
+        let out = self.git(&["log", "--parents", format, &count, "--", "content"])?;
+        Ok(out.lines().filter_map(Logged::parse).collect())
     }
 
     /// The site's `content/` and `themes/` at `commit`, in a temporary folder.

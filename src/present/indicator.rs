@@ -10,12 +10,14 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::history::StampView;
 use super::series::{self, Series};
 use super::view::{IndicatorRef, Link, RowView, Txt, evidence_links, markdown, same, txt};
 use super::{Angka, Presenter, Words};
 use crate::compute::{IndicatorLedger, Owner, Periode, Row, Scale};
 use crate::content::model::{Agregasi, CapaianEntry, Indikator, Text};
 use crate::content::reader::Choice;
+use crate::history::Stamp;
 
 /// A year of an indicator with quarters.
 #[derive(Serialize)]
@@ -49,6 +51,7 @@ pub struct IndicatorPage {
     chart: Option<String>,
     quarters: Vec<QuarterSection>,
     last_change: Option<String>,
+    changed_in: Option<StampView>,
 }
 
 /// Where a page's links start: the language root and the site root, relative to the page.
@@ -75,11 +78,18 @@ pub struct Inputs<'a> {
     /// The date its figures last changed: the latest quarter report of a year with quarterly
     /// rows, or the latest verdict on it in such a year.
     pub last_change: Option<NaiveDate>,
+    /// The data commit that last moved its figures (`crate::history`), when known.
+    pub changed_in: Option<&'a Stamp>,
 }
 
 impl<'a> Inputs<'a> {
-    /// What the page of `ind` (with its ledger `l`) reads.
-    pub fn new(p: &Presenter<'a>, ind: &'a Indikator, l: &'a IndicatorLedger) -> Inputs<'a> {
+    /// What the page of `ind` (with its ledger `l`, last moved in `changed_in`) reads.
+    pub fn new(
+        p: &Presenter<'a>,
+        ind: &'a Indikator,
+        l: &'a IndicatorLedger,
+        changed_in: Option<&'a Stamp>,
+    ) -> Inputs<'a> {
         let id = ind.id.value.as_str();
         let mut entries = BTreeMap::new();
         let mut last_change = None;
@@ -97,7 +107,7 @@ impl<'a> Inputs<'a> {
                 last_change = last_change.max(reported.chain(p.validated(tahun, id)).max());
             }
         }
-        Inputs { ind, ledger: l, scale: &p.ledger.scale, entries, last_change }
+        Inputs { ind, ledger: l, scale: &p.ledger.scale, entries, last_change, changed_in }
     }
 }
 
@@ -128,6 +138,7 @@ pub fn indicator(inputs: &Inputs, t: &Words, roots: Roots) -> IndicatorPage {
         chart,
         quarters,
         last_change: inputs.last_change.map(|d| d.to_string()),
+        changed_in: inputs.changed_in.map(StampView::new),
         ind: r,
     }
 }

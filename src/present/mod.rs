@@ -1,6 +1,7 @@
 //! The presentation layer: the one place where the model's texts and the ledger's figures are
 //! joined for people. It owns the views of the dashboard, an indicator, a year, the cascading
-//! tree and search ([`dashboard`], [`indicator`], [`year`], [`tree`]), the formatting of figures
+//! tree, search and the change history ([`dashboard`], [`indicator`], [`year`], [`tree`],
+//! [`history`]), the formatting of figures
 //! and dates ([`format`]), the interface words ([`strings`]), the charts ([`charts`],
 //! [`series`]) and Markdown ([`markdown`]).
 //!
@@ -12,6 +13,7 @@ pub mod calendar;
 pub mod charts;
 pub mod dashboard;
 pub mod format;
+pub mod history;
 pub mod indicator;
 pub mod markdown;
 pub mod series;

@@ -121,6 +121,12 @@ pub fn search(p: &Presenter, t: &Words, lang_root: &str, pages: &[(String, Txt)]
             words: format!("{tahun} tahun year"),
         });
     }
+    out.push(SearchEntry {
+        kind: t.get("pages").to_string(),
+        label: t.get("history").to_string(),
+        url: format!("{lang_root}riwayat/"),
+        words: format!("riwayat history {}", t.get("history").to_lowercase()),
+    });
     for (slug, title) in pages {
         out.push(SearchEntry {
             kind: t.get("pages").to_string(),

@@ -27,10 +27,11 @@ use serde::Serialize;
 use crate::compute::Ledger;
 use crate::content::model::{Sakip, Site};
 use crate::diagnostics::{Diagnostics, Lang};
+use crate::history::History;
 use crate::output::Sink;
 use crate::present::indicator::{Inputs, Roots};
 use crate::present::view::{self, Link, Txt, same, txt};
-use crate::present::{Presenter, Words, dashboard, indicator, markdown, tree, year};
+use crate::present::{Presenter, Words, dashboard, history, indicator, markdown, tree, year};
 use page::{Base, MarkdownPage, downloads};
 pub use reuse::{Earlier, Fingerprints, Pages};
 
@@ -40,6 +41,8 @@ pub struct Options<'a> {
     pub root: &'a Path,
     /// The public address, ending in `/` (from `--base-url` or `situs.base_url`).
     pub base_url: String,
+    /// The commits that changed the data, for the provenance lines and the history page.
+    pub history: &'a History,
 }
 
 /// The interface words of one language with their template value `t`, converted once for
@@ -66,6 +69,7 @@ enum Kind {
     Cascading,
     Downloads,
     Search,
+    History,
     Markdown(usize),
 }
 
@@ -176,7 +180,11 @@ impl<'a> Renderer<'a> {
         sakip: &Sakip,
         options: &'a Options<'a>,
     ) -> Renderer<'a> {
-        let inputs = input.indicators().iter().map(|&(ind, l)| Inputs::new(&input, ind, l)).collect();
+        let inputs = input
+            .indicators()
+            .iter()
+            .map(|&(ind, l)| Inputs::new(&input, ind, l, options.history.last_change(&ind.id.value)))
+            .collect();
         let langs = [Lang::Id, Lang::En].map(|lang| {
             let ui = Interface::new(lang);
             let site = site_view(&input, sakip, lang);
@@ -280,6 +288,10 @@ impl<'a> Renderer<'a> {
                 let entries = tree::search(input, t, &lang_root, &shared.site.pages);
                 ("cari.html", base.render(theme, "cari.html", t.get("search"), vec![home], entries))
             }
+            Kind::History => {
+                let page = history::page(self.options.history, job.lang);
+                ("riwayat.html", base.render(theme, "riwayat.html", t.get("history"), vec![home], page))
+            }
             Kind::Markdown(i) => {
                 let p = &input.site.pages[*i];
                 let (title, _) = p.title.get(p.lang);
@@ -374,6 +386,7 @@ fn jobs(input: &Presenter) -> Vec<Job> {
         add(Kind::Cascading, "cascading/".into());
         add(Kind::Downloads, "unduh/".into());
         add(Kind::Search, "cari/".into());
+        add(Kind::History, "riwayat/".into());
         for (slug, i, _) in markdown_pages(input.site, lang) {
             add(Kind::Markdown(i), format!("{slug}/"));
         }

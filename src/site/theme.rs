@@ -19,7 +19,7 @@ macro_rules! embedded {
 /// The default theme's templates, built in.
 const TEMPLATES: &[(&str, &str)] = embedded!("templates":
     "base.html", "macros.html", "dashboard.html", "indikator.html", "tahun.html", "cascading.html",
-    "unduh.html", "halaman.html", "cari.html", "404.html",
+    "unduh.html", "halaman.html", "cari.html", "riwayat.html", "404.html",
 );
 
 /// The default theme's static files, built in.
