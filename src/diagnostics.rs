@@ -131,8 +131,12 @@ codes! {
     InvalidDate = "invalid-date",
     /// An id with characters outside `[A-Za-z0-9._-]`.
     InvalidId = "invalid-id",
+    /// An id or page slug longer than the limit.
+    TooLong = "too-long",
     /// The same id twice within its kind.
     DuplicateId = "duplicate-id",
+    /// A page slug that names a path the build writes itself.
+    ReservedSlug = "reserved-slug",
     /// A reference to an indicator, sasaran or evaluation that does not exist.
     DanglingReference = "dangling-reference",
     /// A year folder whose files say another `tahun:`.

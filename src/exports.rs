@@ -6,6 +6,8 @@
 //! realisations keep the digits they were written with; percentages have two decimals; a cell
 //! that does not apply is empty (`null` in JSON).
 
+use std::borrow::Cow;
+
 use serde_json::{Value, json};
 
 use crate::compute::{FollowUpStatus, Ledger, MutuIkm, Periode, ReportStatus, Row, Validation};
@@ -14,51 +16,121 @@ use crate::content::reader::Choice;
 use crate::number::{Target, plain};
 use crate::output::Sink;
 
-/// The columns of `capaian.csv` and the keys of `capaian.json`, in order.
-pub const CAPAIAN_COLUMNS: [&str; 12] = [
-    "indikator",
-    "tahun",
-    "periode",
-    "target",
-    "realisasi",
-    "realisasi_kumulatif",
-    "capaian",
-    "capaian_tervalidasi",
-    "status_validasi",
-    "predikat",
-    "target_min",
-    "target_maks",
-];
-const TINDAK_LANJUT_COLUMNS: [&str; 7] =
-    ["evaluasi", "rekomendasi", "diterima", "batas_waktu", "status", "selesai", "terlambat_hari"];
-const PELAPORAN_COLUMNS: [&str; 6] =
-    ["tahun", "laporan", "batas_waktu", "tanggal", "status", "terlambat_hari"];
-const IKM_COLUMNS: [&str; 14] = [
-    "tahun",
-    "periode",
-    "responden",
-    "nrr_u1",
-    "nrr_u2",
-    "nrr_u3",
-    "nrr_u4",
-    "nrr_u5",
-    "nrr_u6",
-    "nrr_u7",
-    "nrr_u8",
-    "nrr_u9",
-    "ikm",
-    "mutu",
-];
+/// What a column holds. It gives the column's Frictionless type and decides whether its cells
+/// are text a spreadsheet could take for a formula (see [`neutralise`]).
+enum Kind {
+    Text,
+    /// Text from a closed list of words, written by the type that owns them.
+    Words(Vec<String>),
+    Number,
+    Integer,
+    Date,
+}
+
+struct Column {
+    name: &'static str,
+    kind: Kind,
+}
+
+/// One CSV export: its file stem, its title in the data package and its columns in order. The
+/// header, the data package schema and the spreadsheet-safety rule all read this one list, so
+/// they cannot drift apart.
+struct Table {
+    name: &'static str,
+    title: &'static str,
+    columns: Vec<Column>,
+}
+
+const NRR_COLUMNS: [&str; 9] =
+    ["nrr_u1", "nrr_u2", "nrr_u3", "nrr_u4", "nrr_u5", "nrr_u6", "nrr_u7", "nrr_u8", "nrr_u9"];
+
+fn col(name: &'static str, kind: Kind) -> Column {
+    Column { name, kind }
+}
+
+fn words<'a>(list: impl IntoIterator<Item = &'a str>) -> Kind {
+    Kind::Words(list.into_iter().map(str::to_string).collect())
+}
+
+fn capaian_table() -> Table {
+    let periods: Vec<String> =
+        (1..=4).map(Periode::Triwulan).chain([Periode::Tahunan]).map(Periode::label).collect();
+    let mut validation: Vec<&str> = StatusValidasi::ALL.iter().map(|(word, _)| *word).collect();
+    validation.push(Validation::BELUM);
+    Table {
+        name: "capaian",
+        title: "Capaian kinerja per indikator, tahun dan periode",
+        columns: vec![
+            col("indikator", Kind::Text),
+            col("tahun", Kind::Integer),
+            col("periode", Kind::Words(periods)),
+            col("target", Kind::Number),
+            col("realisasi", Kind::Number),
+            col("realisasi_kumulatif", Kind::Number),
+            col("capaian", Kind::Number),
+            col("capaian_tervalidasi", Kind::Number),
+            col("status_validasi", words(validation)),
+            col("predikat", Kind::Text),
+            col("target_min", Kind::Number),
+            col("target_maks", Kind::Number),
+        ],
+    }
+}
+
+fn tindak_lanjut_table() -> Table {
+    Table {
+        name: "tindak-lanjut",
+        title: "Tindak lanjut rekomendasi evaluasi (batas 60 hari)",
+        columns: vec![
+            col("evaluasi", Kind::Text),
+            col("rekomendasi", Kind::Text),
+            col("diterima", Kind::Date),
+            col("batas_waktu", Kind::Date),
+            col("status", words(FollowUpStatus::ALL.iter().map(|s| s.label()))),
+            col("selesai", Kind::Date),
+            col("terlambat_hari", Kind::Integer),
+        ],
+    }
+}
+
+fn pelaporan_table() -> Table {
+    Table {
+        name: "pelaporan",
+        title: "Kalender pelaporan dan evaluasi kinerja",
+        columns: vec![
+            col("tahun", Kind::Integer),
+            col("laporan", Kind::Text),
+            col("batas_waktu", Kind::Date),
+            col("tanggal", Kind::Date),
+            col("status", words(ReportStatus::ALL.iter().map(|s| s.label()))),
+            col("terlambat_hari", Kind::Integer),
+        ],
+    }
+}
+
+fn ikm_table() -> Table {
+    let mut columns =
+        vec![col("tahun", Kind::Integer), col("periode", Kind::Text), col("responden", Kind::Integer)];
+    columns.extend(NRR_COLUMNS.iter().map(|name| col(name, Kind::Number)));
+    columns.push(col("ikm", Kind::Number));
+    columns.push(col("mutu", words(MutuIkm::ALL.iter().map(|m| m.huruf()))));
+    Table { name: "ikm", title: "Indeks Kepuasan Masyarakat per survei", columns }
+}
 
 /// Add every export to `out` under `data/`.
 pub fn write(ledger: &Ledger, title: &str, out: &dyn Sink) {
     let capaian = capaian_rows(ledger);
-    out.add("data/capaian.csv", &csv(&CAPAIAN_COLUMNS, &capaian));
-    out.add("data/capaian.json", &capaian_json(&capaian));
-    out.add("data/tindak-lanjut.csv", &csv(&TINDAK_LANJUT_COLUMNS, &tindak_lanjut_rows(ledger)));
-    out.add("data/pelaporan.csv", &csv(&PELAPORAN_COLUMNS, &pelaporan_rows(ledger)));
-    out.add("data/ikm.csv", &csv(&IKM_COLUMNS, &ikm_rows(ledger)));
-    out.add("data/datapackage.json", &datapackage(title));
+    out.add("data/capaian.json", &capaian_json(&capaian_table(), &capaian));
+    let tables = [
+        (capaian_table(), capaian),
+        (tindak_lanjut_table(), tindak_lanjut_rows(ledger)),
+        (pelaporan_table(), pelaporan_rows(ledger)),
+        (ikm_table(), ikm_rows(ledger)),
+    ];
+    for (table, rows) in &tables {
+        out.add(&format!("data/{}.csv", table.name), &csv(table, rows));
+    }
+    out.add("data/datapackage.json", &datapackage(title, &tables.map(|(table, _)| table)));
 }
 
 /// A cell: `None` is an empty cell.
@@ -97,11 +169,12 @@ fn capaian_row(ledger: &Ledger, id: &str, row: &Row) -> Cells {
     ]
 }
 
-fn capaian_json(rows: &[Cells]) -> Vec<u8> {
+/// The JSON twin keeps every text as written: a program reads it, no spreadsheet evaluates it.
+fn capaian_json(table: &Table, rows: &[Cells]) -> Vec<u8> {
     let objects: Vec<Value> = rows
         .iter()
         .map(|cells| {
-            let map = CAPAIAN_COLUMNS.iter().zip(cells).map(|(k, v)| (k.to_string(), json!(v))).collect();
+            let map = table.columns.iter().zip(cells).map(|(c, v)| (c.name.to_string(), json!(v))).collect();
             Value::Object(map)
         })
         .collect();
@@ -159,15 +232,38 @@ fn ikm_rows(ledger: &Ledger) -> Vec<Cells> {
 }
 
 /// RFC 4180 CSV with `\n` line ends; a field is quoted only when it must be.
-fn csv(columns: &[&str], rows: &[Cells]) -> Vec<u8> {
-    let mut text = columns.join(",");
+fn csv(table: &Table, rows: &[Cells]) -> Vec<u8> {
+    let names: Vec<&str> = table.columns.iter().map(|c| c.name).collect();
+    let mut text = names.join(",");
     text.push('\n');
     for row in rows {
-        let fields: Vec<String> = row.iter().map(|c| quote(c.as_deref().unwrap_or(""))).collect();
+        let fields: Vec<String> = table
+            .columns
+            .iter()
+            .zip(row)
+            .map(|(column, cell)| quote(&safe_cell(&column.kind, cell.as_deref().unwrap_or(""))))
+            .collect();
         text.push_str(&fields.join(","));
         text.push('\n');
     }
     text.into_bytes()
+}
+
+/// A cell as a spreadsheet may open it. Only free text from the content is neutralised: numbers
+/// and dates are left alone, so a negative figure stays a number (its column type, not its first
+/// character, says what it is), and the program's own words never start with a formula sign.
+fn safe_cell<'a>(kind: &Kind, cell: &'a str) -> Cow<'a, str> {
+    match kind {
+        Kind::Text => neutralise(cell),
+        Kind::Words(_) | Kind::Number | Kind::Integer | Kind::Date => cell.into(),
+    }
+}
+
+/// The OWASP CSV-injection rule: a text that a spreadsheet would read as a formula (`=`, `+`,
+/// `-`, `@`, tab or carriage return first) gets a leading `'`, which the spreadsheet shows as
+/// text and does not evaluate. Published data comes from pull requests by many hands.
+fn neutralise(text: &str) -> Cow<'_, str> {
+    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{text}").into() } else { text.into() }
 }
 
 fn quote(field: &str) -> String {
@@ -184,98 +280,84 @@ fn pretty(value: &Value) -> Vec<u8> {
     bytes
 }
 
-/// A Frictionless tabular data package describing the CSV files (and the JSON twin).
-fn datapackage(title: &str) -> Vec<u8> {
-    let field = |name: &str, kind: &str| json!({"name": name, "type": kind});
-    let number = |name: &str| json!({"name": name, "type": "number", "decimalChar": ".", "groupChar": ""});
-    // The words of each enum column come from the type that writes them.
-    let periods: Vec<String> =
-        (1..=4).map(Periode::Triwulan).chain([Periode::Tahunan]).map(Periode::label).collect();
-    let mut validation: Vec<&str> = StatusValidasi::ALL.iter().map(|(word, _)| *word).collect();
-    validation.push(Validation::BELUM);
-    let follow_up: Vec<&str> = FollowUpStatus::ALL.iter().map(|s| s.label()).collect();
-    let reports: Vec<&str> = ReportStatus::ALL.iter().map(|s| s.label()).collect();
-    let mutu: Vec<&str> = MutuIkm::ALL.iter().map(|m| m.huruf()).collect();
-    let capaian_fields = vec![
-        field("indikator", "string"),
-        field("tahun", "integer"),
-        json!({"name": "periode", "type": "string", "constraints": {"enum": periods}}),
-        number("target"),
-        number("realisasi"),
-        number("realisasi_kumulatif"),
-        number("capaian"),
-        number("capaian_tervalidasi"),
-        json!({"name": "status_validasi", "type": "string", "constraints": {"enum": validation}}),
-        field("predikat", "string"),
-        number("target_min"),
-        number("target_maks"),
-    ];
-    let tindak_lanjut_fields = vec![
-        field("evaluasi", "string"),
-        field("rekomendasi", "string"),
-        field("diterima", "date"),
-        field("batas_waktu", "date"),
-        json!({"name": "status", "type": "string", "constraints": {"enum": follow_up}}),
-        field("selesai", "date"),
-        field("terlambat_hari", "integer"),
-    ];
-    let pelaporan_fields = vec![
-        field("tahun", "integer"),
-        field("laporan", "string"),
-        field("batas_waktu", "date"),
-        field("tanggal", "date"),
-        json!({"name": "status", "type": "string", "constraints": {"enum": reports}}),
-        field("terlambat_hari", "integer"),
-    ];
-    let mut ikm_fields =
-        vec![field("tahun", "integer"), field("periode", "string"), field("responden", "integer")];
-    ikm_fields.extend(IKM_COLUMNS[3..12].iter().map(|c| number(c)));
-    ikm_fields.push(number("ikm"));
-    ikm_fields.push(json!({"name": "mutu", "type": "string", "constraints": {"enum": mutu}}));
-    let table = |name: &str, title: &str, fields: Vec<Value>| {
+/// A Frictionless data package: each CSV a `tabular-data-resource` with its full schema, and the
+/// JSON twin a plain resource beside them. The package profile is `data-package` because
+/// `tabular-data-package` admits only tabular resources, and the JSON twin is part of what is
+/// published (docs/computation.md).
+fn datapackage(title: &str, tables: &[Table]) -> Vec<u8> {
+    let mut resources: Vec<Value> = tables.iter().map(resource).collect();
+    resources.insert(
+        1,
         json!({
-            "name": name,
-            "title": title,
-            "path": format!("{name}.csv"),
-            "profile": "tabular-data-resource",
-            "format": "csv",
-            "mediatype": "text/csv",
+            "name": "capaian-json",
+            "title": "Capaian kinerja (JSON; kunci sama dengan capaian.csv, angka sebagai teks)",
+            "path": "capaian.json",
+            "format": "json",
+            "mediatype": "application/json",
             "encoding": "utf-8",
-            "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": true},
-            "schema": {"fields": fields, "missingValues": [""]},
-        })
-    };
+        }),
+    );
     let package = json!({
-        "profile": "tabular-data-package",
+        "profile": "data-package",
         "name": "sakip-kinerja",
         "title": title,
-        "resources": [
-            table("capaian", "Capaian kinerja per indikator, tahun dan periode", capaian_fields),
-            {
-                "name": "capaian-json",
-                "title": "Capaian kinerja (JSON; kunci sama dengan capaian.csv, angka sebagai teks)",
-                "path": "capaian.json",
-                "format": "json",
-                "mediatype": "application/json",
-                "encoding": "utf-8",
-            },
-            table("tindak-lanjut", "Tindak lanjut rekomendasi evaluasi (batas 60 hari)", tindak_lanjut_fields),
-            table("pelaporan", "Kalender pelaporan dan evaluasi kinerja", pelaporan_fields),
-            table("ikm", "Indeks Kepuasan Masyarakat per survei", ikm_fields),
-        ],
+        "resources": resources,
     });
     pretty(&package)
+}
+
+fn resource(table: &Table) -> Value {
+    let fields: Vec<Value> = table.columns.iter().map(field).collect();
+    json!({
+        "name": table.name,
+        "title": table.title,
+        "path": format!("{}.csv", table.name),
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "dialect": {"delimiter": ",", "lineTerminator": "\n", "header": true},
+        "schema": {"fields": fields, "missingValues": [""]},
+    })
+}
+
+fn field(column: &Column) -> Value {
+    let name = column.name;
+    match &column.kind {
+        Kind::Text => json!({"name": name, "type": "string"}),
+        Kind::Words(words) => json!({"name": name, "type": "string", "constraints": {"enum": words}}),
+        Kind::Number => json!({"name": name, "type": "number", "decimalChar": ".", "groupChar": ""}),
+        Kind::Integer => json!({"name": name, "type": "integer"}),
+        Kind::Date => json!({"name": name, "type": "date"}),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn table(columns: Vec<Column>) -> Table {
+        Table { name: "t", title: "t", columns }
+    }
+
+    fn cells(texts: &[&str]) -> Vec<Cells> {
+        vec![texts.iter().map(|t| (!t.is_empty()).then(|| t.to_string())).collect()]
+    }
+
     #[test]
     fn csv_quotes_only_what_needs_it() {
-        let rows = vec![vec![Some("a,b".to_string()), None, Some("say \"hi\"".to_string())]];
-        let text = String::from_utf8(csv(&["x", "y", "z"], &rows)).unwrap();
+        let t = table(vec![col("x", Kind::Text), col("y", Kind::Text), col("z", Kind::Text)]);
+        let text = String::from_utf8(csv(&t, &cells(&["a,b", "", "say \"hi\""]))).unwrap();
         assert_eq!(text, "x,y,z\n\"a,b\",,\"say \"\"hi\"\"\"\n");
+    }
+
+    #[test]
+    fn text_that_looks_like_a_formula_is_neutralised_and_figures_are_not() {
+        let mut columns: Vec<Column> = ["a", "b", "c", "d", "e", "f", "g"].map(|n| col(n, Kind::Text)).into();
+        columns.extend([col("n", Kind::Number), col("i", Kind::Integer)]);
+        let row = cells(&["=1+1", "+62", "-R", "@SUM(A1)", "\tx", "\rx", "a-b", "-2.5", "-3"]);
+        let text = String::from_utf8(csv(&table(columns), &row)).unwrap();
+        assert_eq!(text, "a,b,c,d,e,f,g,n,i\n'=1+1,'+62,'-R,'@SUM(A1),'\tx,\"'\rx\",a-b,-2.5,-3\n");
     }
 
     #[test]

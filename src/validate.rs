@@ -465,12 +465,28 @@ impl<'s> Validator<'s, '_> {
     }
 
     fn pages(&mut self, pages: &[Page]) {
+        // A slug is a folder of the published site; Windows and macOS do not tell `Tentang`
+        // from `tentang`, so slugs are compared, and checked against the generated paths, in
+        // lower case.
         let mut slugs = Unique::new("slug halaman", "page slug");
         for p in pages {
+            let slug = p.slug.value.to_lowercase();
+            if crate::site::GENERATED.contains(&slug.as_str()) {
+                self.reserved_slug(&p.slug);
+                continue;
+            }
             let prefix = if p.lang == crate::diagnostics::Lang::En { "en/" } else { "" };
-            let key = format!("{prefix}{}", p.slug.value);
-            slugs.add(&key, &p.slug.loc, self.diags);
+            slugs.add(&format!("{prefix}{slug}"), &p.slug.loc, self.diags);
         }
+    }
+
+    fn reserved_slug(&mut self, slug: &Spanned<String>) {
+        self.error(
+            Code::ReservedSlug,
+            &slug.loc,
+            format!("slug `{}` adalah alamat yang dibuat oleh situs sendiri; pilih slug lain", slug.value),
+            format!("slug `{}` is an address the site generates itself; choose another slug", slug.value),
+        );
     }
 }
 

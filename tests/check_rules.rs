@@ -508,3 +508,40 @@ fn indicator_ids_differing_only_in_case_would_share_a_page() {
     let site = broken(CASCADING, "        target: {2023: 40}", extra);
     site.check().error("duplicate-id", &site.at(CASCADING, "{id: iku-2", "iku-2")).says(&["`iku-2`"]);
 }
+
+#[test]
+fn a_page_slug_may_not_name_a_generated_path_in_any_letter_case() {
+    const ABOUT: &str = "content/halaman/about.md";
+    let upper = sakip_site::site::GENERATED.iter().map(|name| name.to_uppercase());
+    for slug in sakip_site::site::GENERATED.iter().map(|name| name.to_string()).chain(upper) {
+        let site = broken(ABOUT, "slug: tentang", &format!("slug: {slug}"));
+        site.check().error("reserved-slug", &site.at(ABOUT, "slug:", &slug)).says(&[&format!("`{slug}`")]);
+    }
+    // The file name is the slug when the page gives none.
+    let site = Site::minimal();
+    site.write("content/halaman/Cari.md", "---\ntitle: Cari\n---\nIsi.\n");
+    site.check().error("reserved-slug", &At::file("content/halaman/Cari.md"));
+}
+
+#[test]
+fn page_slugs_differing_only_in_case_would_share_a_folder() {
+    let site = Site::minimal();
+    site.write("content/halaman/visi.md", "---\ntitle: Visi\nslug: Tentang\n---\nIsi.\n");
+    site.check().error("duplicate-id", &site.at("content/halaman/visi.md", "slug:", "Tentang"));
+}
+
+#[test]
+fn ids_and_slugs_longer_than_100_characters_are_refused() {
+    let (fits, long) = ("E".repeat(100), "E".repeat(101));
+    broken(EVALUASI, "id: EV-TW1", &format!("id: {fits}")).check().assert_clean();
+    let site = broken(EVALUASI, "id: EV-TW1", &format!("id: {long}"));
+    site.check().error("too-long", &site.at(EVALUASI, &format!("id: {long}"), &long)).says(&["101", "100"]);
+    let slug = "t".repeat(101);
+    let site = broken(TENTANG, "order: 1", &format!("order: 1\nslug: {slug}"));
+    site.check().error("too-long", &site.at(TENTANG, "slug:", &slug));
+    // A page without `slug:` whose file name is too long.
+    let site = Site::minimal();
+    let file = format!("content/halaman/{slug}.md");
+    site.write(&file, "---\ntitle: Panjang\n---\nIsi.\n");
+    site.check().error("too-long", &At::file(&file));
+}

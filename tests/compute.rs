@@ -3,6 +3,9 @@
 
 mod common;
 
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
 use common::Site;
 
 /// Build `tests/fixtures/compute` as of 2024-03-20 and return the text of `data/<name>`.
@@ -218,6 +221,58 @@ fn datapackage_describes_every_csv_with_its_header() {
     assert!(resources.iter().any(|r| r["path"] == "capaian.json"));
 }
 
+/// The compute fixture with predicate names that a spreadsheet would run as formulas, and the
+/// waiting time of indicator C in TW1 given as a negative figure.
+fn hostile_site() -> Site {
+    let site = Site::from_fixture("compute");
+    let sakip = site.read("content/sakip.yaml");
+    site.write(
+        "content/sakip.yaml",
+        format!(
+            "{sakip}predikat:\n\
+             \x20 - {{min: 91, nama: '=HYPERLINK(\"http://x.invalid\",\"klik\")'}}\n\
+             \x20 - {{min: 76, nama: \"+tinggi\"}}\n\
+             \x20 - {{min: 66, nama: \"-sedang\"}}\n\
+             \x20 - {{min: 51, nama: \"@rendah\"}}\n\
+             \x20 - {{nama: \"\\tsangat rendah\"}}\n"
+        ),
+    );
+    site.replace(
+        "content/2023/realisasi/tw1.yaml",
+        "{indikator: C, realisasi: 4}",
+        "{indikator: C, realisasi: \"-2,5\"}",
+    );
+    site
+}
+
+#[test]
+fn formula_like_text_is_neutralised_and_negative_figures_stay_numbers() {
+    let site = hostile_site();
+    let out = site.path("public");
+    let run = site.run(&["build", "--as-of", "2024-03-20", "--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let csv = std::fs::read_to_string(out.join("data/capaian.csv")).unwrap();
+    // OWASP: a text cell starting with = + - @ or tab gets a leading '; the quotes inside the
+    // formula are doubled by CSV quoting. C's TW1 realisation −2,5 (negatif, target 5):
+    // (2·5 + 2.5) / 5 = 250.00; the cell stays the number -2.5, with no quote before it.
+    assert_eq!(
+        rows(&csv, "C"),
+        [
+            "C,2023,TW1,5,-2.5,,250.00,,belum,\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"klik\"\")\",,",
+            "C,2023,TW2,5,6,,80.00,,belum,'+tinggi,,",
+            "C,2023,TW3,5,5.5,,90.00,,belum,'+tinggi,,",
+            "C,2023,TW4,5,,,,,belum,,,",
+            "C,2023,TAHUN,5,3.00,,140.00,,belum,\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"klik\"\")\",,",
+        ]
+    );
+    // D's rejected TW4 (validated 0.00) is `sangat rendah`, here a tab first; 87.50 is `+tinggi`.
+    assert_eq!(rows(&csv, "D")[3], "D,2023,TW4,,70,,87.50,0.00,ditolak,'\tsangat rendah,80,90");
+    // The JSON twin is read by programs, not spreadsheets: it keeps the names as written.
+    let json = std::fs::read_to_string(out.join("data/capaian.json")).unwrap();
+    assert!(json.contains("\"predikat\": \"+tinggi\""), "{json}");
+    assert_valid_package(&out.join("data"));
+}
+
 #[test]
 fn an_error_writes_nothing_and_keeps_the_previous_build() {
     let site = Site::from_fixture("compute");
@@ -287,4 +342,58 @@ fn without_git_or_flag_the_clock_is_used_with_a_warning() {
     let run = site.run(&["build"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("as-of-today"), "{}", run.stderr);
+}
+
+/// The reference validator of the data package: scripts/test installs it into a virtual
+/// environment under the target folder when `frictionless` is not on the PATH. Missing, the test
+/// fails rather than skips, since a package nobody validated is what it guards against.
+fn frictionless() -> PathBuf {
+    let target = Path::new(env!("CARGO_TARGET_TMPDIR")).parent().unwrap_or(Path::new("target"));
+    let venv = target.join("tools/frictionless/bin/frictionless");
+    if venv.is_file() {
+        return venv;
+    }
+    let on_path = Command::new("frictionless").arg("--version").output();
+    if on_path.is_ok_and(|o| o.status.success()) {
+        return PathBuf::from("frictionless");
+    }
+    panic!(
+        "`frictionless` (PyPI) is missing: run scripts/test, which installs it with \
+         `python3 -m venv {dir} && {dir}/bin/pip install 'frictionless>=5,<6'`",
+        dir = target.join("tools/frictionless").display()
+    );
+}
+
+fn assert_valid_package(data: &Path) {
+    let run = Command::new(frictionless())
+        .arg("validate")
+        .arg(data.join("datapackage.json"))
+        .output()
+        .expect("run frictionless");
+    assert!(
+        run.status.success(),
+        "frictionless validate failed:\n{}{}",
+        String::from_utf8_lossy(&run.stdout),
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
+
+#[test]
+fn the_data_package_of_the_fixture_passes_the_reference_validator() {
+    let site = Site::from_fixture("compute");
+    let out = site.path("public");
+    assert_eq!(site.run(&["build", "--as-of", "2024-03-20", "--output", out.to_str().unwrap()]).code, 0);
+    assert_valid_package(&out.join("data"));
+}
+
+#[test]
+fn the_data_package_of_the_example_passes_the_reference_validator() {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let run = common::run_in(
+        common::crate_dir(),
+        &["build", "--as-of", "2024-06-30", "--output", public.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_valid_package(&public.join("data"));
 }

@@ -363,3 +363,24 @@ fn a_template_error_names_the_theme_file_and_line_it_is_in() {
     assert!(stderr.contains("themes/kantor/templates/404.html:3"), "{stderr}");
     assert!(!stderr.contains("themes/default/templates/404.html"), "{stderr}");
 }
+
+#[test]
+fn the_reserved_page_slugs_are_exactly_what_a_build_writes_at_the_top() {
+    // The example has every kind of page, evidence and both languages; its Markdown pages are
+    // `tentang` and `metodologi`. Anything else at the top was generated, so a page slug there
+    // would overwrite it: the list `check` refuses must be this set, no more, no less.
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let run = common::run_in(
+        crate_dir(),
+        &["build", "--as-of", "2024-06-30", "--output", public.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let top: BTreeSet<String> = std::fs::read_dir(&public)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|name| !["tentang", "metodologi", sakip_site::output::MARKER].contains(&name.as_str()))
+        .collect();
+    let generated: BTreeSet<String> = sakip_site::site::GENERATED.iter().map(|s| s.to_string()).collect();
+    assert_eq!(top, generated);
+}

@@ -30,7 +30,10 @@ pub fn page(file: &Arc<str>, text: &str, stem: &str, diags: &mut Diagnostics) ->
     let title = map.get(&mut ctx, "title").and_then(|n| ctx.text(n));
     let slug = match map.get(&mut ctx, "slug") {
         Some(n) => ctx.id(n)?,
-        None if crate::content::reader::valid_id(stem) => Spanned::new(stem.to_lowercase(), Loc::file(file)),
+        None if crate::content::reader::valid_id(stem) => {
+            let slug = Spanned::new(stem.to_lowercase(), Loc::file(file));
+            ctx.short_enough(&slug).then_some(slug)?
+        }
         None => {
             ctx.error(
                 Code::InvalidId,

@@ -173,7 +173,25 @@ impl<'d> Ctx<'d> {
             );
             return None;
         }
-        Some(s)
+        self.short_enough(&s).then_some(s)
+    }
+
+    /// True when the id `s` is at most [`MAX_ID_LEN`] long; otherwise reports it.
+    pub fn short_enough(&mut self, s: &Spanned<String>) -> bool {
+        if s.value.len() <= MAX_ID_LEN {
+            return true;
+        }
+        self.error(
+            Code::TooLong,
+            s.loc.clone(),
+            format!(
+                "id `{}` terlalu panjang: {} karakter, paling banyak {MAX_ID_LEN}",
+                s.value,
+                s.value.len()
+            ),
+            format!("id `{}` is too long: {} characters, at most {MAX_ID_LEN}", s.value, s.value.len()),
+        );
+        false
     }
 
     /// A whole number within `range`.
@@ -393,6 +411,11 @@ impl<'d> Ctx<'d> {
         self.error(code, loc, id, en);
     }
 }
+
+/// The longest id or page slug. Ids become folder names and links of the published site; a
+/// longer one would fail the write on some file systems (255 bytes per name) after `check`
+/// passed, so it is refused here with room to spare.
+pub const MAX_ID_LEN: usize = 100;
 
 /// True when `text` matches `[A-Za-z0-9][A-Za-z0-9._-]*` (SPEC §2).
 pub fn valid_id(text: &str) -> bool {

@@ -372,6 +372,27 @@ fn lang_code(lang: Lang) -> &'static str {
     }
 }
 
+/// The top-level names a build writes besides the Markdown pages: the pages of [`jobs`], the
+/// English tree, the files of [`render`] and the exports. A page slug is a top-level folder, so
+/// it may not be one of these (validate.rs); tests/site.rs builds the example and compares its
+/// top level with this list, so the two cannot drift apart.
+pub const GENERATED: &[&str] = &[
+    "index.html",
+    "indikator",
+    "tahun",
+    "cascading",
+    "unduh",
+    "cari",
+    "riwayat",
+    "en",
+    "static",
+    "bukti",
+    "data",
+    "404.html",
+    "sitemap.xml",
+    "robots.txt",
+];
+
 fn jobs(input: &Presenter) -> Vec<Job> {
     let mut jobs = Vec::new();
     for lang in [Lang::Id, Lang::En] {
