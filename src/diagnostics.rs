@@ -155,6 +155,10 @@ codes! {
     InvalidRange = "invalid-range",
     /// A `positif` indicator with target 0 (achievement would divide by zero).
     ZeroTarget = "zero-target",
+    /// A figure written with a unit its indicator's `satuan` does not have (`Rp` on `persen`).
+    UnitMismatch = "unit-mismatch",
+    /// A realisation 100 times off its target, or a `persen` figure above 1,000.
+    ImplausibleFigure = "implausible-figure",
     /// A year's realisation given in two places.
     DuplicateRealisation = "duplicate-realisation",
     /// A validation verdict missing what its status requires.

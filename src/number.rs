@@ -41,6 +41,28 @@ pub fn plain(value: Decimal) -> String {
 pub struct Figure {
     pub value: Decimal,
     pub ambiguous: bool,
+    /// The unit the text itself names, kept so that `check` can hold it against the
+    /// indicator's `satuan`: the value alone no longer says that "1,5 triliun" meant money.
+    pub unit: Option<Unit>,
+}
+
+/// A unit written in a figure's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// `Rp` or a magnitude word: the word as the message should quote it.
+    Rupiah(&'static str),
+    /// `%`.
+    Percent,
+}
+
+impl Unit {
+    /// The token as written (`Rp`, `triliun`, `%`), for messages.
+    pub fn token(self) -> &'static str {
+        match self {
+            Unit::Rupiah(word) => word,
+            Unit::Percent => "%",
+        }
+    }
 }
 
 /// A target: one figure or an inclusive range with `min < maks`.
@@ -70,21 +92,34 @@ pub fn parse_figure(text: &str, plain: bool) -> Result<Figure, NumberError> {
         }
         if let Some(number) = YamlNumber::parse(text) {
             let value = number.value()?;
-            return Ok(Figure { value, ambiguous: number.looks_like_thousands() });
+            return Ok(Figure { value, ambiguous: number.looks_like_thousands(), unit: None });
         }
     }
-    let value = Written::parse(text)?.value()?;
-    Ok(Figure { value, ambiguous: false })
+    let written = Written::parse(text)?;
+    Ok(Figure { value: written.value()?, ambiguous: false, unit: written.unit() })
+}
+
+/// A parsed target, with the `ambiguous` flag and written unit of [`Figure`]; ranges are never
+/// ambiguous.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ParsedTarget {
+    pub target: Target,
+    pub ambiguous: bool,
+    pub unit: Option<Unit>,
 }
 
 /// Parses a target: a single figure (as [`parse_figure`]) or a range `a s.d. b`, `a – b`,
-/// `a-b`. The flag is the single figure's `ambiguous`; ranges are never ambiguous.
-pub fn parse_target(text: &str, plain: bool) -> Result<(Target, bool), NumberError> {
+/// `a-b`.
+pub fn parse_target(text: &str, plain: bool) -> Result<ParsedTarget, NumberError> {
     // `1e-5` is a YAML number, not the range 1e..5.
     let yaml_only = plain && (is_yaml_special(text) || YamlNumber::parse(text).is_some());
     match split_range(text).filter(|_| !yaml_only) {
-        Some((left, right)) => parse_range(left, right).map(|target| (target, false)),
-        None => parse_figure(text, plain).map(|f| (Target::Single(f.value), f.ambiguous)),
+        Some((left, right)) => parse_range(left, right),
+        None => parse_figure(text, plain).map(|f| ParsedTarget {
+            target: Target::Single(f.value),
+            ambiguous: f.ambiguous,
+            unit: f.unit,
+        }),
     }
 }
 
@@ -103,15 +138,20 @@ fn split_range(text: &str) -> Option<(&str, &str)> {
     Some((text.get(..i)?, text.get(i + dash.len_utf8()..)?))
 }
 
-fn parse_range(left: &str, right: &str) -> Result<Target, NumberError> {
+fn parse_range(left: &str, right: &str) -> Result<ParsedTarget, NumberError> {
     let mut min = range_side(left)?;
     let maks = range_side(right)?;
     // "1–2 triliun", "80–90 %": the unit written once applies to both bounds.
     if min.suffix == Suffix::None {
         min.suffix = maks.suffix;
     }
+    let unit = min.unit().or(maks.unit());
     let (min, maks) = (min.value()?, maks.value()?);
-    if min < maks { Ok(Target::Range { min, maks }) } else { Err(NumberError::RangeOrder) }
+    if min < maks {
+        Ok(ParsedTarget { target: Target::Range { min, maks }, ambiguous: false, unit })
+    } else {
+        Err(NumberError::RangeOrder)
+    }
 }
 
 /// A missing bound ("80 -") is a malformed range, not an empty figure.
@@ -223,8 +263,8 @@ fn is_sexagesimal(body: &str) -> bool {
 enum Suffix {
     None,
     Percent,
-    /// A magnitude word, as its power of ten.
-    Magnitude(i64),
+    /// A magnitude word (lower case) and its power of ten.
+    Magnitude(&'static str, i64),
 }
 
 /// An Indonesian-notation figure split into its tokens; the digits are checked in `value`.
@@ -266,10 +306,20 @@ impl<'a> Written<'a> {
         let (digits, frac_len) = indonesian_digits(self.number)?;
         match self.suffix {
             // "1,5 miliar" is a whole number of rupiah; the ",5" scale means nothing after scaling.
-            Suffix::Magnitude(power) => {
+            Suffix::Magnitude(_, power) => {
                 Ok(exact_decimal(self.negative, &digits, frac_len, power)?.normalize())
             }
             Suffix::None | Suffix::Percent => exact_decimal(self.negative, &digits, frac_len, 0),
+        }
+    }
+
+    /// `Rp` wins over a magnitude word: "Rp 1,5 miliar" is quoted as `Rp`.
+    fn unit(&self) -> Option<Unit> {
+        match (self.currency, self.suffix) {
+            (true, _) => Some(Unit::Rupiah("Rp")),
+            (false, Suffix::Magnitude(word, _)) => Some(Unit::Rupiah(word)),
+            (false, Suffix::Percent) => Some(Unit::Percent),
+            (false, Suffix::None) => None,
         }
     }
 }
@@ -285,8 +335,8 @@ fn parse_suffix(rest: &str) -> Option<Suffix> {
     }
     // "75triliun" is rejected: the word must stand on its own.
     let separated = word.len() < rest.len();
-    let (_, power) = MAGNITUDES.iter().find(|(name, _)| name.eq_ignore_ascii_case(word))?;
-    separated.then_some(Suffix::Magnitude(*power))
+    let (name, power) = MAGNITUDES.iter().find(|(name, _)| name.eq_ignore_ascii_case(word))?;
+    separated.then_some(Suffix::Magnitude(name, *power))
 }
 
 /// Checks `1.250.000,50`-style digits and returns them without separators, plus how many
@@ -424,7 +474,7 @@ mod tests {
 
     fn range(text: &str) -> (Decimal, Decimal) {
         match parse_target(text, false).unwrap() {
-            (Target::Range { min, maks }, false) => (min, maks),
+            ParsedTarget { target: Target::Range { min, maks }, ambiguous: false, .. } => (min, maks),
             other => panic!("{text:?} is not a range: {other:?}"),
         }
     }
@@ -505,6 +555,19 @@ mod tests {
     }
 
     #[test]
+    fn the_unit_written_is_kept() {
+        let unit = |text, plain| parse_figure(text, plain).unwrap().unit;
+        assert_eq!(unit("1,5 triliun", false), Some(Unit::Rupiah("triliun")));
+        assert_eq!(unit("75 Triliun", true), Some(Unit::Rupiah("triliun")));
+        assert_eq!(unit("Rp 1,5 miliar", false), Some(Unit::Rupiah("Rp")));
+        assert_eq!(unit("12,5%", false), Some(Unit::Percent));
+        assert_eq!(unit("82,5", false), None);
+        assert_eq!(unit("82.5", true), None);
+        assert_eq!(parse_target("80–90 %", false).unwrap().unit, Some(Unit::Percent));
+        assert_eq!(parse_target("Rp 1 - 2", false).unwrap().unit, Some(Unit::Rupiah("Rp")));
+    }
+
+    #[test]
     fn yaml_exponent_is_exact() {
         assert_eq!(value("1.5e3", true).to_string(), "1500");
         assert_eq!(value("25e-2", true).to_string(), "0.25");
@@ -543,9 +606,10 @@ mod tests {
 
     #[test]
     fn target_without_separator_is_a_single_figure() {
-        assert_eq!(parse_target("-5", false), Ok((Target::Single(dec("-5")), false)));
-        assert_eq!(parse_target("1.250", true), Ok((Target::Single(dec("1.25")), true)));
-        assert_eq!(parse_target("1e-5", true), Ok((Target::Single(dec("0.00001")), false)));
+        let single = |text, plain| parse_target(text, plain).map(|p| (p.target, p.ambiguous));
+        assert_eq!(single("-5", false), Ok((Target::Single(dec("-5")), false)));
+        assert_eq!(single("1.250", true), Ok((Target::Single(dec("1.25")), true)));
+        assert_eq!(single("1e-5", true), Ok((Target::Single(dec("0.00001")), false)));
         assert_eq!(parse_target("", false), Err(NumberError::Empty));
     }
 

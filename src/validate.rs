@@ -9,10 +9,12 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::content::index::YearIndex;
 use crate::content::model::*;
 use crate::content::reader::suggestion;
 use crate::diagnostics::{Code, Diagnostics, Loc, Message};
-use crate::number::Target;
+use crate::number::{Target, Unit};
+use rust_decimal::Decimal;
 
 /// Run every cross-file rule on `site`. `as_of`, when known, flags dates in the future.
 pub fn validate(site: &Site, root: &Path, as_of: Option<NaiveDate>, diags: &mut Diagnostics) {
@@ -156,6 +158,72 @@ impl<'s> Validator<'s, '_> {
         }
         for (year, r) in &ind.realisasi {
             self.outside_period(*year, &r.loc, period);
+            self.realisation_rules(ind, r, ind.target.get(year), &format!("{year}"));
+        }
+        self.units(ind, &ind.units);
+    }
+
+    /// §4 units: the unit a figure's text names must be the indicator's.
+    fn units(&mut self, ind: &Indikator, units: &[Spanned<Unit>]) {
+        let satuan = Satuan::of(&ind.satuan.id);
+        for u in units {
+            let expected = match (satuan, u.value) {
+                (Satuan::Persen | Satuan::Indeks, Unit::Rupiah(_)) | (Satuan::Rupiah, Unit::Percent) => {
+                    satuan.code().unwrap_or_default()
+                }
+                _ => continue,
+            };
+            let (id, token) = (&ind.id.value, u.value.token());
+            self.error(
+                Code::UnitMismatch,
+                &u.loc,
+                format!("indikator `{id}` bersatuan {expected}, tetapi angka ini ditulis dengan `{token}`; tulis angka dalam {expected}"),
+                format!("indicator `{id}` is measured in {expected} but this figure is written with `{token}`; write it in {expected}"),
+            );
+        }
+    }
+
+    /// §4 plausibility of a realisation: against its `target` for the same period (`period`
+    /// names it in the message), and as a percentage.
+    fn realisation_rules(
+        &mut self,
+        ind: &Indikator,
+        realisation: &Spanned<Option<Decimal>>,
+        target: Option<&Spanned<Option<Target>>>,
+        period: &str,
+    ) {
+        let Some(r) = realisation.value else { return };
+        self.persen_figure(ind, r, &realisation.loc);
+        let Some(t) = target.and_then(|t| t.value) else { return };
+        let (low, high) = match t {
+            Target::Single(v) => (v, v),
+            Target::Range { min, maks } => (min, maks),
+        };
+        let hundred = Decimal::ONE_HUNDRED;
+        let far = |a: Decimal, b: Decimal| {
+            !a.is_zero() && !b.is_zero() && a.abs() >= b.abs().saturating_mul(hundred)
+        };
+        if far(r, high) || far(low, r) {
+            let (id, shown) = (&ind.id.value, show(&t));
+            self.warning(
+                Code::ImplausibleFigure,
+                &realisation.loc,
+                format!("realisasi {r} `{id}` ({period}) berbeda 100 kali atau lebih dari targetnya {shown}; periksa satuan dan penulisan angka"),
+                format!("the {period} realisation {r} of `{id}` is 100 times or more off its target {shown}; check the unit and how the figure is written"),
+            );
+        }
+    }
+
+    /// A percentage above 1,000 is almost surely a figure in another unit.
+    fn persen_figure(&mut self, ind: &Indikator, value: Decimal, loc: &Loc) {
+        if Satuan::of(&ind.satuan.id) == Satuan::Persen && value > Decimal::ONE_THOUSAND {
+            let id = &ind.id.value;
+            self.warning(
+                Code::ImplausibleFigure,
+                loc,
+                format!("angka {value} pada indikator persen `{id}` melebihi 1.000 %; periksa satuan dan penulisan angka"),
+                format!("figure {value} of persen indicator `{id}` is above 1,000 %; check the unit and how the figure is written"),
+            );
         }
     }
 
@@ -170,10 +238,11 @@ impl<'s> Validator<'s, '_> {
                 format!("cumulative indicator `{id}` cannot have a range target"),
             );
         }
-        let low = match target {
-            Target::Single(v) => v,
-            Target::Range { min, .. } => min,
+        let (low, high) = match target {
+            Target::Single(v) => (v, v),
+            Target::Range { min, maks } => (min, maks),
         };
+        self.persen_figure(ind, *high, loc);
         if ind.polaritas.value == Polaritas::Positif && low.is_zero() {
             self.error(
                 Code::ZeroTarget,
@@ -277,6 +346,7 @@ impl<'s> Validator<'s, '_> {
                 );
             }
             let Some(ind) = self.indicator(&e.id) else { continue };
+            self.units(ind, &e.units);
             for t in &targets.value {
                 if let Some(target) = &t.value {
                     self.target_rules(ind, target, &t.loc);
@@ -349,17 +419,24 @@ impl<'s> Validator<'s, '_> {
     /// References of the quarterly files, and realisations given in two places.
     fn realisations(&mut self, year: i32, y: &'s Year, survey_quarters: &[u8]) {
         let mut reported: BTreeMap<&str, &Loc> = BTreeMap::new();
+        let index = YearIndex::new(y);
         for (i, file) in y.realisasi.iter().enumerate() {
             let Some(file) = file else { continue };
             let mut seen = Unique::new("realisasi indikator", "realisation of indicator");
             for e in &file.capaian {
                 seen.add(&e.indikator.value, &e.indikator.loc, self.diags);
                 let Some(ind) = self.indicator(&e.indikator) else { continue };
+                self.units(ind, &e.units);
                 if e.realisasi.value.is_none() {
                     continue;
                 }
                 reported.entry(&ind.id.value).or_insert(&e.realisasi.loc);
                 let quarter = i as u8 + 1;
+                // A quarter's realisation is held against the same quarter's target of the
+                // rencana aksi. For a kumulatif indicator that target is the year to date, which
+                // shifts the ratio by the quarter's share of the year only, far from 100.
+                let target = index.plan(&ind.id.value).and_then(|p| p.target_triwulan.value.get(i));
+                self.realisation_rules(ind, &e.realisasi, target, &format!("TW{quarter} {year}"));
                 if ind.sumber.is_some() && survey_quarters.contains(&quarter) {
                     self.error(
                         Code::DuplicateRealisation,

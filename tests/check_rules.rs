@@ -545,3 +545,74 @@ fn ids_and_slugs_longer_than_100_characters_are_refused() {
     site.write(&file, "---\ntitle: Panjang\n---\nIsi.\n");
     site.check().error("too-long", &At::file(&file));
 }
+
+/// IKU-3 (target 7–8, TW1 realisation "7,5") measured in percent.
+fn persen_iku3() -> Site {
+    broken(RENSTRA, "satuan: hari", "satuan: persen")
+}
+
+#[test]
+fn money_written_on_a_persen_indicator_is_an_error_at_the_figure() {
+    let site = persen_iku3();
+    site.replace(TW1, "realisasi: \"7,5\"", "realisasi: \"1,5 triliun\"");
+    let at = site.find(TW1, "\"1,5 triliun\"");
+    let diags = site.check();
+    diags.expect(&[
+        (Sev::Error, "unit-mismatch", &at),
+        (Sev::Warning, "implausible-figure", &at),
+        (Sev::Warning, "implausible-figure", &at),
+    ]);
+    diags.diags[0].says(&["`IKU-3`", "`triliun`", "persen"]);
+}
+
+#[test]
+fn percent_written_on_a_rupiah_figure_is_an_error() {
+    let site = broken(CASCADING, "satuan: investor", "satuan: rupiah");
+    site.replace(RA, PK1_TARGETS, "[10, \"20 %\", 30, 40]");
+    site.check().error("unit-mismatch", &site.find(RA, "\"20 %\"")).says(&["`PK-1`", "`%`", "rupiah"]);
+}
+
+#[test]
+fn a_magnitude_word_on_an_indeks_figure_is_an_error() {
+    let site = broken(RA, "\"82,00\"", "\"82 ribu\"");
+    site.check().error("unit-mismatch", &site.find(RA, "\"82 ribu\"")).says(&["`IKU-2`", "`ribu`", "indeks"]);
+}
+
+#[test]
+fn a_realisation_a_hundred_times_off_its_target_is_a_warning() {
+    // TW1 of PK-1 against its TW1 target 10 of the rencana aksi, both ways.
+    for written in ["1000", "\"0,1\""] {
+        let site = broken(TW1, "realisasi: 9", &format!("realisasi: {written}"));
+        site.check().warning("implausible-figure", &site.find(TW1, written)).says(&["`PK-1`", "TW1"]);
+    }
+    // The Renstra's annual realisation against the same year's target 7–9.
+    let site = broken(RENSTRA, "realisasi: {2022: \"7,5\"}", "realisasi: {2022: \"0,07\"}");
+    site.check().warning("implausible-figure", &site.find(RENSTRA, "\"0,07\"")).says(&["`IKU-3`", "2022"]);
+    // 99 times is still plausible.
+    broken(TW1, "realisasi: 9", "realisasi: 990").check().assert_clean();
+}
+
+#[test]
+fn a_persen_figure_above_a_thousand_is_a_warning() {
+    let site = persen_iku3();
+    site.replace(RENSTRA, "2022: \"7 s.d. 9\"", "2022: \"7 s.d. 1.200\"");
+    site.check()
+        .warning("implausible-figure", &site.find(RENSTRA, "\"7 s.d. 1.200\""))
+        .says(&["`IKU-3`", "1.000 %"]);
+    persen_iku3().check().assert_clean();
+}
+
+#[test]
+fn the_example_and_the_fixtures_have_plausible_figures_in_their_units() {
+    let fixture = Site::from_fixture("compute");
+    for root in [common::crate_dir(), fixture.root()] {
+        let check = common::check_in(root, &[]);
+        let found: Vec<_> = check
+            .diags
+            .iter()
+            .filter(|d| ["unit-mismatch", "implausible-figure"].contains(&d.code.as_str()))
+            .map(|d| format!("{}:{} {}", d.file, d.line, d.message))
+            .collect();
+        assert!(found.is_empty(), "{}: {found:?}", root.display());
+    }
+}

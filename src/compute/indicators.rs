@@ -347,6 +347,7 @@ mod tests {
             sumber: None,
             target: target.iter().map(|&(y, t)| (y, spanned(Some(Target::Single(t))))).collect(),
             realisasi: realisasi.iter().map(|&(y, r)| (y, spanned(Some(r)))).collect(),
+            units: Vec::new(),
             loc: at(),
         }
     }
@@ -364,6 +365,7 @@ mod tests {
             id: spanned("X".to_string()),
             penanggung_jawab: Text::default(),
             target_triwulan: spanned(targets.iter().map(|t| spanned(Some(Target::Single(*t)))).collect()),
+            units: Vec::new(),
             data_dukung: Vec::new(),
         };
         let mut year = Year { rencana_aksi: Some(RencanaAksi { indikator: vec![plan] }), ..Year::default() };
@@ -374,6 +376,7 @@ mod tests {
                 capaian: vec![CapaianEntry {
                     indikator: spanned("X".to_string()),
                     realisasi: spanned(Some(*v)),
+                    units: Vec::new(),
                     catatan: None,
                     data_dukung: Vec::new(),
                 }],

@@ -168,8 +168,9 @@ pub fn indikator(ctx: &mut Ctx, node: &Node) -> Option<Indikator> {
     let sumber_data = opt_text(ctx, "sumber_data");
     let penanggung_jawab = opt_text(ctx, "penanggung_jawab");
     let sumber = map.get(ctx, "sumber").and_then(|n| ctx.choice(n));
-    let target = by_year(ctx, &map, "target", |ctx, n| ctx.target(n));
-    let realisasi = by_year(ctx, &map, "realisasi", |ctx, n| ctx.figure(n));
+    let mut units = Vec::new();
+    let target = by_year(ctx, &map, "target", |ctx, n| ctx.target(n, &mut units));
+    let realisasi = by_year(ctx, &map, "realisasi", |ctx, n| ctx.figure_with_unit(n, &mut units));
     // An indicator whose id is valid stays in the model even when another field was rejected
     // (already an error, so nothing is built): its references then resolve instead of adding a
     // `dangling-reference` per use. The stand-ins are the values that trigger no further rule.
@@ -186,6 +187,7 @@ pub fn indikator(ctx: &mut Ctx, node: &Node) -> Option<Indikator> {
         sumber,
         target,
         realisasi,
+        units,
         loc: map.loc,
     })
 }

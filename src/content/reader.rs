@@ -17,7 +17,7 @@ use rust_decimal::Decimal;
 use crate::content::keys::{RANGE, TEXT};
 use crate::content::model::{Spanned, Text};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Loc, Message};
-use crate::number::{self, NumberError, Target};
+use crate::number::{self, NumberError, Target, Unit};
 pub use map::Map;
 
 /// The file being read and where its diagnostics go.
@@ -284,6 +284,16 @@ impl<'d> Ctx<'d> {
 
     /// A figure (§2.1); `None` inside means null, "not measured".
     pub fn figure(&mut self, node: &Node) -> Option<Spanned<Option<Decimal>>> {
+        self.figure_with_unit(node, &mut Vec::new())
+    }
+
+    /// [`Ctx::figure`], adding the unit its text names (`Rp`, `juta`, `%`) to `units`, for the
+    /// figures `check` holds against their indicator's `satuan`.
+    pub fn figure_with_unit(
+        &mut self,
+        node: &Node,
+        units: &mut Vec<Spanned<Unit>>,
+    ) -> Option<Spanned<Option<Decimal>>> {
         let loc = self.loc(node);
         if is_null(node) {
             return Some(Spanned::new(None, loc));
@@ -297,6 +307,7 @@ impl<'d> Ctx<'d> {
                 if fig.ambiguous {
                     self.ambiguous(s.as_str(), &fig.value, loc.clone());
                 }
+                units.extend(fig.unit.map(|u| Spanned::new(u, loc.clone())));
                 Some(Spanned::new(Some(fig.value), loc))
             }
             Err(e) => {
@@ -308,7 +319,16 @@ impl<'d> Ctx<'d> {
 
     /// A figure that must be present (not null).
     pub fn required_figure(&mut self, node: &Node) -> Option<Spanned<Decimal>> {
-        let fig = self.figure(node)?;
+        self.required_figure_with_unit(node, &mut Vec::new())
+    }
+
+    /// [`Ctx::required_figure`], adding its written unit to `units`.
+    fn required_figure_with_unit(
+        &mut self,
+        node: &Node,
+        units: &mut Vec<Spanned<Unit>>,
+    ) -> Option<Spanned<Decimal>> {
+        let fig = self.figure_with_unit(node, units)?;
         match fig.value {
             Some(v) => Some(Spanned::new(v, fig.loc)),
             None => {
@@ -323,19 +343,21 @@ impl<'d> Ctx<'d> {
         }
     }
 
-    /// A target: a figure, a range string, or `{min, maks}`; `None` inside means null.
-    pub fn target(&mut self, node: &Node) -> Option<Spanned<Option<Target>>> {
+    /// A target: a figure, a range string, or `{min, maks}`; `None` inside means null. The
+    /// unit its text names is added to `units`, as [`Ctx::figure_with_unit`] does.
+    pub fn target(&mut self, node: &Node, units: &mut Vec<Spanned<Unit>>) -> Option<Spanned<Option<Target>>> {
         let loc = self.loc(node);
         if is_null(node) {
             return Some(Spanned::new(None, loc));
         }
         match node {
             Node::Scalar(s) => match number::parse_target(s.as_str(), s.may_coerce()) {
-                Ok((target, ambiguous)) => {
-                    if let (true, Target::Single(v)) = (ambiguous, target) {
+                Ok(parsed) => {
+                    if let (true, Target::Single(v)) = (parsed.ambiguous, parsed.target) {
                         self.ambiguous(s.as_str(), &v, loc.clone());
                     }
-                    Some(Spanned::new(Some(target), loc))
+                    units.extend(parsed.unit.map(|u| Spanned::new(u, loc.clone())));
+                    Some(Spanned::new(Some(parsed.target), loc))
                 }
                 Err(e) => {
                     self.number_error(s.as_str(), e, loc);
@@ -344,8 +366,8 @@ impl<'d> Ctx<'d> {
             },
             Node::Mapping(_) => {
                 let map = self.map(node, RANGE)?;
-                let min = map.get(self, "min").and_then(|n| self.required_figure(n));
-                let maks = map.get(self, "maks").and_then(|n| self.required_figure(n));
+                let min = map.get(self, "min").and_then(|n| self.required_figure_with_unit(n, units));
+                let maks = map.get(self, "maks").and_then(|n| self.required_figure_with_unit(n, units));
                 let (min, maks) = (min?.value, maks?.value);
                 if min >= maks {
                     self.number_error(&format!("min: {min}, maks: {maks}"), NumberError::RangeOrder, loc);

@@ -128,11 +128,13 @@ fn rencana_aksi_entry(ctx: &mut Ctx, node: &Node) -> Option<RencanaAksiEntry> {
     let map = ctx.map(node, RENCANA_AKSI_INDIKATOR)?;
     let id = map.get(ctx, "id").and_then(|n| ctx.id(n));
     let penanggung_jawab = map.get(ctx, "penanggung_jawab").and_then(|n| ctx.text(n));
+    let mut units = Vec::new();
     let targets = map.get(ctx, "target_triwulan").and_then(|n| {
         let loc = map.key_loc(ctx, "target_triwulan");
         // An invalid target is reported where it is written; counting the others or comparing
         // them with the year's target would only add noise about the same mistake.
-        let targets: Option<Vec<_>> = ctx.list(n, |ctx, t| Some(ctx.target(t))).into_iter().collect();
+        let targets: Option<Vec<_>> =
+            ctx.list(n, |ctx, t| Some(ctx.target(t, &mut units))).into_iter().collect();
         Some(Spanned::new(targets?, loc))
     });
     let data_dukung = map.get(ctx, "data_dukung").map(|n| ctx.list(n, data_dukung_wajib)).unwrap_or_default();
@@ -140,6 +142,7 @@ fn rencana_aksi_entry(ctx: &mut Ctx, node: &Node) -> Option<RencanaAksiEntry> {
         id: id?,
         penanggung_jawab: penanggung_jawab?,
         target_triwulan: targets?,
+        units,
         data_dukung,
     })
 }
@@ -185,11 +188,12 @@ pub fn realisasi(ctx: &mut Ctx, root: &Node, folder: &Folder, quarter: u8) -> Op
 fn capaian(ctx: &mut Ctx, node: &Node, folder: &Folder) -> Option<CapaianEntry> {
     let map = ctx.map(node, CAPAIAN)?;
     let indikator = map.get(ctx, "indikator").and_then(|n| ctx.id(n));
-    let realisasi = map.raw(ctx, "realisasi").and_then(|n| ctx.figure(n));
+    let mut units = Vec::new();
+    let realisasi = map.raw(ctx, "realisasi").and_then(|n| ctx.figure_with_unit(n, &mut units));
     let catatan = map.get(ctx, "catatan").and_then(|n| ctx.text(n));
     let data_dukung =
         map.get(ctx, "data_dukung").map(|n| ctx.list(n, |ctx, n| bukti(ctx, n, folder))).unwrap_or_default();
-    Some(CapaianEntry { indikator: indikator?, realisasi: realisasi?, catatan, data_dukung })
+    Some(CapaianEntry { indikator: indikator?, realisasi: realisasi?, units, catatan, data_dukung })
 }
 
 /// A piece of evidence: `{jenis, berkas}` or `{jenis, tautan}`.

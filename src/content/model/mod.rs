@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use crate::diagnostics::{Lang, Loc};
-use crate::number::Target;
+use crate::number::{Target, Unit};
 
 mod year;
 
@@ -252,6 +252,8 @@ pub struct Indikator {
     pub target: BTreeMap<i32, Spanned<Option<Target>>>,
     /// Annual realisation per year, for years without quarterly files.
     pub realisasi: BTreeMap<i32, Spanned<Option<Decimal>>>,
+    /// Units written in the text of its targets and realisations (`Rp`, `juta`, `%`).
+    pub units: Vec<Spanned<Unit>>,
     /// Where the indicator is defined.
     pub loc: Loc,
 }

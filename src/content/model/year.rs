@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::{Spanned, Text};
 use crate::diagnostics::Loc;
-use crate::number::Target;
+use crate::number::{Target, Unit};
 
 /// One year folder.
 #[derive(Debug, Default)]
@@ -46,6 +46,8 @@ pub struct RencanaAksiEntry {
     pub penanggung_jawab: Text,
     /// Quarterly targets as written (the check requires four).
     pub target_triwulan: Spanned<Vec<Spanned<Option<Target>>>>,
+    /// Units written in the text of those targets (`Rp`, `juta`, `%`).
+    pub units: Vec<Spanned<Unit>>,
     /// Evidence required.
     pub data_dukung: Vec<DataDukungWajib>,
 }
@@ -77,6 +79,8 @@ pub struct CapaianEntry {
     pub indikator: Spanned<String>,
     /// The quarter's own value (`None`: not measured).
     pub realisasi: Spanned<Option<Decimal>>,
+    /// The unit written in its text (`Rp`, `juta`, `%`), when any.
+    pub units: Vec<Spanned<Unit>>,
     /// Markdown note.
     pub catatan: Option<Text>,
     /// Evidence.
