@@ -21,16 +21,16 @@ fuzz_target!(|data: &[u8]| {
         round_trip(fig.value);
     }
 
-    match parse_target(text, plain) {
-        Ok((Target::Range { min, maks }, ambiguous)) => {
+    match parse_target(text, plain).map(|p| (p.target, p.ambiguous, p.unit)) {
+        Ok((Target::Range { min, maks }, ambiguous, _)) => {
             assert!(min < maks, "{text:?}: range {min} .. {maks} out of order");
             assert!(!ambiguous, "{text:?}: range flagged ambiguous");
             round_trip(min);
             round_trip(maks);
         }
-        Ok((Target::Single(value), ambiguous)) => {
+        Ok((Target::Single(value), ambiguous, unit)) => {
             let fig = parse_figure(text, plain).expect("single target but not a figure");
-            assert_eq!((fig.value, fig.ambiguous), (value, ambiguous), "{text:?}");
+            assert_eq!((fig.value, fig.ambiguous, fig.unit), (value, ambiguous, unit), "{text:?}");
             assert_eq!(fig.value.to_string(), value.to_string(), "{text:?}");
         }
         Err(_) => {}

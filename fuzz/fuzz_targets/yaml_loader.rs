@@ -69,7 +69,7 @@ fn walk(ctx: &mut Ctx, node: &Node) {
     let _ = ctx.date(node);
     let _ = ctx.figure(node);
     let _ = ctx.required_figure(node);
-    if let Some(target) = ctx.target(node)
+    if let Some(target) = ctx.target(node, &mut Vec::new())
         && let Some(Target::Range { min, maks }) = target.value
     {
         assert!(min < maks, "range {min} .. {maks} out of order");
