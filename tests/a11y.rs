@@ -25,10 +25,12 @@ const PAGES: &[&str] = &[
     "indikator/iku-1/index.html",
     "tahun/2023/index.html",
     "cari/index.html",
+    "riwayat/index.html",
     "en/index.html",
     "en/indikator/iku-1/index.html",
     "en/tahun/2023/index.html",
     "en/cari/index.html",
+    "en/riwayat/index.html",
 ];
 
 /// Fails the test, naming the install command, when a tool of the check is missing.
