@@ -149,6 +149,12 @@ fn a_folder_that_is_not_empty_is_refused_and_left_alone() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("is not empty"), "{}", run.stderr);
     assert_eq!(files(&site.path("ada")), ["catatan.txt"]);
+    // A file where the folder should be is refused too, and left as it was.
+    site.write("berkas", "isi");
+    let run = run_in(site.root(), &["init", site.path("berkas").to_str().unwrap()]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("is a file, not a folder"), "{}", run.stderr);
+    assert_eq!(site.read("berkas"), "isi");
     // An empty folder is fine.
     site.mkdir("kosong");
     assert_eq!(run_in(site.root(), &["init", site.path("kosong").to_str().unwrap()]).code, 0);

@@ -31,6 +31,9 @@ pub enum InitError {
     /// The folder exists and holds something.
     #[error("{} is not empty; init writes only into a new or empty folder", .0.display())]
     NotEmpty(PathBuf),
+    /// A file stands where the folder should be.
+    #[error("{} is a file, not a folder", .0.display())]
+    NotAFolder(PathBuf),
     /// A file could not be written.
     #[error("cannot write {}: {source}", path.display())]
     Write {
@@ -123,9 +126,9 @@ fn segment_matches(glob: &str, part: &str) -> bool {
 /// A folder that exists and is not empty is refused, as is a file; a missing or empty folder
 /// is fine (a missing one is created when the first file is written).
 fn refuse_non_empty(dir: &Path) -> Result<(), InitError> {
-    let empty = match std::fs::read_dir(dir) {
-        Ok(mut entries) => entries.next().is_none(),
-        Err(_) => !dir.exists(),
-    };
+    if dir.exists() && !dir.is_dir() {
+        return Err(InitError::NotAFolder(dir.to_path_buf()));
+    }
+    let empty = std::fs::read_dir(dir).map_or(true, |mut entries| entries.next().is_none());
     if empty { Ok(()) } else { Err(InitError::NotEmpty(dir.to_path_buf())) }
 }
