@@ -1,0 +1,135 @@
+//! The evidence matrix (SPEC §3.9, Pedoman 3.1 b and 3.3): for each indicator of a year's
+//! rencana aksi and each quarter, the evidence kinds the plan requires, which of them the
+//! quarter's realisation supplies, the kinds supplied beyond them, the validation status and the
+//! completeness percentage. It is the validation team's worklist.
+
+use rust_decimal::Decimal;
+
+use super::rules::round2;
+use super::{IndicatorLedger, Periode, Validation};
+use crate::content::index::YearIndex;
+use crate::content::model::{BuktiSumber, CapaianEntry, RencanaAksiEntry, Site, Text};
+
+/// One evidence kind of one indicator in one quarter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceKind {
+    /// The kind (`jenis`) as the plan, or for an extra kind the realisation, writes it.
+    pub jenis: Text,
+    /// Required by the rencana aksi for this quarter.
+    pub wajib: bool,
+    /// Supplied in the quarter's realisation with a file or a link.
+    pub disampaikan: bool,
+}
+
+/// One indicator × quarter of the matrix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EvidenceCell {
+    /// Year.
+    pub tahun: i32,
+    /// Quarter 1–4.
+    pub triwulan: u8,
+    /// Indicator id.
+    pub indikator: String,
+    /// The required kinds in plan order, then the extra supplied kinds in file order.
+    pub kinds: Vec<EvidenceKind>,
+    /// Validation status of the quarter's row.
+    pub validasi: Validation,
+    /// How many kinds are required.
+    pub wajib: usize,
+    /// How many of the required kinds are supplied.
+    pub disampaikan: usize,
+    /// Supplied required / required × 100, rounded; `None` when nothing is required.
+    pub kelengkapan: Option<Decimal>,
+}
+
+impl EvidenceCell {
+    /// The required kinds not supplied.
+    pub fn missing(&self) -> impl Iterator<Item = &EvidenceKind> {
+        self.kinds.iter().filter(|k| k.wajib && !k.disampaikan)
+    }
+}
+
+/// The matrix of every year with a rencana aksi: year, then quarter, then indicator in
+/// definition order.
+pub(super) fn matrix(site: &Site, indicators: &[IndicatorLedger]) -> Vec<EvidenceCell> {
+    let ledgers = super::by_id(indicators);
+    let all = site.indicators();
+    let mut out = Vec::new();
+    for (&tahun, year) in &site.years {
+        let index = YearIndex::new(year);
+        for q in 1..=4u8 {
+            for (ind, _) in &all {
+                let id = ind.id.value.as_str();
+                let Some(plan) = index.plan(id) else { continue };
+                let validasi = ledgers.get(id).map_or(Validation::Belum, |l| status(l, tahun, q));
+                out.push(cell(tahun, q, id, plan, index.entry(q, id), validasi));
+            }
+        }
+    }
+    out
+}
+
+/// The validation status of the indicator's row of quarter `q` of `tahun`.
+fn status(l: &IndicatorLedger, tahun: i32, q: u8) -> Validation {
+    l.rows
+        .iter()
+        .find(|r| r.tahun == tahun && r.periode == Periode::Triwulan(q))
+        .map_or(Validation::Belum, |r| r.validasi)
+}
+
+fn cell(
+    tahun: i32,
+    q: u8,
+    id: &str,
+    plan: &RencanaAksiEntry,
+    entry: Option<&CapaianEntry>,
+    validasi: Validation,
+) -> EvidenceCell {
+    let supplied = supplied_kinds(entry);
+    let mut kinds: Vec<EvidenceKind> = Vec::new();
+    let required = plan.data_dukung.iter().filter(|d| d.triwulan.is_empty() || d.triwulan.contains(&q));
+    for d in required {
+        let key = key(&d.jenis.value);
+        if kinds.iter().all(|k| self::key(&k.jenis) != key) {
+            let disampaikan = supplied.iter().any(|s| self::key(s) == key);
+            kinds.push(EvidenceKind { jenis: d.jenis.value.clone(), wajib: true, disampaikan });
+        }
+    }
+    for s in supplied {
+        if kinds.iter().all(|k| key(&k.jenis) != key(s)) {
+            kinds.push(EvidenceKind { jenis: s.clone(), wajib: false, disampaikan: true });
+        }
+    }
+    let wajib = kinds.iter().filter(|k| k.wajib).count();
+    let disampaikan = kinds.iter().filter(|k| k.wajib && k.disampaikan).count();
+    EvidenceCell {
+        tahun,
+        triwulan: q,
+        indikator: id.to_string(),
+        kinds,
+        validasi,
+        wajib,
+        disampaikan,
+        kelengkapan: percent(disampaikan, wajib),
+    }
+}
+
+/// The kinds of the entry's evidence that have a file or a link, in file order.
+fn supplied_kinds(entry: Option<&CapaianEntry>) -> Vec<&Text> {
+    let items = entry.map_or(&[][..], |e| e.data_dukung.as_slice());
+    items.iter().filter(|b| b.sumber != BuktiSumber::Tidak).filter_map(|b| b.jenis.as_ref()).collect()
+}
+
+/// Two kinds are the same when their Indonesian words are, spaces at either end aside.
+fn key(jenis: &Text) -> &str {
+    jenis.id.trim()
+}
+
+/// `part / whole × 100`, rounded (§3); `None` for a whole of 0, shown as "–".
+pub fn percent(part: usize, whole: usize) -> Option<Decimal> {
+    if whole == 0 {
+        return None;
+    }
+    let ratio = Decimal::from(part).checked_div(Decimal::from(whole))?;
+    Some(round2(ratio.checked_mul(Decimal::ONE_HUNDRED)?))
+}
