@@ -89,14 +89,13 @@ fn cell(
     let mut kinds: Vec<EvidenceKind> = Vec::new();
     let required = plan.data_dukung.iter().filter(|d| d.triwulan.is_empty() || d.triwulan.contains(&q));
     for d in required {
-        let key = key(&d.jenis.value);
-        if kinds.iter().all(|k| self::key(&k.jenis) != key) {
-            let disampaikan = supplied.iter().any(|s| self::key(s) == key);
+        if kinds.iter().all(|k| !same_kind(&k.jenis, &d.jenis.value)) {
+            let disampaikan = supplied.iter().any(|s| same_kind(s, &d.jenis.value));
             kinds.push(EvidenceKind { jenis: d.jenis.value.clone(), wajib: true, disampaikan });
         }
     }
     for s in supplied {
-        if kinds.iter().all(|k| key(&k.jenis) != key(s)) {
+        if kinds.iter().all(|k| !same_kind(&k.jenis, s)) {
             kinds.push(EvidenceKind { jenis: s.clone(), wajib: false, disampaikan: true });
         }
     }
@@ -120,9 +119,10 @@ fn supplied_kinds(entry: Option<&CapaianEntry>) -> Vec<&Text> {
     items.iter().filter(|b| b.sumber != BuktiSumber::Tidak).filter_map(|b| b.jenis.as_ref()).collect()
 }
 
-/// Two kinds are the same when their Indonesian words are, spaces at either end aside.
-fn key(jenis: &Text) -> &str {
-    jenis.id.trim()
+/// Two kinds are the same when their Indonesian words are, letter case and extra spaces aside
+/// (the rule of the check's `missing-evidence`).
+fn same_kind(a: &Text, b: &Text) -> bool {
+    crate::validate::same_words(&a.id, &b.id)
 }
 
 /// `part / whole × 100`, rounded (§3); `None` for a whole of 0, shown as "–".

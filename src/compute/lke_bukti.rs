@@ -151,14 +151,15 @@ pub(super) struct Sources<'a> {
     pub(super) as_of: NaiveDate,
 }
 
-/// The LKE evidence of every year folder. `pk` holds the ids of the indicators a PK covers in
-/// each year; until `perjanjian-kinerja.yaml` is loaded, none.
+/// The LKE evidence of every year with a folder or a figure. `pk` holds the ids of the
+/// indicators a PK covers in each year; until `perjanjian-kinerja.yaml` is loaded, none.
 pub(super) fn lke_bukti(s: &Sources, pk: &HashMap<i32, BTreeSet<String>>) -> Vec<LkeBukti> {
     let none = BTreeSet::new();
-    s.site
-        .years
-        .keys()
-        .map(|&tahun| LkeBukti {
+    let mut years: BTreeSet<i32> = s.site.years.keys().copied().collect();
+    years.extend(s.indicators.iter().flat_map(|l| l.rows.iter().map(|r| r.tahun)));
+    years
+        .into_iter()
+        .map(|tahun| LkeBukti {
             tahun,
             kriteria: vec![
                 definisi(s.site),
@@ -290,4 +291,57 @@ fn tindak_lanjut(follow_ups: &[FollowUp], tahun: i32, as_of: NaiveDate) -> Krite
         })
         .collect();
     result(Kriteria::TindakLanjut, due.len() - kurang.len(), due.len(), kurang)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn as_of() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2024, 10, 20).unwrap()
+    }
+
+    /// No item counts: 0 of 0, and no percentage (shown "–", never 0 or 100).
+    fn nothing(r: &KriteriaResult) {
+        assert_eq!(r.rasio, Rasio { pembilang: 0, penyebut: 0, persen: None }, "{:?}", r.kriteria);
+        assert!(r.kurang.is_empty());
+    }
+
+    #[test]
+    fn each_criterion_with_a_zero_denominator_has_no_percentage() {
+        let site = Site::default();
+        nothing(&definisi(&site));
+        nothing(&tepat_waktu(&[], 2024, as_of()));
+        let c = berjenjang(&site, &[], 2024, &BTreeSet::new());
+        nothing(&c);
+        assert!(c.tingkat.iter().all(|(_, r)| r.persen.is_none()));
+        nothing(&tervalidasi(&[], 2024));
+        nothing(&bukti_lengkap(&[], 2024));
+        nothing(&tindak_lanjut(&[], 2024, as_of()));
+    }
+
+    #[test]
+    fn tiered_measurement_counts_the_indicators_a_pk_covers_per_level() {
+        // tests/fixtures/bukti: PR-1 (programme) and KG-1 (kegiatan) have a 2024 target, SK-1
+        // (sub-kegiatan) only a 2026 one. A PK covering PR-1: programme 1 of 1 = 100.00,
+        // kegiatan 0 of 1 = 0.00, sub-kegiatan 0 of 0 (none), overall 1 of 2 = 50.00.
+        let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bukti");
+        let mut checked = crate::check::check(&fixture, Some(as_of())).unwrap();
+        let ledger = super::super::compute(&checked.site, as_of(), &mut checked.diagnostics);
+        let covered = BTreeSet::from(["PR-1".to_string()]);
+        let c = berjenjang(&checked.site, &ledger.indicators, 2024, &covered);
+        let pct = |s: &str| Some(s.parse::<Decimal>().unwrap());
+        assert_eq!(c.rasio, Rasio { pembilang: 1, penyebut: 2, persen: pct("50.00") });
+        assert_eq!(
+            c.tingkat,
+            [
+                (Tingkat::Program, Rasio { pembilang: 1, penyebut: 1, persen: pct("100.00") }),
+                (Tingkat::Kegiatan, Rasio { pembilang: 0, penyebut: 1, persen: pct("0.00") }),
+                (Tingkat::SubKegiatan, Rasio { pembilang: 0, penyebut: 0, persen: None }),
+            ]
+        );
+        assert_eq!(c.kurang, [Kekurangan::TanpaPk { id: "KG-1".into(), tingkat: Tingkat::Kegiatan }]);
+    }
 }

@@ -131,3 +131,21 @@ fn projected(agregasi: Agregasi, n: u8, row: &Row, so_far: &[&Row]) -> Option<De
     };
     Some(round2(p))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn status_is_taken_from_the_rounded_projected_achievement() {
+        let status = |s: &str| StatusProyeksi::of(s.parse().unwrap()).word();
+        // 99.995 is shown as 100.00: on track, as the page says.
+        assert_eq!(status("99.995"), "sesuai jalur");
+        assert_eq!(status("100"), "sesuai jalur");
+        assert_eq!(status("99.994"), "perlu perhatian");
+        assert_eq!(status("90"), "perlu perhatian");
+        assert_eq!(status("89.995"), "perlu perhatian");
+        assert_eq!(status("89.99"), "tidak sesuai jalur");
+        assert_eq!(status("0"), "tidak sesuai jalur");
+    }
+}
