@@ -133,6 +133,13 @@ fn matrix_page_marks_missing_evidence_in_words_in_both_languages() {
     let k = text(&read(&out, "en/indikator/k/index.html"));
     assert!(k.contains("Evidence matrix 2024 Quarter Required evidence"), "{k}");
     assert!(read(&out, "tahun/2024/index.html").contains("href=\"bukti-dukung/\""));
+    // Both pages of every year are in the sitemap and the search index, in both languages.
+    let sitemap = read(&out, "sitemap.xml");
+    for path in ["tahun/2024/bukti-dukung/", "en/tahun/2024/lke/", "tahun/2025/lke/"] {
+        assert!(sitemap.contains(&format!("<loc>https://contoh.go.id/kinerja/{path}</loc>")), "{path}");
+    }
+    let search = read(&out, "en/cari/index.html").replace("&#x2f;", "/");
+    assert!(search.contains("tahun/2024/bukti-dukung/") && search.contains("LKE evidence 2024"), "{search}");
 }
 
 #[test]
