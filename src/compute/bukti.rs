@@ -133,3 +133,85 @@ pub fn percent(part: usize, whole: usize) -> Option<Decimal> {
     let ratio = Decimal::from(part).checked_div(Decimal::from(whole))?;
     Some(round2(ratio.checked_mul(Decimal::ONE_HUNDRED)?))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::content::model::{Bukti, DataDukungWajib, Spanned};
+    use crate::diagnostics::Loc;
+
+    fn loc() -> Loc {
+        Loc::file(&Arc::from("content/2024/rencana-aksi.yaml"))
+    }
+
+    fn text(words: &str) -> Text {
+        Text { id: words.to_string(), en: None }
+    }
+
+    fn plan(required: &[(&str, &[u8])]) -> RencanaAksiEntry {
+        RencanaAksiEntry {
+            id: Spanned::new("K".to_string(), loc()),
+            penanggung_jawab: text("Bidang"),
+            target_triwulan: Spanned::new(Vec::new(), loc()),
+            units: Vec::new(),
+            data_dukung: required
+                .iter()
+                .map(|(jenis, triwulan)| DataDukungWajib {
+                    jenis: Spanned::new(text(jenis), loc()),
+                    triwulan: triwulan.to_vec(),
+                })
+                .collect(),
+        }
+    }
+
+    fn reported(items: &[(&str, BuktiSumber)]) -> CapaianEntry {
+        CapaianEntry {
+            indikator: Spanned::new("K".to_string(), loc()),
+            realisasi: Spanned::new(None, loc()),
+            units: Vec::new(),
+            catatan: None,
+            data_dukung: items
+                .iter()
+                .map(|(jenis, sumber)| Bukti { jenis: Some(text(jenis)), sumber: sumber.clone(), loc: loc() })
+                .collect(),
+        }
+    }
+
+    fn shown(c: &EvidenceCell) -> Vec<(String, bool, bool)> {
+        c.kinds.iter().map(|k| (k.jenis.id.clone(), k.wajib, k.disampaikan)).collect()
+    }
+
+    #[test]
+    fn kinds_match_by_words_and_only_with_a_file_or_a_link() {
+        // Required in TW2: "Laporan LKPM" (every quarter), "Rekap" (TW2), "Laporan LKPM" again
+        // (counted once); "Tahunan" only in TW4. Supplied: "laporan  lkpm" (other case and
+        // spacing: the same kind), "Rekap" without file or link (not supplied), "Foto" (extra).
+        // Required 2, supplied 1: 50.00 %.
+        let p = plan(&[("Laporan LKPM", &[]), ("Rekap", &[2]), ("Laporan LKPM", &[]), ("Tahunan", &[4])]);
+        let file = BuktiSumber::Berkas(PathBuf::from("dukung/a.pdf"));
+        let link = BuktiSumber::Tautan("https://contoh.go.id/foto".into());
+        let e = reported(&[("laporan  lkpm", file), ("Rekap", BuktiSumber::Tidak), ("Foto", link)]);
+        let c = cell(2024, 2, "K", &p, Some(&e), Validation::Belum);
+        assert_eq!(
+            shown(&c),
+            [
+                ("Laporan LKPM".to_string(), true, true),
+                ("Rekap".to_string(), true, false),
+                ("Foto".to_string(), false, true),
+            ]
+        );
+        assert_eq!((c.wajib, c.disampaikan, c.kelengkapan), (2, 1, Some("50.00".parse().unwrap())));
+        assert_eq!(c.missing().map(|k| k.jenis.id.as_str()).collect::<Vec<_>>(), ["Rekap"]);
+    }
+
+    #[test]
+    fn nothing_required_has_no_percentage() {
+        // TW1 of a plan requiring only a TW4 kind, not reported: no row, no percentage ("–").
+        let c = cell(2024, 1, "K", &plan(&[("Tahunan", &[4])]), None, Validation::Belum);
+        assert!(c.kinds.is_empty());
+        assert_eq!((c.wajib, c.disampaikan, c.kelengkapan), (0, 0, None));
+    }
+}
