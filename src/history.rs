@@ -161,5 +161,6 @@ fn blank(like: &Ledger) -> Ledger {
         reports: Vec::new(),
         follow_ups: Vec::new(),
         lke: Vec::new(),
+        standar: Vec::new(),
     }
 }

@@ -38,13 +38,13 @@ fn cumulative_indicator_with_half_rupiah_sums_exactly() {
     assert_eq!(
         rows(&csv, "A"),
         [
-            "A,2022,TAHUN,8000000,7000000,,87.50,,belum,tinggi,,",
-            "A,2023,TW1,2500000,2000000.50,2000000.50,80.00,80.00,sah,tinggi,,",
-            "A,2023,TW2,5000000,3000000,5000000.50,100.00,,belum,sangat tinggi,,",
-            "A,2023,TW3,7500000,2500000,7500000.50,100.00,,belum,sangat tinggi,,",
-            "A,2023,TW4,10000000,2499999.50,10000000.00,100.00,,belum,sangat tinggi,,",
-            "A,2023,TAHUN,10000000,10000000.00,,100.00,100.00,dikoreksi,sangat tinggi,,",
-            "A,2024,TAHUN,12000000,,,,,belum,,,",
+            "A,2022,TAHUN,8000000,7000000,,87.50,,belum,tinggi,,,",
+            "A,2023,TW1,2500000,2000000.50,2000000.50,80.00,80.00,sah,tinggi,,,",
+            "A,2023,TW2,5000000,3000000,5000000.50,100.00,,belum,sangat tinggi,,,",
+            "A,2023,TW3,7500000,2500000,7500000.50,100.00,,belum,sangat tinggi,,,",
+            "A,2023,TW4,10000000,2499999.50,10000000.00,100.00,,belum,sangat tinggi,,,",
+            "A,2023,TAHUN,10000000,10000000.00,,100.00,100.00,dikoreksi,sangat tinggi,,,",
+            "A,2024,TAHUN,12000000,,,,,belum,,,,",
         ]
     );
 }
@@ -59,11 +59,11 @@ fn rounding_midpoints_and_band_edges() {
     assert_eq!(
         rows(&csv, "B"),
         [
-            "B,2023,TW1,800,785,,98.13,,belum,sangat tinggi,,",
-            "B,2023,TW2,800,799.8,,99.98,,belum,sangat tinggi,,",
-            "B,2023,TW3,800,728,,91.00,,belum,sangat tinggi,,",
-            "B,2023,TW4,800,727.92,,90.99,,belum,tinggi,,",
-            "B,2023,TAHUN,800,727.92,,90.99,,belum,tinggi,,",
+            "B,2023,TW1,800,785,,98.13,,belum,sangat tinggi,,,",
+            "B,2023,TW2,800,799.8,,99.98,,belum,sangat tinggi,,,",
+            "B,2023,TW3,800,728,,91.00,,belum,sangat tinggi,,,",
+            "B,2023,TW4,800,727.92,,90.99,,belum,tinggi,,,",
+            "B,2023,TAHUN,800,727.92,,90.99,,belum,tinggi,,,",
         ]
     );
 }
@@ -79,11 +79,11 @@ fn negative_polarity_and_mean_of_quarters() {
     assert_eq!(
         rows(&csv, "C"),
         [
-            "C,2023,TW1,5,4,,120.00,,belum,sangat tinggi,,",
-            "C,2023,TW2,5,6,,80.00,,belum,tinggi,,",
-            "C,2023,TW3,5,5.5,,90.00,,belum,tinggi,,",
-            "C,2023,TW4,5,,,,,belum,,,",
-            "C,2023,TAHUN,5,5.17,,96.60,,belum,sangat tinggi,,",
+            "C,2023,TW1,5,4,,120.00,,belum,sangat tinggi,,,",
+            "C,2023,TW2,5,6,,80.00,,belum,tinggi,,,",
+            "C,2023,TW3,5,5.5,,90.00,,belum,tinggi,,,",
+            "C,2023,TW4,5,,,,,belum,,,,",
+            "C,2023,TAHUN,5,5.17,,96.60,,belum,sangat tinggi,,,",
         ]
     );
 }
@@ -100,11 +100,11 @@ fn range_targets_corrections_upward_and_rejections() {
     assert_eq!(
         rows(&csv, "D"),
         [
-            "D,2023,TW1,,,,,,belum,,,",
-            "D,2023,TW2,,92,,102.22,105.50,dikoreksi,sangat tinggi,80,90",
-            "D,2023,TW3,,,,,,belum,,,",
-            "D,2023,TW4,,70,,87.50,0.00,ditolak,sangat rendah,80,90",
-            "D,2023,TAHUN,,70,,87.50,,belum,tinggi,80,90",
+            "D,2023,TW1,,,,,,belum,,,,",
+            "D,2023,TW2,,92,,102.22,105.50,dikoreksi,sangat tinggi,80,90,",
+            "D,2023,TW3,,,,,,belum,,,,",
+            "D,2023,TW4,,70,,87.50,0.00,ditolak,sangat rendah,80,90,",
+            "D,2023,TAHUN,,70,,87.50,,belum,tinggi,80,90,",
         ]
     );
 }
@@ -127,11 +127,11 @@ fn ikm_from_tallies_and_from_given_scores() {
     assert_eq!(
         rows(&read("capaian.csv"), "E"),
         [
-            "E,2023,TW1,,,,,,belum,,,",
-            "E,2023,TW2,82.00,75.00,,91.46,,belum,sangat tinggi,,",
-            "E,2023,TW3,,,,,,belum,,,",
-            "E,2023,TW4,82.50,82.67,,100.21,,belum,sangat tinggi,,",
-            "E,2023,TAHUN,82.50,82.67,,100.21,,belum,sangat tinggi,,",
+            "E,2023,TW1,,,,,,belum,,,,",
+            "E,2023,TW2,82.00,75.00,,91.46,,belum,sangat tinggi,,,",
+            "E,2023,TW3,,,,,,belum,,,,",
+            "E,2023,TW4,82.50,82.67,,100.21,,belum,sangat tinggi,,,",
+            "E,2023,TAHUN,82.50,82.67,,100.21,,belum,sangat tinggi,,,",
         ]
     );
 }
@@ -258,15 +258,15 @@ fn formula_like_text_is_neutralised_and_negative_figures_stay_numbers() {
     assert_eq!(
         rows(&csv, "C"),
         [
-            "C,2023,TW1,5,-2.5,,250.00,,belum,\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"klik\"\")\",,",
-            "C,2023,TW2,5,6,,80.00,,belum,'+tinggi,,",
-            "C,2023,TW3,5,5.5,,90.00,,belum,'+tinggi,,",
-            "C,2023,TW4,5,,,,,belum,,,",
-            "C,2023,TAHUN,5,3.00,,140.00,,belum,\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"klik\"\")\",,",
+            "C,2023,TW1,5,-2.5,,250.00,,belum,\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"klik\"\")\",,,",
+            "C,2023,TW2,5,6,,80.00,,belum,'+tinggi,,,",
+            "C,2023,TW3,5,5.5,,90.00,,belum,'+tinggi,,,",
+            "C,2023,TW4,5,,,,,belum,,,,",
+            "C,2023,TAHUN,5,3.00,,140.00,,belum,\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"klik\"\")\",,,",
         ]
     );
     // D's rejected TW4 (validated 0.00) is `sangat rendah`, here a tab first; 87.50 is `+tinggi`.
-    assert_eq!(rows(&csv, "D")[3], "D,2023,TW4,,70,,87.50,0.00,ditolak,'\tsangat rendah,80,90");
+    assert_eq!(rows(&csv, "D")[3], "D,2023,TW4,,70,,87.50,0.00,ditolak,'\tsangat rendah,80,90,");
     // The JSON twin is read by programs, not spreadsheets: it keeps the names as written.
     let json = std::fs::read_to_string(out.join("data/capaian.json")).unwrap();
     assert!(json.contains("\"predikat\": \"+tinggi\""), "{json}");

@@ -9,6 +9,7 @@
 mod calendar;
 mod indicators;
 mod lke;
+mod pk;
 pub mod rules;
 mod survey;
 
@@ -24,6 +25,7 @@ use crate::diagnostics::{Code, Diagnostics, Loc, Message};
 use crate::number::Target;
 pub use calendar::{FollowUp, FollowUpStatus, Laporan, Report, ReportStatus};
 pub use lke::{KomponenLke, LkeResult, Nilai};
+pub use pk::Perbandingan;
 pub use rules::{Band, MutuIkm, PredikatLke, Scale};
 pub use survey::Ikm;
 
@@ -56,8 +58,13 @@ pub struct Row {
     pub tahun: i32,
     /// Quarter or year.
     pub periode: Periode,
-    /// Target (cumulative to date for quarters of `kumulatif` indicators).
+    /// Target in force (cumulative to date for quarters of `kumulatif` indicators): a
+    /// `perubahan` PK's revised target where one applies (§2.9).
     pub target: Option<Target>,
+    /// The original target, when a revision replaced it.
+    pub target_awal: Option<Target>,
+    /// The revision that replaced the target.
+    pub revisi: Option<Revisi>,
     /// The period's own realisation (exact, or rounded when derived).
     pub realisasi: Option<Decimal>,
     /// Sum of quarters to date, on quarter rows of `kumulatif` indicators.
@@ -74,6 +81,21 @@ pub struct Row {
     pub predikat: Option<usize>,
     /// Where the row's inputs are written.
     pub provenance: Provenance,
+}
+
+/// The `perubahan` PK that put a row's target in force (§2.9).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revisi {
+    /// Its id.
+    pub pk: String,
+    /// Date signed.
+    pub tanggal: NaiveDate,
+    /// The number of the regulation or decision it rests on.
+    pub dasar: String,
+    /// Its date.
+    pub dasar_tanggal: NaiveDate,
+    /// Why.
+    pub alasan: Option<Text>,
 }
 
 /// Where a row's figures come from, so that a reviewer can be pointed at the line that moved a
@@ -177,6 +199,8 @@ pub struct Ledger {
     pub follow_ups: Vec<FollowUp>,
     /// Self-evaluations.
     pub lke: Vec<LkeResult>,
+    /// Realisations against the external standards of the analyses (§2.10).
+    pub standar: Vec<Perbandingan>,
 }
 
 /// The ledger of each indicator id; where an id appears twice (an error of `check`), the first
@@ -216,6 +240,7 @@ pub fn compute(site: &Site, as_of: NaiveDate, diags: &mut Diagnostics) -> Ledger
     let indicators = indicators::indicators(site, &ikm, &scale, &mut overflow);
     let budgets = indicators::budgets(site, &indicators, &mut overflow);
     let lke = lke::lke(site, &mut overflow);
+    let standar = pk::standards(site, &indicators, &mut overflow);
     Ledger {
         as_of,
         reports: calendar::reports(site, as_of),
@@ -225,6 +250,7 @@ pub fn compute(site: &Site, as_of: NaiveDate, diags: &mut Diagnostics) -> Ledger
         ikm,
         budgets,
         lke,
+        standar,
     }
 }
 

@@ -52,6 +52,7 @@ pub struct IndicatorPage {
     quarters: Vec<QuarterSection>,
     last_change: Option<String>,
     changed_in: Option<StampView>,
+    analisis: Vec<super::analisis::AnalysisView>,
 }
 
 /// Where a page's links start: the language root and the site root, relative to the page.
@@ -80,6 +81,8 @@ pub struct Inputs<'a> {
     pub last_change: Option<NaiveDate>,
     /// The data commit that last moved its figures (`crate::history`), when known.
     pub changed_in: Option<&'a Stamp>,
+    /// Its analysis of each year that has one (§2.10).
+    pub analyses: Vec<super::analisis::Inputs<'a>>,
 }
 
 impl<'a> Inputs<'a> {
@@ -107,7 +110,8 @@ impl<'a> Inputs<'a> {
                 last_change = last_change.max(reported.chain(p.validated(tahun, id)).max());
             }
         }
-        Inputs { ind, ledger: l, scale: &p.ledger.scale, entries, last_change, changed_in }
+        let analyses = super::analisis::inputs(p, id);
+        Inputs { ind, ledger: l, scale: &p.ledger.scale, entries, last_change, changed_in, analyses }
     }
 }
 
@@ -139,6 +143,7 @@ pub fn indicator(inputs: &Inputs, t: &Words, roots: Roots) -> IndicatorPage {
         quarters,
         last_change: inputs.last_change.map(|d| d.to_string()),
         changed_in: inputs.changed_in.map(StampView::new),
+        analisis: super::analisis::views(&inputs.analyses, lang),
         ind: r,
     }
 }

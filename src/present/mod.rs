@@ -8,6 +8,7 @@
 //! The site (`site`) renders these views with its templates; the coming reports read them too.
 //! Neither reads the other. Figures stay exact [`Angka`] until the one formatting call.
 
+pub mod analisis;
 mod angka;
 pub mod calendar;
 pub mod charts;
@@ -16,6 +17,7 @@ pub mod format;
 pub mod history;
 pub mod indicator;
 pub mod markdown;
+pub mod pk;
 pub mod series;
 pub mod strings;
 pub mod tree;

@@ -31,7 +31,7 @@ use crate::history::History;
 use crate::output::Sink;
 use crate::present::indicator::{Inputs, Roots};
 use crate::present::view::{self, Link, Txt, same, txt};
-use crate::present::{Presenter, Words, dashboard, history, indicator, markdown, tree, year};
+use crate::present::{Presenter, Words, dashboard, history, indicator, markdown, pk, tree, year};
 use page::{Base, MarkdownPage, downloads};
 pub use reuse::{Earlier, Fingerprints, Pages};
 
@@ -66,6 +66,7 @@ enum Kind {
     Dashboard,
     Indicator(usize),
     Year(i32),
+    Pk(i32),
     Cascading,
     Downloads,
     Search,
@@ -270,6 +271,18 @@ impl<'a> Renderer<'a> {
                     base.render(theme, "tahun.html", &title, vec![home], year::year(input, *tahun, t, &root)),
                 )
             }
+            Kind::Pk(tahun) => {
+                let title = format!("{} {tahun}", t.get("pk_of_year"));
+                let crumbs = vec![
+                    home,
+                    Link {
+                        label: same(&tahun.to_string()),
+                        url: format!("{lang_root}tahun/{tahun}/"),
+                        external: false,
+                    },
+                ];
+                ("pk.html", base.render(theme, "pk.html", &title, crumbs, pk::page(input, *tahun, t)))
+            }
             Kind::Cascading => (
                 "cascading.html",
                 base.render(
@@ -403,6 +416,9 @@ fn jobs(input: &Presenter) -> Vec<Job> {
         }
         for &tahun in input.years() {
             add(Kind::Year(tahun), format!("tahun/{tahun}/"));
+        }
+        for (&tahun, _) in input.site.years.iter().filter(|(_, y)| y.pk.is_some()) {
+            add(Kind::Pk(tahun), format!("tahun/{tahun}/pk/"));
         }
         add(Kind::Cascading, "cascading/".into());
         add(Kind::Downloads, "unduh/".into());

@@ -20,6 +20,7 @@ macro_rules! embedded {
 const TEMPLATES: &[(&str, &str)] = embedded!("templates":
     "base.html", "macros.html", "dashboard.html", "indikator.html", "tahun.html", "cascading.html",
     "unduh.html", "halaman.html", "cari.html", "riwayat.html", "404.html",
+    "pk.html", "_pk_tahun.html", "_analisis.html",
 );
 
 /// The default theme's static files, built in.
