@@ -23,12 +23,16 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 const PAGES: &[&str] = &[
     "index.html",
     "indikator/iku-1/index.html",
+    "indikator/pk-2.18.03-1/index.html",
     "tahun/2023/index.html",
+    "tahun/2023/pk/index.html",
     "cari/index.html",
     "riwayat/index.html",
     "en/index.html",
     "en/indikator/iku-1/index.html",
+    "en/indikator/pk-2.18.03-1/index.html",
     "en/tahun/2023/index.html",
+    "en/tahun/2023/pk/index.html",
     "en/cari/index.html",
     "en/riwayat/index.html",
 ];
