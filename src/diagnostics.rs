@@ -185,6 +185,12 @@ codes! {
     PredicateScale = "predicate-scale",
     /// An evaluation whose period does not fit its kind.
     EvaluationPeriod = "evaluation-period",
+    /// A `murni` PK target that differs from the year's target in renstra/cascading.
+    PkTargetMismatch = "pk-target-mismatch",
+    /// A `perubahan` PK that does not name an earlier PK of the year it replaces.
+    PkRevision = "pk-revision",
+    /// A NIP that is not 18 digits.
+    InvalidNip = "invalid-nip",
     /// A Markdown page without valid front matter.
     FrontMatter = "front-matter",
     /// A year outside the Renstra period.

@@ -16,6 +16,8 @@ use crate::diagnostics::{Code, Diagnostics, Loc, Message};
 use crate::number::{Target, Unit};
 use rust_decimal::Decimal;
 
+mod pk;
+
 /// Run every cross-file rule on `site`. `as_of`, when known, flags dates in the future.
 pub fn validate(site: &Site, root: &Path, as_of: Option<NaiveDate>, diags: &mut Diagnostics) {
     let mut v = Validator { diags, indicators: HashMap::new() };
@@ -24,8 +26,15 @@ pub fn validate(site: &Site, root: &Path, as_of: Option<NaiveDate>, diags: &mut 
         v.sakip(sakip, root);
     }
     let period = site.renstra.as_ref().map(|r| &r.periode);
+    let codes: Vec<&str> = site.units().iter().map(|(u, _)| u.kode.value.as_str()).collect();
     for (&year, y) in &site.years {
         v.year(year, y, period);
+        if let Some(pk) = &y.pk {
+            v.perjanjian_kinerja(year, pk, &codes);
+        }
+        if let Some(a) = &y.analisis {
+            v.analisis(a, &codes);
+        }
         if let Some(as_of) = as_of {
             v.future_dates(y, as_of);
         }
@@ -90,8 +99,13 @@ impl<'s> Validator<'s, '_> {
 
     /// Report a reference `r` to a `kind` that is not among `known`, with the likely typo.
     fn dangling(&mut self, kind: (&str, &str), r: &Spanned<String>, known: &[&str]) {
+        self.dangling_as(Code::DanglingReference, kind, r, known);
+    }
+
+    /// [`Validator::dangling`] under another `code`.
+    fn dangling_as(&mut self, code: Code, kind: (&str, &str), r: &Spanned<String>, known: &[&str]) {
         let d = self.diags.error(
-            Code::DanglingReference,
+            code,
             r.loc.clone(),
             Message::new(
                 format!("{} `{}` tidak didefinisikan", kind.0, r.value),

@@ -616,3 +616,122 @@ fn the_example_and_the_fixtures_have_plausible_figures_in_their_units() {
         assert!(found.is_empty(), "{}: {found:?}", root.display());
     }
 }
+
+const PK: &str = "content/2023/perjanjian-kinerja.yaml";
+const ANALISIS: &str = "content/2023/analisis.yaml";
+
+/// A valid `perjanjian-kinerja.yaml` for the minimal fixture: the head's PK with the Renstra's
+/// 2023 targets, a programme PK, and a revision of PK-1's target.
+const PK_FILE: &str = r#"tahun: 2023
+pk:
+  - id: PK-KADIS
+    jenis: murni
+    tanggal: 2023-01-31
+    pihak_pertama: {nama: Nama Contoh A, jabatan: Kepala Dinas, pangkat: Pembina / IV a, nip: "19790605 200501 1 013"}
+    pihak_kedua: {nama: Nama Contoh B, jabatan: Bupati}
+    indikator:
+      - {id: IKU-2, target: "82,50"}
+      - {id: IKU-3, target: "7 s.d. 8"}
+    program: ["2.18.03"]
+  - id: PK-KABID
+    jenis: murni
+    tanggal: 2023-02-06
+    pihak_pertama: {nama: Nama Contoh C, jabatan: Kepala Bidang}
+    pihak_kedua: {nama: Nama Contoh A, jabatan: Kepala Dinas}
+    indikator:
+      - {id: PK-1, target: 40}
+  - id: PK-KABID-P
+    jenis: perubahan
+    menggantikan: PK-KABID
+    tanggal: 2023-10-02
+    dasar: {nomor: Perda Contoh 5/2023, tanggal: 2023-09-28}
+    alasan: Tambahan anggaran
+    pihak_pertama: {nama: Nama Contoh C, jabatan: Kepala Bidang}
+    pihak_kedua: {nama: Nama Contoh A, jabatan: Kepala Dinas}
+    indikator:
+      - {id: PK-1, target: 45}
+"#;
+
+const ANALISIS_FILE: &str = r#"tahun: 2023
+ikhtisar: Ringkasan.
+indikator:
+  - id: IKU-2
+    faktor_pendukung: Layanan daring.
+    standar: {nilai: 80, sumber: Contoh}
+    program_pendukung: ["2.18.03"]
+"#;
+
+/// The minimal fixture with the PK and analysis files, `from` replaced by `to` in `file`.
+fn with_pk(file: &str, from: &str, to: &str) -> Site {
+    let site = Site::minimal();
+    site.write(PK, PK_FILE).write(ANALISIS, ANALISIS_FILE);
+    site.replace(file, from, to);
+    site
+}
+
+#[test]
+fn a_valid_pk_and_analysis_are_clean() {
+    let site = Site::minimal();
+    site.write(PK, PK_FILE).write(ANALISIS, ANALISIS_FILE);
+    site.check().assert_clean();
+}
+
+#[test]
+fn a_murni_pk_target_must_be_the_renstra_target() {
+    // 82,50 in the Renstra; 82,5 is the same decimal and passes, 83 does not.
+    with_pk(PK, "{id: IKU-2, target: \"82,50\"}", "{id: IKU-2, target: \"82,5\"}").check().assert_clean();
+    let site = with_pk(PK, "{id: IKU-2, target: \"82,50\"}", "{id: IKU-2, target: 83}");
+    site.check().error("pk-target-mismatch", &site.at(PK, "IKU-2", "83")).says(&["`IKU-2`", "83", "82.50"]);
+    // A range compares both bounds: 7–9 is not the Renstra's 7–8.
+    let site = with_pk(PK, "target: \"7 s.d. 8\"", "target: \"7 s.d. 9\"");
+    site.check().error("pk-target-mismatch", &site.at(PK, "IKU-3", "\"7 s.d. 9\""));
+    // A revision may change the target: that is what it is for.
+    with_pk(PK, "{id: PK-1, target: 45}", "{id: PK-1, target: 50}").check().assert_clean();
+}
+
+#[test]
+fn a_revision_names_an_earlier_pk() {
+    let site = with_pk(PK, "    menggantikan: PK-KABID\n", "");
+    site.check().error("pk-revision", &site.at(PK, "jenis: perubahan", "perubahan"));
+    let site = with_pk(PK, "menggantikan: PK-KABID", "menggantikan: PK-KABIDD");
+    site.check().error("pk-revision", &site.find(PK, "PK-KABIDD")).says(&["`PK-KABIDD`", "`PK-KABID`"]);
+    let site = with_pk(PK, "tanggal: 2023-10-02", "tanggal: 2023-02-06");
+    site.check().error("pk-revision", &site.at(PK, "menggantikan", "PK-KABID")).says(&["2023-02-06"]);
+    let site = with_pk(
+        PK,
+        "    jenis: murni\n    tanggal: 2023-02-06",
+        "    jenis: murni\n    menggantikan: PK-KADIS\n    tanggal: 2023-02-06",
+    );
+    site.check().error("pk-revision", &site.at(PK, "menggantikan: PK-KADIS", "PK-KADIS"));
+}
+
+#[test]
+fn a_revision_states_its_basis_and_reason() {
+    let site = with_pk(PK, "    alasan: Tambahan anggaran\n", "");
+    site.check().error("missing-key", &site.at(PK, "- id: PK-KABID-P", "id")).says(&["`alasan`"]);
+}
+
+#[test]
+fn a_nip_has_18_digits() {
+    // 17 digits once the spaces are taken out.
+    let site = with_pk(PK, "\"19790605 200501 1 013\"", "\"19790605 200501 1 01\"");
+    site.check().error("invalid-nip", &site.find(PK, "\"19790605 200501 1 01\"")).says(&["18"]);
+    let site = with_pk(PK, "\"19790605 200501 1 013\"", "\"19790605-200501-1-013\"");
+    site.check().error("invalid-nip", &site.find(PK, "\"19790605-200501-1-013\""));
+}
+
+#[test]
+fn pk_and_analysis_references_must_resolve() {
+    let cases = [
+        (PK, "{id: PK-1, target: 40}", "{id: PK-2, target: 40}", "PK-2"),
+        (PK, "program: [\"2.18.03\"]", "program: [\"2.18.09\"]", "\"2.18.09\""),
+        (ANALISIS, "  - id: IKU-2", "  - id: IKU-22", "IKU-22"),
+        (ANALISIS, "program_pendukung: [\"2.18.03\"]", "program_pendukung: [\"2.18.3\"]", "\"2.18.3\""),
+    ];
+    for (file, from, to, shown) in cases {
+        let site = with_pk(file, from, to);
+        site.check().error("dangling-reference", &site.find(file, shown));
+    }
+    let site = with_pk(ANALISIS, "  - id: IKU-2", "  - id: IKU-22");
+    site.check().error("dangling-reference", &site.find(ANALISIS, "IKU-22")).says(&["`IKU-2`"]);
+}

@@ -4,10 +4,12 @@
 //! Per-value and per-entry rules are applied while reading; rules across files are in
 //! [`crate::validate`].
 
+mod analisis;
 pub mod index;
 pub mod keys;
 pub mod model;
 mod pages;
+mod pk;
 mod plan;
 pub mod reader;
 pub mod yaml;
@@ -310,6 +312,11 @@ impl Loader<'_> {
             tim: self.yaml_file(&format!("{year}/tim.yaml"), false, |c, n| year::tim(c, n, &folder)),
             skm: self.yaml_file(&format!("{year}/skm.yaml"), false, |c, n| year::skm(c, n, &folder)),
             lke: self.yaml_file(&format!("{year}/lke.yaml"), false, |c, n| year::lke(c, n, &folder)),
+            pk: self.yaml_file(&format!("{year}/perjanjian-kinerja.yaml"), false, |c, n| {
+                pk::perjanjian_kinerja(c, n, &folder)
+            }),
+            analisis: self
+                .yaml_file(&format!("{year}/analisis.yaml"), false, |c, n| analisis::analisis(c, n, &folder)),
             ..Year::default()
         };
         // The quarterly files are the largest of a site: read them on every core, each with

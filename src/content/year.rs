@@ -104,7 +104,7 @@ impl Choice for PeriodeSurvei {
 }
 
 /// Check `tahun:` against the folder (required in the files whose key table says so).
-fn tahun(ctx: &mut Ctx, map: &Map, folder: &Folder) {
+pub(super) fn tahun(ctx: &mut Ctx, map: &Map, folder: &Folder) {
     let Some(year) = map.get(ctx, "tahun").and_then(|n| ctx.year(n)) else { return };
     if year.value != folder.year {
         ctx.error(

@@ -90,6 +90,10 @@ pub struct TargetView {
     pub min: Option<Angka>,
     /// Upper bound of a range.
     pub maks: Option<Angka>,
+    /// The original target, when a PK revision replaced it (§2.9).
+    pub awal: Option<Box<TargetView>>,
+    /// The number of the regulation the revision rests on.
+    pub dasar: Option<String>,
 }
 
 impl TargetView {
@@ -98,10 +102,21 @@ impl TargetView {
         match target {
             Some(Target::Single(v)) => TargetView { value: Some(Angka(*v)), ..TargetView::default() },
             Some(Target::Range { min, maks }) => {
-                TargetView { value: None, min: Some(Angka(*min)), maks: Some(Angka(*maks)) }
+                TargetView { min: Some(Angka(*min)), maks: Some(Angka(*maks)), ..TargetView::default() }
             }
             None => TargetView::default(),
         }
+    }
+
+    /// The target in force of `row`, with the original and the revision's basis when a PK
+    /// revision replaced it.
+    pub fn of_row(row: &Row) -> TargetView {
+        let mut view = TargetView::new(row.target.as_ref());
+        if let Some(r) = &row.revisi {
+            view.awal = Some(Box::new(TargetView::new(row.target_awal.as_ref())));
+            view.dasar = Some(r.dasar.clone());
+        }
+        view
     }
 }
 
@@ -151,7 +166,7 @@ impl RowView {
         RowView {
             periode: row.periode.label(),
             tahun: row.tahun,
-            target: TargetView::new(row.target.as_ref()),
+            target: TargetView::of_row(row),
             realisasi: row.realisasi.map(Angka),
             kumulatif: row.realisasi_kumulatif.map(Angka),
             capaian: row.capaian.map(Angka),

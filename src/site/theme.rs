@@ -20,7 +20,8 @@ macro_rules! embedded {
 const TEMPLATES: &[(&str, &str)] = embedded!("templates":
     "base.html", "macros.html", "dashboard.html", "indikator.html", "tahun.html", "cascading.html",
     "unduh.html", "halaman.html", "cari.html", "riwayat.html", "404.html", "bukti-dukung.html",
-    "lke.html", "bagian-bukti.html", "bagian-proyeksi.html", "tabel-lke.html",
+    "lke.html", "bagian-bukti.html", "bagian-proyeksi.html", "tabel-lke.html", "pk.html",
+    "bagian-pk.html", "bagian-analisis.html",
 );
 
 /// The default theme's static files, built in.

@@ -8,8 +8,10 @@ use rust_decimal::Decimal;
 use crate::diagnostics::{Lang, Loc};
 use crate::number::{Target, Unit};
 
+mod pk;
 mod year;
 
+pub use pk::*;
 pub use year::*;
 
 /// A value and where it was written.
