@@ -529,15 +529,18 @@ impl<'s> Validator<'s, '_> {
 
     /// Evidence the rencana aksi requires and the quarter's file does not report (warning).
     fn required_evidence(&mut self, ra: &RencanaAksi, y: &Year) {
+        // Entries are found by id, not by a search per requirement and quarter (a hostile file
+        // of many entries would make that quadratic).
+        let index = YearIndex::new(y);
         for e in &ra.indikator {
             for req in &e.data_dukung {
                 let quarters: Vec<u8> =
                     if req.triwulan.is_empty() { vec![1, 2, 3, 4] } else { req.triwulan.clone() };
                 for q in quarters {
-                    let Some(file) = y.realisasi.get(usize::from(q) - 1).and_then(|f| f.as_ref()) else {
+                    if y.realisasi.get(usize::from(q) - 1).is_none_or(|f| f.is_none()) {
                         continue;
-                    };
-                    let entry = file.capaian.iter().find(|c| c.indikator.value == e.id.value);
+                    }
+                    let entry = index.entry(q, &e.id.value);
                     let reported = entry.is_some_and(|c| {
                         c.data_dukung
                             .iter()

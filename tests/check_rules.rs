@@ -721,3 +721,9 @@ fn a_base_url_with_a_double_slash_is_refused() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("`//`"), "{}", run.stderr);
 }
+
+#[test]
+fn a_name_of_megabytes_is_reported_once() {
+    let site = broken(SAKIP, "nama: Dinas Contoh", &format!("nama: {}", "D".repeat(2_000_000)));
+    site.check().error("too-long", &site.at(SAKIP, "nama: DDD", "DDD")).says(&["2000000", "10000"]);
+}

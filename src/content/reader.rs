@@ -167,10 +167,15 @@ impl<'d> Ctx<'d> {
     pub fn title(&mut self, node: &Node) -> Option<Text> {
         let text = self.text(node)?;
         let loc = self.loc(node);
-        let long = [Some(&text.id), text.en.as_ref()]
-            .into_iter()
-            .flatten()
-            .any(|t| crate::content::yaml::too_long_text(&loc, t, MAX_TITLE_CHARS, self.diags));
+        let mut long = false;
+        for t in [Some(&text.id), text.en.as_ref()].into_iter().flatten() {
+            // Beyond the limit of every text the YAML guard has reported it already.
+            let chars = t.chars().count();
+            long |= chars > MAX_TITLE_CHARS;
+            if chars <= crate::content::yaml::MAX_TEXT_CHARS {
+                crate::content::yaml::too_long_text(&loc, t, MAX_TITLE_CHARS, self.diags);
+            }
+        }
         (!long).then_some(text)
     }
 
