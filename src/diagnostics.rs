@@ -450,7 +450,8 @@ fn render_human(
         let message = shown(d.message.get(lang));
         let title = level.primary_title(&message).id(d.code.as_str());
         let origin = format!("{}:{}:{}", d.loc.file, d.loc.line, d.loc.column);
-        let group = match sources.line(&d.loc) {
+        let line = sources.line(&d.loc).map(visible);
+        let group = match line.as_deref() {
             Some(line) if d.loc.len > 0 => {
                 let span = char_span(line, d.loc.column, d.loc.len);
                 title.element(
@@ -477,6 +478,15 @@ fn render_human(
     out.push_str(&summary);
     out.push('\n');
     out
+}
+
+/// A source line as quoted in the human format: a bidi or control character (a tab aside)
+/// shows as `�`, one character for one, so the caret still points at the right place and the
+/// terminal does not reorder the line or obey an escape sequence.
+fn visible(line: &str) -> String {
+    line.chars()
+        .map(|c| if is_bidi_control(c) || (c.is_control() && c != '\t') { '\u{FFFD}' } else { c })
+        .collect()
 }
 
 /// The byte range of `len` characters starting at 1-based character `column` of `line`.
@@ -570,6 +580,18 @@ mod tests {
         let long = format!("key `{}` is unknown (did you mean `x`?)", "a".repeat(500));
         let cut = shown(&long);
         assert_eq!(cut, format!("key `{}…` is unknown (did you mean `x`?)", "a".repeat(MAX_ECHO_CHARS)));
+    }
+
+    #[test]
+    fn quoted_source_lines_show_bidi_and_escape_characters_visibly() {
+        let file: Arc<str> = Arc::from("content/a.yaml");
+        let mut sources = Sources::default();
+        sources.insert(&file, "catatan: \"\u{202E}100%\u{1b}[2J\"\n");
+        let mut diags = Diagnostics::default();
+        diags.error(Code::BidiControl, Loc { file, line: 1, column: 10, len: 1 }, Message::new("x", "x"));
+        let out = render(&diags, &sources, Format::Human, Lang::En, false);
+        assert!(out.contains("catatan: \"\u{FFFD}100%\u{FFFD}[2J\""), "{out}");
+        assert!(!out.contains('\u{202E}') && !out.contains('\u{1b}'), "{out}");
     }
 
     #[test]
