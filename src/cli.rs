@@ -38,7 +38,7 @@ pub enum Command {
         /// Output folder [default: <root>/public].
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
-        /// Override situs.base_url (an http:// or https:// address).
+        /// Override situs.base_url (an http:// or https:// address, no `//` in its path).
         #[arg(long, value_name = "URL", value_parser = parse_url)]
         base_url: Option<String>,
         /// The as-of date (YYYY-MM-DD).
@@ -127,10 +127,12 @@ pub enum DiffFormatArg {
 }
 
 fn parse_url(text: &str) -> Result<String, String> {
-    if sakip_site::content::is_http_url(text) {
-        Ok(text.to_string())
-    } else {
+    if !sakip_site::content::is_http_url(text) {
         Err(format!("`{text}` is not an http:// or https:// address"))
+    } else if !sakip_site::content::is_base_url(text) {
+        Err(format!("`{text}` has `//` in its path; write one `/` between the parts of the address"))
+    } else {
+        Ok(text.to_string())
     }
 }
 

@@ -735,3 +735,114 @@ fn pk_and_analysis_references_must_resolve() {
     let site = with_pk(ANALISIS, "  - id: IKU-2", "  - id: IKU-22");
     site.check().error("dangling-reference", &site.find(ANALISIS, "IKU-22")).says(&["`IKU-2`"]);
 }
+
+#[test]
+fn a_negative_target_of_a_positif_indicator_is_a_warning() {
+    let site = broken(RA, PK1_TARGETS, "[-10, 20, 30, 40]");
+    site.check().warning("negative-target", &site.find(RA, "-10")).says(&["`PK-1`", "-10"]);
+    // The same figure on a negatif indicator is not reported (IKU-3: days, negatif).
+    let site = broken(RENSTRA, "2022: \"7 s.d. 9\"", "2022: \"-1 s.d. 9\"");
+    site.check().assert_clean();
+}
+
+#[test]
+fn a_decimal_comma_in_a_flow_list_is_a_warning() {
+    // `[~, 81,5, "82,50"]` is four items ~, 81, 5, "82,50": the count is right, the figures not.
+    let site = broken(RA, "[~, \"82,00\", ~, \"82,50\"]", "[~, 81,5, \"82,50\"]");
+    site.check().warning("ambiguous-comma", &site.at(RA, "81,5", "1,5")).says(&["dua butir", "\"82,5\""]);
+    // A comma and a space between items is the ordinary list.
+    broken(RA, PK1_TARGETS, "[10, 20, 30,  40]").check().assert_clean();
+}
+
+#[test]
+fn a_date_before_1900_is_an_error() {
+    let site = broken(TW1, "tanggal: 2023-04-05", "tanggal: 0000-01-01");
+    site.check().error("invalid-date", &site.find(TW1, "0000-01-01")).says(&["`0000-01-01`", "1900"]);
+    let site = broken(TW1, "tanggal: 2023-04-05", "tanggal: 1899-12-31");
+    site.check().error("invalid-date", &site.find(TW1, "1899-12-31"));
+}
+
+#[test]
+fn a_year_folder_far_from_the_renstra_period_is_an_error() {
+    // Period 2019–2023: 2028 is the last year accepted, 2029 is not.
+    let site = Site::minimal();
+    site.mkdir("content/2029");
+    site.check().error("out-of-range", &At::file("content/2029/")).says(&["2029", "2019–2023", "2028"]);
+    let site = Site::minimal();
+    site.mkdir("content/9999");
+    site.check().error("out-of-range", &At::file("content/9999/"));
+    let site = Site::minimal();
+    site.mkdir("content/2028");
+    site.check().assert_clean();
+}
+
+#[test]
+fn codes_that_differ_only_in_dot_and_dash_cannot_share_an_anchor() {
+    // `2.18.03.2.01` and `2-18-03-2-01` are both `#k-2-18-03-2-01` on the cascading page.
+    let site = broken(CASCADING, "kode: \"2.18.03.2.01.0001\"", "kode: \"2-18-03-2-01\"  # dup");
+    site.check()
+        .error("duplicate-id", &site.at(CASCADING, "# dup", "\"2-18-03-2-01\""))
+        .says(&["`k-2-18-03-2-01`", "cascading"]);
+    // A sasaran id and a code in another case give one anchor too.
+    let site = broken(CASCADING, "kode: \"2.18.03\"", "kode: \"s1\"  # dup");
+    site.check().error("duplicate-id", &site.at(CASCADING, "# dup", "\"s1\"")).says(&["`k-s1`"]);
+}
+
+#[test]
+fn a_text_longer_than_the_limit_is_an_error() {
+    let long = "a".repeat(10_001);
+    let site = broken(TW1, "catatan: Realisasi triwulan 1.", &format!("catatan: {long}"));
+    site.check().error("too-long", &site.at(TW1, "catatan:", "aaa")).says(&["10001", "10000"]);
+    // A name shown on every page is held to 500 characters.
+    let name = "D".repeat(600);
+    let site = broken(SAKIP, "nama: Dinas Contoh", &format!("nama: {name}"));
+    site.check().error("too-long", &site.at(SAKIP, "nama: DDD", "DDD")).says(&["600", "500"]);
+    let site = broken(TENTANG, "title: Tentang", &format!("title: {}", "t".repeat(501)));
+    site.check().error("too-long", &site.at(TENTANG, "title:", "ttt"));
+}
+
+#[test]
+fn a_bidi_control_character_in_text_is_an_error() {
+    // U+202E RIGHT-TO-LEFT OVERRIDE would show "100%" as "%001".
+    let site = broken(TW1, "catatan: Realisasi triwulan 1.", "catatan: \"Capaian \u{202E}100%\"");
+    site.check().error("bidi-control", &site.at(TW1, "catatan:", "\"Capaian")).says(&["U+202E", "9"]);
+    let site = broken(TENTANG, "Situs contoh", "Situs \u{2067}contoh");
+    site.check().error("bidi-control", &site.at(TENTANG, "Situs", "\u{2067}")).says(&["U+2067"]);
+}
+
+#[test]
+fn markdown_nested_beyond_the_limit_is_refused() {
+    let site = broken(TENTANG, "Situs contoh untuk pengujian.", &format!("{} a", ">".repeat(51)));
+    site.check().error("too-deep", &site.at(TENTANG, ">>>>", ">")).says(&["50"]);
+    let site = broken(TW1, "catatan: Realisasi triwulan 1.", &format!("catatan: \"{}\"", "<div>".repeat(51)));
+    site.check().error("too-deep", &site.at(TW1, "catatan:", "\"<div>"));
+    // Fifty is fine.
+    broken(TENTANG, "Situs contoh untuk pengujian.", &format!("{} a", ">".repeat(50))).check().assert_clean();
+}
+
+#[test]
+fn more_pages_than_the_limit_is_an_error() {
+    // The fixture has two pages (about, tentang); 99 more make 101.
+    let site = Site::minimal();
+    for i in 0..99 {
+        site.write(&format!("content/halaman/p{i:03}.md"), format!("---\ntitle: P{i}\n---\nx\n"));
+    }
+    // Sorted by name: about, p000 … p098, tentang; the 101st is tentang.md.
+    site.check().error("too-many-pages", &At::file(TENTANG)).says(&["100"]);
+}
+
+#[test]
+fn a_base_url_with_a_double_slash_is_refused() {
+    let site =
+        broken(SAKIP, "base_url: https://contoh.go.id/kinerja/", "base_url: https://contoh.go.id//kinerja/");
+    site.check().error("invalid-link", &site.at(SAKIP, "base_url:", "https")).says(&["`//`"]);
+    let run = Site::minimal().run(&["build", "--base-url", "https://contoh.go.id//kinerja/"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("`//`"), "{}", run.stderr);
+}
+
+#[test]
+fn a_name_of_megabytes_is_reported_once() {
+    let site = broken(SAKIP, "nama: Dinas Contoh", &format!("nama: {}", "D".repeat(2_000_000)));
+    site.check().error("too-long", &site.at(SAKIP, "nama: DDD", "DDD")).says(&["2000000", "10000"]);
+}

@@ -190,7 +190,7 @@ fn capaian(ctx: &mut Ctx, node: &Node, folder: &Folder) -> Option<CapaianEntry> 
     let indikator = map.get(ctx, "indikator").and_then(|n| ctx.id(n));
     let mut units = Vec::new();
     let realisasi = map.raw(ctx, "realisasi").and_then(|n| ctx.figure_with_unit(n, &mut units));
-    let catatan = map.get(ctx, "catatan").and_then(|n| ctx.text(n));
+    let catatan = map.get(ctx, "catatan").and_then(|n| ctx.markdown(n));
     let data_dukung =
         map.get(ctx, "data_dukung").map(|n| ctx.list(n, |ctx, n| bukti(ctx, n, folder))).unwrap_or_default();
     Some(CapaianEntry { indikator: indikator?, realisasi: realisasi?, units, catatan, data_dukung })
@@ -347,7 +347,7 @@ fn evaluasi_entry(ctx: &mut Ctx, node: &Node, folder: &Folder) -> Option<Evaluas
     let periode = periode.map(|p| Spanned::new(p.value.0, p.loc));
     let oleh = map.get(ctx, "oleh").and_then(|n| ctx.text(n));
     let tanggal = map.get(ctx, "tanggal").and_then(|n| ctx.date(n));
-    let temuan = map.get(ctx, "temuan").and_then(|n| ctx.text(n));
+    let temuan = map.get(ctx, "temuan").and_then(|n| ctx.markdown(n));
     let rekomendasi = map.get(ctx, "rekomendasi").map(|n| ctx.list(n, |ctx, n| rekomendasi(ctx, n, folder)));
     let (jenis, periode) = (jenis?, periode?);
     let fits = match jenis.value {

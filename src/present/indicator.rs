@@ -230,7 +230,4 @@ fn owner_link(owner: &Owner, t: &Words, lang_root: &str) -> Link {
     Link { label: same(&label), url: format!("{lang_root}cascading/#{}", anchor(code)), external: false }
 }
 
-/// An HTML id for a code or id (`2.18.04` → `k-2-18-04`).
-pub fn anchor(code: &str) -> String {
-    format!("k-{}", code.to_lowercase().replace(['.', '_'], "-"))
-}
+pub use crate::content::model::anchor;

@@ -350,3 +350,9 @@ pub struct Page {
     /// Markdown body (unsanitised; the renderer sanitises).
     pub body: String,
 }
+
+/// The HTML id of a sasaran or code on the cascading page (`2.18.04` → `k-2-18-04`); `check`
+/// holds these unique, since `2.18.04` and `2-18-04` give the same one.
+pub fn anchor(code: &str) -> String {
+    format!("k-{}", code.to_lowercase().replace(['.', '_'], "-"))
+}
