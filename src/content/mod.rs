@@ -4,6 +4,7 @@
 //! Per-value and per-entry rules are applied while reading; rules across files are in
 //! [`crate::validate`].
 
+mod evidence;
 pub mod index;
 pub mod keys;
 pub mod model;
