@@ -69,10 +69,8 @@ impl Output {
         let permissions = inspect(&target, parent)?;
         swap::sweep(parent, &name)?;
         let staging = swap::staging(parent, &name);
-        if staging.exists() {
-            swap::remove_build(&staging).map_err(io("cannot clear", &staging))?;
-        }
-        fs::create_dir(&staging).map_err(io("cannot create", &staging))?;
+        // What is left at this name after the sweep does not carry our marker: not ours to remove.
+        fs::create_dir(&staging).map_err(io("cannot create the staging folder", &staging))?;
         let lock = sys::try_lock(&staging)
             .ok()
             .flatten()
