@@ -133,7 +133,7 @@ pub fn remove_build(dir: &Path) -> std::io::Result<()> {
 fn crash_point(point: &str) {
     #[cfg(debug_assertions)]
     if std::env::var("SAKIP_SITE_CRASH_AT").is_ok_and(|v| v == point) {
-        std::process::abort();
+        sys::kill_self();
     }
     let _ = point;
 }

@@ -63,6 +63,14 @@ mod imp {
     pub fn may_empty(dir: &Path) -> bool {
         rustix::fs::access(dir, Access::READ_OK | Access::WRITE_OK | Access::EXEC_OK).is_ok()
     }
+
+    /// Die at once, as `kill -9` would (no clean-up, and unlike `abort` no core file). Only the
+    /// crash hook of debug builds calls it.
+    #[cfg_attr(not(debug_assertions), allow(dead_code))]
+    pub fn kill_self() {
+        let _ = rustix::process::kill_process(rustix::process::getpid(), rustix::process::Signal::KILL);
+        std::process::abort();
+    }
 }
 
 #[cfg(not(target_os = "linux"))]
@@ -90,8 +98,15 @@ mod imp {
     pub fn may_empty(dir: &Path) -> bool {
         std::fs::metadata(dir).is_ok_and(|m| !m.permissions().readonly())
     }
+
+    #[cfg_attr(not(debug_assertions), allow(dead_code))]
+    pub fn kill_self() {
+        std::process::abort();
+    }
 }
 
+#[cfg(debug_assertions)]
+pub use imp::kill_self;
 pub use imp::{exchange, is_locked_down, is_mount_root, may_empty, try_lock};
 
 /// Whether `dir` is a mount point: on another device than its parent, or a mount root by the
