@@ -116,12 +116,18 @@ pub(super) struct Downloads {
 
 /// The downloads page of a page at `root`.
 pub(super) fn downloads(root: &str, t: &Words) -> Downloads {
-    let files: [(&str, &str, &str); 6] = [
+    let files: [(&str, &str, &str); 8] = [
         ("capaian.csv", "Capaian kinerja (CSV)", "Performance achievement (CSV)"),
         ("capaian.json", "Capaian kinerja (JSON)", "Performance achievement (JSON)"),
         ("tindak-lanjut.csv", "Tindak lanjut rekomendasi (CSV)", "Follow-up of recommendations (CSV)"),
         ("pelaporan.csv", "Kalender pelaporan (CSV)", "Reporting calendar (CSV)"),
         ("ikm.csv", "Indeks Kepuasan Masyarakat (CSV)", "Public Satisfaction Index (CSV)"),
+        ("bukti.csv", "Matriks data dukung (CSV)", "Evidence matrix (CSV)"),
+        (
+            "proyeksi.csv",
+            "Proyeksi akhir tahun bila laju sama (CSV)",
+            "Year-end projection if the pace holds (CSV)",
+        ),
         (
             "datapackage.json",
             "Deskripsi data (Frictionless Data Package)",
