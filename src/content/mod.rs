@@ -5,6 +5,7 @@
 //! [`crate::validate`].
 
 mod analisis;
+mod evidence;
 pub mod index;
 pub mod keys;
 pub mod model;
