@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use crate::content::keys::PAGE;
-use crate::content::model::{Page, Spanned};
+use crate::content::keys::{LAPORAN, PAGE};
+use crate::content::model::{Bagian, Page, Spanned};
 use crate::content::reader::Ctx;
 use crate::content::yaml;
 use crate::diagnostics::Diagnostics;
@@ -52,6 +52,29 @@ pub fn page(file: &Arc<str>, text: &str, stem: &str, diags: &mut Diagnostics) ->
     Some(Page { title: title?, slug, order, lang, body: body.to_string() })
 }
 
+/// Read one narrative section of `<tahun>/laporan/`.
+pub fn bagian(file: &Arc<str>, text: &str, diags: &mut Diagnostics) -> Option<Bagian> {
+    let Some((front, body, offset)) = split(text) else {
+        diags.error(
+            Code::FrontMatter,
+            Loc::file(file),
+            Message::new(
+                "bagian laporan harus diawali front matter YAML di antara dua baris `---` (`bab:` 1–4 dan `judul:`)",
+                "a report section must start with YAML front matter between two `---` lines (`bab:` 1–4 and `judul:`)",
+            ),
+        );
+        return None;
+    };
+    let padded = format!("{}{front}", "\n".repeat(offset));
+    let root = yaml::parse(file, &padded, diags)?;
+    let mut ctx = Ctx::new(file.clone(), diags);
+    let map = ctx.map(&root, LAPORAN)?;
+    let bab = map.get(&mut ctx, "bab").and_then(|n| ctx.integer(n, 1..=4));
+    let judul = map.get(&mut ctx, "judul").and_then(|n| ctx.text(n));
+    let bab = bab.map(|b| Spanned::new(u8::try_from(b.value).unwrap_or(1), b.loc))?;
+    Some(Bagian { bab, judul: judul?, body: body.to_string() })
+}
+
 impl crate::content::reader::Choice for Lang {
     const ALL: &'static [(&'static str, Self)] = &[("id", Lang::Id), ("en", Lang::En)];
 }
@@ -91,5 +114,18 @@ mod tests {
         page(&file, "---\ntitle: A\nlang: fr\n---\nbody\n", "a", &mut diags);
         let d = diags.sorted()[0].clone();
         assert_eq!((d.code, d.loc.line), (Code::InvalidValue, 3));
+    }
+
+    #[test]
+    fn a_report_section_has_a_chapter_from_1_to_4_and_a_title() {
+        let file: Arc<str> = Arc::from("content/2023/laporan/a.md");
+        let mut diags = Diagnostics::default();
+        let b = bagian(&file, "---\nbab: 3\njudul: Analisis\n---\nIsi.\n", &mut diags).unwrap();
+        assert_eq!((b.bab.value, b.judul.id.as_str(), b.body.as_str()), (3, "Analisis", "Isi.\n"));
+        assert!(diags.sorted().is_empty());
+        assert!(bagian(&file, "---\nbab: 5\njudul: A\n---\n", &mut diags).is_none());
+        assert!(bagian(&file, "# tanpa front matter\n", &mut diags).is_none());
+        let codes: Vec<Code> = diags.sorted().iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::FrontMatter, Code::OutOfRange]);
     }
 }
