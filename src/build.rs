@@ -16,6 +16,7 @@ use crate::diagnostics::{Code, Loc, Message};
 use crate::exports;
 use crate::history::{self, History};
 use crate::output::{Output, Sink, WriteError};
+use crate::reports;
 use crate::site::{self, Earlier, Pages};
 
 /// What a build needs, wherever it writes.
@@ -144,11 +145,19 @@ fn render_with(
         base_url.push('/');
     }
     let site_options = site::Options { root: &options.root, base_url, history };
-    // The exports and the pages only read the ledger: write them side by side.
-    let ((), pages) = rayon::join(
-        || exports::write(ledger, &title, sink),
-        || site::render(&checked.site, ledger, &site_options, sink, &mut checked.diagnostics, earlier),
+    let Checked { site: model, diagnostics, .. } = checked;
+    // The exports, the pages and the reports only read the ledger: write them side by side. The
+    // preview (which reuses pages, `earlier`) skips the PDF reports to reload at once.
+    let (((), failures), pages) = rayon::join(
+        || {
+            rayon::join(
+                || exports::write(ledger, &title, sink),
+                || if earlier.is_none() { reports::write(model, ledger, sink) } else { Vec::new() },
+            )
+        },
+        || site::render(model, ledger, &site_options, sink, diagnostics, earlier),
     );
+    reports::report(failures, diagnostics);
     pages
 }
 

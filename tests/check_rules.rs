@@ -409,6 +409,20 @@ fn page_needs_front_matter() {
 }
 
 #[test]
+fn report_sections_need_front_matter_with_a_chapter_from_1_to_4() {
+    const BAGIAN: &str = "content/2023/laporan/01-pendahuluan.md";
+    let site = Site::minimal();
+    site.write(BAGIAN, "# Pendahuluan\n\nTanpa front matter.\n");
+    site.check().error("front-matter", &At::file(BAGIAN));
+    site.write(BAGIAN, "---\nbab: 5\njudul: Pendahuluan\n---\nIsi.\n");
+    site.check().error("out-of-range", &site.at(BAGIAN, "bab: 5", "5"));
+    site.write(BAGIAN, "---\nbab: 1\njudul: Pendahuluan\n---\nIsi.\n");
+    site.check().assert_clean();
+    site.write("content/2023/laporan/catatan.txt", "x\n");
+    site.check().warning("unknown-file", &At::file("content/2023/laporan/catatan.txt"));
+}
+
+#[test]
 fn year_outside_the_renstra_period_is_a_warning() {
     let site = broken(RENSTRA, "target: {2023: \"82,50\"}", "target: {2018: 80, 2023: \"82,50\"}");
     site.check().warning("outside-period", &site.at(RENSTRA, "2018: 80", "80"));
