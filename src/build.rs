@@ -1,6 +1,6 @@
 //! `sakip-site build` in two stages, so that a build can go to disk or stay in memory:
 //! [`prepare`] (as-of date, load, validate, compute: the checked content and its ledger) and
-//! [`render`] (the open data and every page into any [`Sink`]). [`build`] runs both into the
+//! [`render`] (the open data, the reports and every page into any [`Sink`]). [`build`] runs both into the
 //! disk [`Output`] and swaps it into place; nothing is written when any stage reports an error.
 
 use std::path::{Path, PathBuf};
@@ -16,6 +16,7 @@ use crate::diagnostics::{Code, Loc, Message};
 use crate::exports;
 use crate::history::{self, History};
 use crate::output::{Output, Sink, WriteError};
+use crate::reports::{self, Recorder};
 use crate::site::{self, Earlier, Pages};
 
 /// What a build needs, wherever it writes.
@@ -142,13 +143,19 @@ fn render_with(
     if !base_url.ends_with('/') {
         base_url.push('/');
     }
-    let site_options = site::Options { root: &options.root, base_url, history };
-    // The exports and the pages only read the ledger: write them side by side.
-    let ((), pages) = rayon::join(
-        || exports::write(ledger, &title, sink),
-        || site::render(&checked.site, ledger, &site_options, sink, &mut checked.diagnostics, earlier),
-    );
-    pages
+    let documents = reports::plan(&checked.site, ledger);
+    let site_options = site::Options { root: &options.root, base_url, history, documents: &documents };
+    // The open data and the reports only read the ledger: the site renders its pages while
+    // they are written, and the downloads page once their sizes and checksums are known.
+    let publish = || {
+        let recorder = Recorder::new(sink);
+        rayon::join(
+            || exports::write(ledger, &title, &recorder),
+            || reports::write(&documents, &checked.site, ledger, &recorder),
+        );
+        recorder.publish(&documents)
+    };
+    site::render(&checked.site, ledger, &site_options, sink, &mut checked.diagnostics, earlier, &publish)
 }
 
 /// Prepare, collect the history, render into `output` (relative paths are relative to the
