@@ -6,9 +6,9 @@
 //! otherwise as text in Indonesian notation, so no cell ever shows a figure the ledger does not
 //! have. Number formats are Excel's locale-neutral codes (`#,##0.00`), which a spreadsheet in
 //! Indonesian shows as `1.234,50`; each figure gets as many decimals as it has. Header rows are
-//! frozen, column widths fitted to the text shown, and there are no formulas: a text that starts
-//! with `=` is stored as a string cell, never evaluated. The document's dates are the as-of
-//! date, so two builds of one commit give the same bytes.
+//! frozen, column widths and row heights fitted to the text shown, and there are no formulas:
+//! a text that starts with `=` is stored as a string cell, never evaluated. The document's
+//! dates are the as-of date, so two builds of one commit give the same bytes.
 
 mod sheets;
 
@@ -31,7 +31,7 @@ use crate::present::format::angka;
 const MAX_TEKS: usize = 32_767;
 
 /// Column widths, in characters, between which a column is fitted to its widest cell.
-const LEBAR: (u16, u16) = (6, 60);
+const LEBAR: (usize, usize) = (6, 60);
 
 /// The planned workbook of `tahun`.
 pub(super) fn document(tahun: i32) -> Document {
@@ -156,62 +156,115 @@ fn excel_date(date: NaiveDate) -> Option<ExcelDateTime> {
 
 fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, formats: &mut Formats) -> Result<(), XlsxError> {
     ws.set_name(sheet.nama)?;
-    // A header wraps between its words, so it needs only its longest word's width.
-    let mut widths: Vec<usize> =
-        sheet.kolom.iter().map(|k| k.split(' ').map(|w| w.chars().count()).max().unwrap_or(0)).collect();
+    let widths = widths(sheet);
     for (c, title) in sheet.kolom.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, *title, &formats.header)?;
     }
+    let header: Vec<Sel> = sheet.kolom.iter().map(|k| Sel::Teks(k.to_string())).collect();
+    fit_height(ws, 0, &header, &widths)?;
     for (r, row) in sheet.baris.iter().enumerate() {
+        let r = r as u32 + 1;
         for (c, sel) in row.iter().enumerate() {
-            let shown = write_cell(ws, r as u32 + 1, c as u16, sel, formats)?;
-            if let Some(w) = widths.get_mut(c) {
-                *w = (*w).max(shown);
-            }
+            write_cell(ws, r, c as u16, sel, formats)?;
         }
+        fit_height(ws, r, row, &widths)?;
     }
     for (c, w) in widths.iter().enumerate() {
-        let w = u16::try_from(*w).unwrap_or(LEBAR.1).clamp(LEBAR.0, LEBAR.1);
-        ws.set_column_width(c as u16, w + 2)?;
+        ws.set_column_width(c as u16, *w as u16 + 2)?;
     }
     ws.set_freeze_panes(1, 0)?;
+    // Printed, a sheet is A4 landscape, one page wide, with its header on every page.
+    ws.set_paper_size(A4).set_landscape().set_print_fit_to_pages(1, 0).set_repeat_rows(0, 0)?;
     Ok(())
 }
 
-/// Write `sel`; how many characters it shows (for the column width).
-fn write_cell(
-    ws: &mut Worksheet,
-    r: u32,
-    c: u16,
-    sel: &Sel,
-    formats: &mut Formats,
-) -> Result<usize, XlsxError> {
-    Ok(match sel {
-        Sel::Teks(text) => {
-            let text = within_limit(text);
-            ws.write_string_with_format(r, c, text, &formats.teks)?;
-            text.lines().map(|l| l.chars().count()).max().unwrap_or(0)
+/// Excel's paper size code of A4.
+const A4: u8 = 9;
+
+/// Each column's width in characters: its widest cell as shown, within [`LEBAR`]. A header
+/// wraps between its words, so it needs only its longest word's width.
+fn widths(sheet: &Sheet) -> Vec<usize> {
+    let mut widths: Vec<usize> =
+        sheet.kolom.iter().map(|k| k.split(' ').map(|w| w.chars().count()).max().unwrap_or(0)).collect();
+    for row in &sheet.baris {
+        for (w, sel) in widths.iter_mut().zip(row) {
+            *w = (*w).max(shown(sel));
         }
-        Sel::Angka(value) => {
-            match sel_angka(*value) {
-                SelAngka::Angka(n) => ws.write_number_with_format(r, c, n, formats.angka(value.scale()))?,
-                SelAngka::Teks(t) => ws.write_string_with_format(r, c, t, &formats.teks_angka)?,
-            };
-            angka(*value, Lang::Id).chars().count()
+    }
+    widths.iter().map(|w| (*w).clamp(LEBAR.0, LEBAR.1)).collect()
+}
+
+/// A spreadsheet does not grow a row for its wrapped text by itself in every program, so the
+/// row gets the height of its tallest cell, wrapped at its column's width.
+fn fit_height(ws: &mut Worksheet, r: u32, row: &[Sel], widths: &[usize]) -> Result<(), XlsxError> {
+    let lines = row
+        .iter()
+        .zip(widths)
+        .map(|(sel, w)| match sel {
+            Sel::Teks(text) => wrapped_lines(within_limit(text), *w),
+            _ => 1,
+        })
+        .max()
+        .unwrap_or(1);
+    if lines > 1 {
+        ws.set_row_height(r, TINGGI_BARIS * lines.min(409 / TINGGI_BARIS as usize) as f64)?;
+    }
+    Ok(())
+}
+
+/// The height of one line of text, in points (the default row of the default font).
+const TINGGI_BARIS: f64 = 15.0;
+
+/// How many lines `text` takes when wrapped between words at `width` characters.
+fn wrapped_lines(text: &str, width: usize) -> usize {
+    let width = width.max(1);
+    let per_line = |line: &str| {
+        let (mut lines, mut used) = (1, 0);
+        for word in line.split(' ').map(|w| w.chars().count()) {
+            if used > 0 && used + 1 + word <= width {
+                used += 1 + word;
+                continue;
+            }
+            if used > 0 {
+                lines += 1;
+            }
+            // A word longer than the column fills whole lines of its own.
+            let full = word.saturating_sub(1) / width;
+            lines += full;
+            used = word - full * width;
         }
-        Sel::Bulat(n) => {
-            ws.write_number_with_format(r, c, *n as f64, formats.angka(0))?;
-            angka(Decimal::from(*n), Lang::Id).chars().count()
-        }
-        Sel::Tanggal(date) => {
-            match excel_date(*date) {
-                Some(d) => ws.write_datetime_with_format(r, c, &d, &formats.tanggal)?,
-                None => ws.write_string_with_format(r, c, date.to_string(), &formats.teks)?,
-            };
-            10
-        }
+        lines
+    };
+    text.lines().map(per_line).sum::<usize>().max(1)
+}
+
+/// How many characters `sel` shows on its widest line.
+fn shown(sel: &Sel) -> usize {
+    match sel {
+        Sel::Teks(text) => within_limit(text).lines().map(|l| l.chars().count()).max().unwrap_or(0),
+        Sel::Angka(value) => angka(*value, Lang::Id).chars().count(),
+        Sel::Bulat(n) => angka(Decimal::from(*n), Lang::Id).chars().count(),
+        Sel::Tanggal(_) => "yyyy-mm-dd".len(),
         Sel::Kosong => 0,
-    })
+    }
+}
+
+/// Write `sel` at row `r`, column `c`.
+fn write_cell(ws: &mut Worksheet, r: u32, c: u16, sel: &Sel, formats: &mut Formats) -> Result<(), XlsxError> {
+    match sel {
+        Sel::Teks(text) => ws.write_string_with_format(r, c, within_limit(text), &formats.teks)?,
+        Sel::Angka(value) => match sel_angka(*value) {
+            SelAngka::Angka(n) => ws.write_number_with_format(r, c, n, formats.angka(value.scale()))?,
+            SelAngka::Teks(t) => ws.write_string_with_format(r, c, t, &formats.teks_angka)?,
+        },
+        Sel::Bulat(n) => ws.write_number_with_format(r, c, *n as f64, formats.angka(0))?,
+        Sel::Tanggal(date) => match excel_date(*date) {
+            Some(d) => ws.write_datetime_with_format(r, c, &d, &formats.tanggal)?,
+            None => ws.write_string_with_format(r, c, date.to_string(), &formats.teks)?,
+        },
+        Sel::Kosong => ws,
+    };
+    Ok(())
 }
 
 /// `text` cut to what a cell holds, on a character boundary (the page has the whole text; only
@@ -247,6 +300,16 @@ mod tests {
         assert_eq!(sel_angka(d("75123456789012.345")), SelAngka::Teks("75.123.456.789.012,345".into()));
         // 2^53 + 1 is the first integer an f64 cannot hold.
         assert_eq!(sel_angka(d("9007199254740993")), SelAngka::Teks("9.007.199.254.740.993".into()));
+    }
+
+    #[test]
+    fn text_wraps_between_words_and_long_words_take_whole_lines() {
+        assert_eq!(wrapped_lines("aaa bbb ccc", 7), 2);
+        assert_eq!(wrapped_lines("aaa bbb ccc", 11), 1);
+        assert_eq!(wrapped_lines("a\nb", 10), 2);
+        assert_eq!(wrapped_lines("", 10), 1);
+        // 130 characters at 60 a line: 60 + 60 + 10, and "x" fits after the last 10.
+        assert_eq!(wrapped_lines(&format!("{} x", "w".repeat(130)), 60), 3);
     }
 
     #[test]

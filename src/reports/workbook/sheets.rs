@@ -45,7 +45,7 @@ fn keterangan(p: &Presenter, tahun: i32) -> Sheet {
     let mut baris = vec![
         vec![kata("Instansi"), opt(sakip, |s| teks(&s.instansi.nama))],
         vec![kata("Pemerintah"), opt(sakip, |s| teks(&s.instansi.pemerintah))],
-        vec![kata("Tahun"), Sel::Bulat(tahun.into())],
+        vec![kata("Tahun"), Sel::Teks(tahun.to_string())],
         vec![kata("Tanggal acuan"), Sel::Tanggal(p.ledger.as_of)],
         vec![kata("Situs"), opt(sakip, |s| kata(&s.situs.base_url.value))],
     ];
