@@ -210,6 +210,12 @@ fn sha256sums_verifies_with_coreutils_and_the_downloads_page_lists_every_file() 
     assert!(page.contains(&format!("title=\"{} byte\"", xlsx.len())));
     assert!(page.contains(&format!("href=\"../{WORKBOOK_2023}\"")));
     assert!(page.contains("&nbsp;KB") || page.contains("\u{a0}KB"), "sizes are human-readable");
+    // Every file has a title of its own, not just its name (an export added without one would
+    // show its bare file name as the link).
+    for path in &listed {
+        let name = path.rsplit('/').next().unwrap();
+        assert!(!page.contains(&format!(">{name}</a>")), "{path} has no title on the downloads page");
+    }
     let en = read("en/unduh/index.html");
     assert!(en.contains(&line[..64]) && en.contains("Performance measurement 2023"));
     std::fs::write(public.join("data/ikm.csv"), "changed\n").unwrap();

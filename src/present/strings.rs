@@ -126,7 +126,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "Setiap berkas di atas tercantum dengan sidik SHA-256-nya dalam berkas SHA256SUMS. Di salinan situs, perintah berikut (dijalankan di folder akar situs) memeriksa semuanya:",
         "Every file above is listed with its SHA-256 digest in the file SHA256SUMS. In a copy of the site, this command (run in the site's root folder) checks them all:",
     ),
-    ("year_reports", "Laporan tahun ini", "This year's reports"),
+    ("year_reports", "Laporan tahun", "Reports for"),
     ("reporting_status", "Status pelaporan", "Reporting status"),
     ("latest_year", "Tahun", "Year"),
     ("last_change", "Perubahan terakhir", "Last change"),
