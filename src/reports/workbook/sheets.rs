@@ -6,11 +6,13 @@
 use std::collections::HashMap;
 
 use super::{Sel, Sheet};
-use crate::compute::{IndicatorLedger, Owner, Periode, Row};
-use crate::content::model::{Indikator, Kegiatan, RencanaAksiEntry, Site, Text, Year};
+use crate::compute::{FollowUp, IndicatorLedger, Owner, Periode, Row};
+use crate::content::model::{Indikator, Kegiatan, Rekomendasi, RencanaAksiEntry, Site, Text, Year};
 use crate::content::reader::Choice;
+use crate::diagnostics::Lang;
 use crate::number::Target;
 use crate::present::Presenter;
+use crate::present::format::angka;
 
 /// Every sheet of the workbook of `tahun`, in order.
 pub(super) fn sheets(p: &Presenter, tahun: i32) -> Vec<Sheet> {
@@ -25,6 +27,16 @@ pub(super) fn sheets(p: &Presenter, tahun: i32) -> Vec<Sheet> {
         evaluasi(p, y, tahun),
         anggaran(p, tahun),
     ]
+}
+
+/// The row of `l` for `periode` of `tahun`.
+fn row_of(l: &IndicatorLedger, tahun: i32, periode: Periode) -> Option<&Row> {
+    l.rows.iter().find(|r| r.tahun == tahun && r.periode == periode)
+}
+
+/// The ledger of each indicator id.
+fn ledgers<'a>(p: &Presenter<'a>) -> HashMap<&'a str, &'a IndicatorLedger> {
+    p.indicators().iter().map(|(i, l)| (i.id.value.as_str(), *l)).collect()
 }
 
 fn teks(text: &Text) -> Sel {
@@ -77,7 +89,7 @@ const FIGURE_COLUMNS: [&str; 10] = [
 
 /// The figure cells of the year row of `l` in `tahun` (blank when it has none).
 fn figures(p: &Presenter, l: &IndicatorLedger, tahun: i32) -> Vec<Sel> {
-    let row = l.rows.iter().find(|r| r.tahun == tahun && r.periode == Periode::Tahunan);
+    let row = row_of(l, tahun, Periode::Tahunan);
     let renstra = l.trend.iter().find(|t| t.tahun == tahun).and_then(|t| t.capaian_renstra);
     let mut out = match row {
         Some(row) => row_cells(p, row),
@@ -178,11 +190,9 @@ fn cascading(p: &Presenter, tahun: i32) -> Sheet {
 fn target_cell(target: Option<&Target>) -> Sel {
     match target {
         Some(Target::Single(t)) => Sel::Angka(*t),
-        Some(Target::Range { min, maks }) => Sel::Teks(format!(
-            "{} – {}",
-            crate::present::format::angka(*min, crate::diagnostics::Lang::Id),
-            crate::present::format::angka(*maks, crate::diagnostics::Lang::Id)
-        )),
+        Some(Target::Range { min, maks }) => {
+            Sel::Teks(format!("{} – {}", angka(*min, Lang::Id), angka(*maks, Lang::Id)))
+        }
         None => Sel::Kosong,
     }
 }
@@ -206,8 +216,7 @@ fn required(entry: &RencanaAksiEntry) -> String {
 fn rencana_aksi(p: &Presenter, y: Option<&Year>, tahun: i32) -> Sheet {
     let names: HashMap<&str, &Text> =
         p.indicators().iter().map(|(i, _)| (i.id.value.as_str(), &i.nama)).collect();
-    let ledgers: HashMap<&str, &IndicatorLedger> =
-        p.indicators().iter().map(|(i, l)| (i.id.value.as_str(), *l)).collect();
+    let ledgers = ledgers(p);
     let entries = y.and_then(|y| y.rencana_aksi.as_ref()).map_or(&[][..], |r| &r.indikator);
     let baris = entries
         .iter()
@@ -215,29 +224,15 @@ fn rencana_aksi(p: &Presenter, y: Option<&Year>, tahun: i32) -> Sheet {
             let id = e.id.value.as_str();
             let mut row = vec![kata(id), opt(names.get(id), |t| teks(t)), teks(&e.penanggung_jawab)];
             for q in 1..=4 {
-                let target = ledgers
-                    .get(id)
-                    .and_then(|l| {
-                        l.rows.iter().find(|r| r.tahun == tahun && r.periode == Periode::Triwulan(q))
-                    })
-                    .and_then(|r| r.target.as_ref());
+                let quarter = ledgers.get(id).and_then(|l| row_of(l, tahun, Periode::Triwulan(q)));
+                let target = quarter.and_then(|r| r.target.as_ref());
                 row.push(target_cell(target));
             }
             row.push(Sel::Teks(required(e)));
             row
         })
         .collect();
-    let kolom = vec![
-        "Indikator",
-        "Nama indikator",
-        "Penanggung jawab",
-        "Target TW1",
-        "Target TW2",
-        "Target TW3",
-        "Target TW4",
-        "Data dukung wajib",
-    ];
-    Sheet { nama: "Rencana aksi", kolom, baris }
+    Sheet { nama: "Rencana aksi", kolom: KOLOM_RENCANA_AKSI.to_vec(), baris }
 }
 
 fn triwulan(p: &Presenter, tahun: i32) -> Sheet {
@@ -260,15 +255,12 @@ fn triwulan(p: &Presenter, tahun: i32) -> Sheet {
 }
 
 fn validasi(p: &Presenter, y: Option<&Year>, tahun: i32) -> Sheet {
-    let ledgers: HashMap<&str, &IndicatorLedger> =
-        p.indicators().iter().map(|(i, l)| (i.id.value.as_str(), *l)).collect();
+    let ledgers = ledgers(p);
     let entries = y.and_then(|y| y.validasi.as_ref()).map_or(&[][..], |v| &v.validasi);
     let baris = entries
         .iter()
         .map(|e| {
-            let row = ledgers
-                .get(e.indikator.value.as_str())
-                .and_then(|l| l.rows.iter().find(|r| r.tahun == tahun && r.periode == e.periode.value));
+            let row = ledgers.get(e.indikator.value.as_str()).and_then(|l| row_of(l, tahun, e.periode.value));
             vec![
                 kata(&e.indikator.value),
                 kata(&e.periode.value.label()),
@@ -281,17 +273,7 @@ fn validasi(p: &Presenter, y: Option<&Year>, tahun: i32) -> Sheet {
             ]
         })
         .collect();
-    let kolom = vec![
-        "Indikator",
-        "Periode",
-        "Status",
-        "Capaian dilaporkan (%)",
-        "Capaian tervalidasi (%)",
-        "Alasan",
-        "Oleh",
-        "Tanggal",
-    ];
-    Sheet { nama: "Validasi", kolom, baris }
+    Sheet { nama: "Validasi", kolom: KOLOM_VALIDASI.to_vec(), baris }
 }
 
 fn evaluasi(p: &Presenter, y: Option<&Year>, tahun: i32) -> Sheet {
@@ -314,41 +296,28 @@ fn evaluasi(p: &Presenter, y: Option<&Year>, tahun: i32) -> Sheet {
             continue;
         }
         for f in follow_ups {
-            let rec = e.rekomendasi.get(f.at.1);
-            let tl = rec.and_then(|r| r.tindak_lanjut.as_ref());
             let mut row = head.clone();
-            row.extend([
-                kata(&f.rekomendasi),
-                opt(rec, |r| teks(&r.uraian)),
-                Sel::Tanggal(f.diterima),
-                Sel::Tanggal(f.batas_waktu),
-                kata(f.status.label()),
-                opt(tl, |t| kata(t.jenis.value.word())),
-                opt(tl.and_then(|t| t.uraian.as_ref()), teks),
-                opt(f.selesai, Sel::Tanggal),
-                Sel::Bulat(f.terlambat_hari),
-            ]);
+            row.extend(follow_up(f, e.rekomendasi.get(f.at.1)));
             baris.push(row);
         }
     }
-    let kolom = vec![
-        "Evaluasi",
-        "Jenis",
-        "Periode",
-        "Oleh",
-        "Tanggal",
-        "Temuan",
-        "Rekomendasi",
-        "Uraian rekomendasi",
-        "Diterima",
-        "Batas waktu",
-        "Status tindak lanjut",
-        "Jenis tindak lanjut",
-        "Uraian tindak lanjut",
-        "Selesai",
-        "Terlambat (hari)",
-    ];
-    Sheet { nama: "Evaluasi dan tindak lanjut", kolom, baris }
+    Sheet { nama: "Evaluasi dan tindak lanjut", kolom: KOLOM_EVALUASI.to_vec(), baris }
+}
+
+/// The recommendation columns of a row: the recommendation and its follow-up (SPEC §3.8).
+fn follow_up(f: &FollowUp, rec: Option<&Rekomendasi>) -> [Sel; 9] {
+    let tl = rec.and_then(|r| r.tindak_lanjut.as_ref());
+    [
+        kata(&f.rekomendasi),
+        opt(rec, |r| teks(&r.uraian)),
+        Sel::Tanggal(f.diterima),
+        Sel::Tanggal(f.batas_waktu),
+        kata(f.status.label()),
+        opt(tl, |t| kata(t.jenis.value.word())),
+        opt(tl.and_then(|t| t.uraian.as_ref()), teks),
+        opt(f.selesai, Sel::Tanggal),
+        Sel::Bulat(f.terlambat_hari),
+    ]
 }
 
 fn anggaran(p: &Presenter, tahun: i32) -> Sheet {
@@ -372,15 +341,56 @@ fn anggaran(p: &Presenter, tahun: i32) -> Sheet {
             ]
         })
         .collect();
-    let kolom = vec![
-        "Tingkat",
-        "Kode",
-        "Program/kegiatan",
-        "Pagu (Rp)",
-        "Realisasi (Rp)",
-        "Serapan (%)",
-        "Capaian rata-rata (%)",
-        "Efisiensi (poin persen)",
-    ];
-    Sheet { nama: "Anggaran", kolom, baris }
+    Sheet { nama: "Anggaran", kolom: KOLOM_ANGGARAN.to_vec(), baris }
 }
+
+const KOLOM_RENCANA_AKSI: [&str; 8] = [
+    "Indikator",
+    "Nama indikator",
+    "Penanggung jawab",
+    "Target TW1",
+    "Target TW2",
+    "Target TW3",
+    "Target TW4",
+    "Data dukung wajib",
+];
+
+const KOLOM_VALIDASI: [&str; 8] = [
+    "Indikator",
+    "Periode",
+    "Status",
+    "Capaian dilaporkan (%)",
+    "Capaian tervalidasi (%)",
+    "Alasan",
+    "Oleh",
+    "Tanggal",
+];
+
+const KOLOM_EVALUASI: [&str; 15] = [
+    "Evaluasi",
+    "Jenis",
+    "Periode",
+    "Oleh",
+    "Tanggal",
+    "Temuan",
+    "Rekomendasi",
+    "Uraian rekomendasi",
+    "Diterima",
+    "Batas waktu",
+    "Status tindak lanjut",
+    "Jenis tindak lanjut",
+    "Uraian tindak lanjut",
+    "Selesai",
+    "Terlambat (hari)",
+];
+
+const KOLOM_ANGGARAN: [&str; 8] = [
+    "Tingkat",
+    "Kode",
+    "Program/kegiatan",
+    "Pagu (Rp)",
+    "Realisasi (Rp)",
+    "Serapan (%)",
+    "Capaian rata-rata (%)",
+    "Efisiensi (poin persen)",
+];
