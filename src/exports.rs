@@ -1,5 +1,6 @@
 //! The open-data exports of SPEC §5.3: `data/capaian.csv`, `data/capaian.json`,
-//! `data/tindak-lanjut.csv`, `data/pelaporan.csv`, `data/ikm.csv` and a Frictionless
+//! `data/tindak-lanjut.csv`, `data/pelaporan.csv`, `data/ikm.csv`, `data/bukti.csv`,
+//! `data/proyeksi.csv` and a Frictionless
 //! `data/datapackage.json` describing them.
 //!
 //! Exports read the ledger only. Numbers are plain decimals with `.` and no grouping; targets and
@@ -10,7 +11,9 @@ use std::borrow::Cow;
 
 use serde_json::{Value, json};
 
-use crate::compute::{FollowUpStatus, Ledger, MutuIkm, Periode, ReportStatus, Row, Validation};
+use crate::compute::{
+    FollowUpStatus, Ledger, MutuIkm, Periode, ReportStatus, Row, StatusProyeksi, Validation,
+};
 use crate::content::model::StatusValidasi;
 use crate::content::reader::Choice;
 use crate::number::{Target, plain};
@@ -52,11 +55,14 @@ fn words<'a>(list: impl IntoIterator<Item = &'a str>) -> Kind {
     Kind::Words(list.into_iter().map(str::to_string).collect())
 }
 
+/// `sah`, `dikoreksi`, `ditolak`, `belum`.
+fn validation_words() -> Kind {
+    words(StatusValidasi::ALL.iter().map(|(word, _)| *word).chain([Validation::BELUM]))
+}
+
 fn capaian_table() -> Table {
     let periods: Vec<String> =
         (1..=4).map(Periode::Triwulan).chain([Periode::Tahunan]).map(Periode::label).collect();
-    let mut validation: Vec<&str> = StatusValidasi::ALL.iter().map(|(word, _)| *word).collect();
-    validation.push(Validation::BELUM);
     Table {
         name: "capaian",
         title: "Capaian kinerja per indikator, tahun dan periode",
@@ -69,7 +75,7 @@ fn capaian_table() -> Table {
             col("realisasi_kumulatif", Kind::Number),
             col("capaian", Kind::Number),
             col("capaian_tervalidasi", Kind::Number),
-            col("status_validasi", words(validation)),
+            col("status_validasi", validation_words()),
             col("predikat", Kind::Text),
             col("target_min", Kind::Number),
             col("target_maks", Kind::Number),
@@ -117,6 +123,43 @@ fn ikm_table() -> Table {
     Table { name: "ikm", title: "Indeks Kepuasan Masyarakat per survei", columns }
 }
 
+fn bukti_table() -> Table {
+    Table {
+        name: "bukti",
+        title: "Matriks data dukung per indikator, triwulan dan jenis",
+        columns: vec![
+            col("tahun", Kind::Integer),
+            col("triwulan", Kind::Integer),
+            col("indikator", Kind::Text),
+            col("jenis", Kind::Text),
+            col("wajib", words(YA_TIDAK)),
+            col("disampaikan", words(YA_TIDAK)),
+            col("status_validasi", validation_words()),
+        ],
+    }
+}
+
+fn proyeksi_table() -> Table {
+    Table {
+        name: "proyeksi",
+        title: "Proyeksi akhir tahun bila laju sama, setelah TW1–TW3",
+        columns: vec![
+            col("tahun", Kind::Integer),
+            col("setelah", words(["TW1", "TW2", "TW3"])),
+            col("indikator", Kind::Text),
+            col("proyeksi", Kind::Number),
+            col("capaian_proyeksi", Kind::Number),
+            col("status", words(StatusProyeksi::ALL.iter().map(|s| s.word()))),
+        ],
+    }
+}
+
+const YA_TIDAK: [&str; 2] = ["ya", "tidak"];
+
+fn ya_tidak(yes: bool) -> Option<String> {
+    Some(YA_TIDAK[usize::from(!yes)].to_string())
+}
+
 /// Add every export to `out` under `data/`.
 pub fn write(ledger: &Ledger, title: &str, out: &dyn Sink) {
     let capaian = capaian_rows(ledger);
@@ -126,6 +169,8 @@ pub fn write(ledger: &Ledger, title: &str, out: &dyn Sink) {
         (tindak_lanjut_table(), tindak_lanjut_rows(ledger)),
         (pelaporan_table(), pelaporan_rows(ledger)),
         (ikm_table(), ikm_rows(ledger)),
+        (bukti_table(), bukti_rows(ledger)),
+        (proyeksi_table(), proyeksi_rows(ledger)),
     ];
     for (table, rows) in &tables {
         out.add(&format!("data/{}.csv", table.name), &csv(table, rows));
@@ -227,6 +272,42 @@ fn ikm_rows(ledger: &Ledger) -> Vec<Cells> {
             cells.push(Some(plain(s.ikm)));
             cells.push(Some(s.mutu.huruf().to_string()));
             cells
+        })
+        .collect()
+}
+
+/// One row per indicator × quarter × evidence kind, required or supplied.
+fn bukti_rows(ledger: &Ledger) -> Vec<Cells> {
+    let mut rows = Vec::new();
+    for c in &ledger.bukti {
+        for k in &c.kinds {
+            rows.push(vec![
+                Some(c.tahun.to_string()),
+                Some(c.triwulan.to_string()),
+                Some(c.indikator.clone()),
+                Some(k.jenis.id.clone()),
+                ya_tidak(k.wajib),
+                ya_tidak(k.disampaikan),
+                Some(c.validasi.label().to_string()),
+            ]);
+        }
+    }
+    rows
+}
+
+fn proyeksi_rows(ledger: &Ledger) -> Vec<Cells> {
+    ledger
+        .proyeksi
+        .iter()
+        .map(|p| {
+            vec![
+                Some(p.tahun.to_string()),
+                Some(Periode::Triwulan(p.setelah).label()),
+                Some(p.indikator.clone()),
+                Some(plain(p.proyeksi)),
+                p.capaian.map(plain),
+                p.status.map(|s| s.word().to_string()),
+            ]
         })
         .collect()
 }

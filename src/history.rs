@@ -161,5 +161,8 @@ fn blank(like: &Ledger) -> Ledger {
         reports: Vec::new(),
         follow_ups: Vec::new(),
         lke: Vec::new(),
+        bukti: Vec::new(),
+        proyeksi: Vec::new(),
+        lke_bukti: Vec::new(),
     }
 }

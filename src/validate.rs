@@ -575,7 +575,9 @@ fn first_loc(y: &Year) -> Option<Loc> {
         .or_else(|| y.realisasi.iter().flatten().next().map(|r| r.tanggal.loc.clone()))
 }
 
-fn same_words(a: &str, b: &str) -> bool {
+/// Two kinds of evidence (`jenis`) are the same when their words are, letter case and extra
+/// spaces aside. The check and the evidence matrix (`compute::bukti`) both use this rule.
+pub(crate) fn same_words(a: &str, b: &str) -> bool {
     let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     norm(a) == norm(b)
 }

@@ -1,8 +1,9 @@
 //! Accessibility of the public site (issue 5, item 8): axe-core finds no violation of WCAG 2.1
-//! A/AA or of its best practices on the dashboard, an indicator page, a year page, the search
-//! page, the history page and the downloads page in both languages, and the same pages work
-//! without JavaScript (the search page then lists everything). The check itself is
-//! `tests/a11y/axe.mjs`, run with Node in Debian's Chromium.
+//! A/AA or of its best practices on the dashboard, an indicator page, a year page with its
+//! evidence matrix and LKE evidence pages, the search page, the history page and the downloads
+//! page in both languages, and the same pages work without JavaScript (the search page then
+//! lists everything). The check itself is `tests/a11y/axe.mjs`, run with Node in Debian's
+//! Chromium.
 //!
 //! Needs `node`, `/usr/bin/chromium` and `tests/a11y/node_modules`; `scripts/test` installs them.
 //! When one is missing the test fails and says so: it never passes without having looked.
@@ -25,12 +26,16 @@ const PAGES: &[&str] = &[
     "index.html",
     "indikator/iku-1/index.html",
     "tahun/2023/index.html",
+    "tahun/2023/bukti-dukung/index.html",
+    "tahun/2023/lke/index.html",
     "cari/index.html",
     "riwayat/index.html",
     "unduh/index.html",
     "en/index.html",
     "en/indikator/iku-1/index.html",
     "en/tahun/2023/index.html",
+    "en/tahun/2023/bukti-dukung/index.html",
+    "en/tahun/2023/lke/index.html",
     "en/cari/index.html",
     "en/riwayat/index.html",
     "en/unduh/index.html",

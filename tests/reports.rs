@@ -112,6 +112,18 @@ fn the_workbook_holds_the_exact_figures_as_numbers() {
         val.rows().filter(|r| is(&r[0], "PK-2.18.05.2.01-1") && is(&r[1], "TW1")).collect();
     assert_eq!(rejected[0][2], Data::String("ditolak".into()));
     assert_eq!(rejected[0][4], Data::Float(0.0));
+
+    // Evidence matrix: the rencana aksi requires of IKU-1 a Laporan LKPM every quarter and the
+    // Rekapitulasi realisasi investasi in TW4; tw4.yaml supplies both and a link besides, so
+    // 2 of 2 required: 2 / 2 × 100 = 100.
+    let matrix = sheet(&path, "Matriks bukti");
+    let tw4: Vec<_> = matrix.rows().filter(|r| is(&r[0], "IKU-1") && is(&r[1], "TW4")).collect();
+    assert_eq!(tw4[0][2], Data::String("Laporan LKPM; Rekapitulasi realisasi investasi".into()));
+    assert_eq!(tw4[0][4], Data::Empty);
+    assert_eq!(
+        (&tw4[0][5], &tw4[0][6], &tw4[0][7]),
+        (&Data::Float(2.0), &Data::Float(2.0), &Data::Float(100.0))
+    );
 }
 
 #[test]
@@ -143,6 +155,7 @@ fn every_indicator_and_evaluation_id_is_in_the_workbook_and_no_cell_is_a_formula
             "Rencana aksi",
             "Realisasi triwulan",
             "Validasi",
+            "Matriks bukti",
             "Evaluasi dan tindak lanjut",
             "Anggaran"
         ]
@@ -171,7 +184,7 @@ fn the_workbook_freezes_its_header_and_formats_figures_the_indonesian_way() {
     assert!(styles.contains(r##"formatCode="#,##0.00""##), "{styles}");
     assert!(styles.contains(r##"formatCode="#,##0""##), "{styles}");
     // Every sheet keeps its header row in view.
-    for n in 1..=8 {
+    for n in 1..=9 {
         let xml = unzip(&format!("xl/worksheets/sheet{n}.xml"));
         assert!(xml.contains(r#"ySplit="1""#) && xml.contains(r#"state="frozen""#), "sheet{n}");
         assert!(xml.contains("<cols>"), "sheet{n} has fitted column widths");

@@ -6,9 +6,12 @@
 //! to two decimals, half away from zero, and predicates are taken from the rounded value.
 //! Arithmetic that would overflow becomes a diagnostic (`arithmetic-overflow`), never a panic.
 
+mod bukti;
 mod calendar;
 mod indicators;
 mod lke;
+mod lke_bukti;
+mod proyeksi;
 pub mod rules;
 mod survey;
 
@@ -22,8 +25,11 @@ use crate::content::model::{Agregasi, Polaritas, Site, StatusValidasi, Text};
 use crate::content::reader::Choice;
 use crate::diagnostics::{Code, Diagnostics, Loc, Message};
 use crate::number::Target;
+pub use bukti::{EvidenceCell, EvidenceKind};
 pub use calendar::{FollowUp, FollowUpStatus, Laporan, Report, ReportStatus};
 pub use lke::{KomponenLke, LkeResult, Nilai};
+pub use lke_bukti::{Kekurangan, Kriteria, KriteriaResult, LkeBukti, Rasio, Tingkat, berjenjang};
+pub use proyeksi::{Projection, StatusProyeksi};
 pub use rules::{Band, MutuIkm, PredikatLke, Scale};
 pub use survey::Ikm;
 
@@ -177,6 +183,12 @@ pub struct Ledger {
     pub follow_ups: Vec<FollowUp>,
     /// Self-evaluations.
     pub lke: Vec<LkeResult>,
+    /// The evidence matrix of every year with a rencana aksi (§3.9).
+    pub bukti: Vec<EvidenceCell>,
+    /// Every year-end projection, history included (§3.9).
+    pub proyeksi: Vec<Projection>,
+    /// The LKE evidence of every year folder (§3.9).
+    pub lke_bukti: Vec<LkeBukti>,
 }
 
 /// The ledger of each indicator id; where an id appears twice (an error of `check`), the first
@@ -216,16 +228,21 @@ pub fn compute(site: &Site, as_of: NaiveDate, diags: &mut Diagnostics) -> Ledger
     let indicators = indicators::indicators(site, &ikm, &scale, &mut overflow);
     let budgets = indicators::budgets(site, &indicators, &mut overflow);
     let lke = lke::lke(site, &mut overflow);
-    Ledger {
+    let proyeksi = proyeksi::projections(&indicators, &mut overflow);
+    let bukti = bukti::matrix(site, &indicators);
+    let reports = calendar::reports(site, as_of);
+    let follow_ups = calendar::follow_ups(site, as_of);
+    let sources = lke_bukti::Sources {
+        site,
+        indicators: &indicators,
+        matrix: &bukti,
+        reports: &reports,
+        follow_ups: &follow_ups,
         as_of,
-        reports: calendar::reports(site, as_of),
-        follow_ups: calendar::follow_ups(site, as_of),
-        scale,
-        indicators,
-        ikm,
-        budgets,
-        lke,
-    }
+    };
+    // No PK is loaded yet: criterion (c) counts every cascading indicator as not covered.
+    let lke_bukti = lke_bukti::lke_bukti(&sources, &HashMap::new());
+    Ledger { as_of, reports, follow_ups, scale, indicators, ikm, budgets, lke, bukti, proyeksi, lke_bukti }
 }
 
 fn scale(site: &Site) -> Scale {

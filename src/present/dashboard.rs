@@ -25,6 +25,8 @@ pub struct Dashboard {
     cards: Vec<Card>,
     reports: Vec<ReportView>,
     overdue: Vec<FollowUpView>,
+    /// The IKU's year-end projection, for the current year only.
+    proyeksi: Vec<super::proyeksi::DashboardLine>,
 }
 
 /// Build the dashboard.
@@ -59,5 +61,6 @@ pub fn dashboard(p: &Presenter, t: &Words) -> Dashboard {
         .filter(|f| f.status == FollowUpStatus::LewatBatasWaktu)
         .map(|f| FollowUpView::new(f, p.site, lang, None))
         .collect();
-    Dashboard { tahun, cards, reports, overdue }
+    let proyeksi = super::proyeksi::dashboard(p, lang);
+    Dashboard { tahun, cards, reports, overdue, proyeksi }
 }

@@ -11,10 +11,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::history::StampView;
+use super::proyeksi::{self, ProjectionView};
 use super::series::{self, Series};
 use super::view::{IndicatorRef, Link, RowView, Txt, evidence_links, markdown, same, txt};
-use super::{Angka, Presenter, Words};
-use crate::compute::{IndicatorLedger, Owner, Periode, Row, Scale};
+use super::{Angka, Presenter, Words, bukti};
+use crate::compute::{EvidenceCell, IndicatorLedger, Owner, Periode, Projection, Row, Scale};
 use crate::content::model::{Agregasi, CapaianEntry, Indikator, Text};
 use crate::content::reader::Choice;
 use crate::history::Stamp;
@@ -52,6 +53,10 @@ pub struct IndicatorPage {
     quarters: Vec<QuarterSection>,
     last_change: Option<String>,
     changed_in: Option<StampView>,
+    /// The evidence matrix of each year with a rencana aksi entry.
+    bukti: Vec<bukti::YearCells>,
+    /// The current year's projection, after its latest reported quarter.
+    proyeksi: Option<ProjectionView>,
 }
 
 /// Where a page's links start: the language root and the site root, relative to the page.
@@ -80,6 +85,10 @@ pub struct Inputs<'a> {
     pub last_change: Option<NaiveDate>,
     /// The data commit that last moved its figures (`crate::history`), when known.
     pub changed_in: Option<&'a Stamp>,
+    /// Its cells of the evidence matrix, in year and quarter order.
+    pub bukti: Vec<&'a EvidenceCell>,
+    /// Its projection in the current year, when that year has one.
+    pub proyeksi: Option<&'a Projection>,
 }
 
 impl<'a> Inputs<'a> {
@@ -107,7 +116,9 @@ impl<'a> Inputs<'a> {
                 last_change = last_change.max(reported.chain(p.validated(tahun, id)).max());
             }
         }
-        Inputs { ind, ledger: l, scale: &p.ledger.scale, entries, last_change, changed_in }
+        let bukti = p.ledger.bukti.iter().filter(|c| c.indikator == id).collect();
+        let proyeksi = proyeksi::latest(p.site, p.ledger, id);
+        Inputs { ind, ledger: l, scale: &p.ledger.scale, entries, last_change, changed_in, bukti, proyeksi }
     }
 }
 
@@ -139,6 +150,8 @@ pub fn indicator(inputs: &Inputs, t: &Words, roots: Roots) -> IndicatorPage {
         quarters,
         last_change: inputs.last_change.map(|d| d.to_string()),
         changed_in: inputs.changed_in.map(StampView::new),
+        bukti: bukti::by_year(&inputs.bukti, lang),
+        proyeksi: inputs.proyeksi.map(|p| ProjectionView::new(p, &l.rows)),
         ind: r,
     }
 }

@@ -1,7 +1,8 @@
 //! The presentation layer: the one place where the model's texts and the ledger's figures are
 //! joined for people. It owns the views of the dashboard, an indicator, a year, the cascading
 //! tree, search and the change history ([`dashboard`], [`indicator`], [`year`], [`tree`],
-//! [`history`]), the formatting of figures
+//! [`history`]), the evidence matrix, the year-end projection and the LKE evidence ([`bukti`],
+//! [`proyeksi`], [`lke_bukti`]), the formatting of figures
 //! and dates ([`format`]), the interface words ([`strings`]), the charts ([`charts`],
 //! [`series`]) and Markdown ([`markdown`]).
 //!
@@ -9,13 +10,16 @@
 //! Neither reads the other. Figures stay exact [`Angka`] until the one formatting call.
 
 mod angka;
+pub mod bukti;
 pub mod calendar;
 pub mod charts;
 pub mod dashboard;
 pub mod format;
 pub mod history;
 pub mod indicator;
+pub mod lke_bukti;
 pub mod markdown;
+pub mod proyeksi;
 pub mod series;
 pub mod strings;
 pub mod tree;

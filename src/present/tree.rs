@@ -82,10 +82,10 @@ pub fn cascading(p: &Presenter, lang: Lang) -> Vec<TujuanView> {
 /// One entry of the search page.
 #[derive(Serialize)]
 pub struct SearchEntry {
-    kind: String,
-    label: String,
-    url: String,
-    words: String,
+    pub(super) kind: String,
+    pub(super) label: String,
+    pub(super) url: String,
+    pub(super) words: String,
 }
 
 /// Everything findable, with words in both languages so either finds it; `pages` are the
@@ -121,6 +121,7 @@ pub fn search(p: &Presenter, t: &Words, lang_root: &str, pages: &[(String, Txt)]
             words: format!("{tahun} tahun year"),
         });
     }
+    out.extend(super::bukti::search_entries(p, t, lang_root));
     out.push(SearchEntry {
         kind: t.get("pages").to_string(),
         label: t.get("history").to_string(),

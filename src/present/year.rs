@@ -199,7 +199,7 @@ fn ikm(p: &Presenter, tahun: i32) -> Vec<IkmView> {
         .collect()
 }
 
-fn lke(p: &Presenter, tahun: i32) -> Option<LkeView> {
+pub(super) fn lke(p: &Presenter, tahun: i32) -> Option<LkeView> {
     let l = p.ledger.lke.iter().find(|l| l.tahun == tahun)?;
     Some(LkeView {
         komponen: l

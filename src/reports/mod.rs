@@ -109,12 +109,18 @@ pub struct Download {
 }
 
 /// The open data of `exports`, in the order the downloads page lists it.
-const DATA: [(&str, &str, &str); 6] = [
+const DATA: [(&str, &str, &str); 8] = [
     ("capaian.csv", "Capaian kinerja (CSV)", "Performance achievement (CSV)"),
     ("capaian.json", "Capaian kinerja (JSON)", "Performance achievement (JSON)"),
     ("tindak-lanjut.csv", "Tindak lanjut rekomendasi (CSV)", "Follow-up of recommendations (CSV)"),
     ("pelaporan.csv", "Kalender pelaporan (CSV)", "Reporting calendar (CSV)"),
     ("ikm.csv", "Indeks Kepuasan Masyarakat (CSV)", "Public Satisfaction Index (CSV)"),
+    ("bukti.csv", "Matriks data dukung (CSV)", "Evidence matrix (CSV)"),
+    (
+        "proyeksi.csv",
+        "Proyeksi akhir tahun bila laju sama (CSV)",
+        "Year-end projection if the pace holds (CSV)",
+    ),
     (
         "datapackage.json",
         "Deskripsi data (Frictionless Data Package)",

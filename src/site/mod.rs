@@ -31,7 +31,9 @@ use crate::history::History;
 use crate::output::Sink;
 use crate::present::indicator::{Inputs, Roots};
 use crate::present::view::{self, Link, Txt, same, txt};
-use crate::present::{Presenter, Words, dashboard, history, indicator, markdown, tree, year};
+use crate::present::{
+    Presenter, Words, bukti, dashboard, history, indicator, lke_bukti, markdown, tree, year,
+};
 use crate::reports::{Document, Download};
 use page::{Base, MarkdownPage, YearWithReports, downloads, reports_of};
 pub use reuse::{Earlier, Fingerprints, Pages};
@@ -72,6 +74,10 @@ enum Kind {
     Dashboard,
     Indicator(usize),
     Year(i32),
+    /// The evidence matrix of a year.
+    Evidence(i32),
+    /// The LKE evidence of a year.
+    LkeEvidence(i32),
     Cascading,
     Downloads,
     Search,
@@ -299,6 +305,18 @@ impl<'a> Renderer<'a> {
                     ),
                 )
             }
+            Kind::Evidence(tahun) => {
+                let title = format!("{} {tahun}", t.get("evidence_matrix"));
+                let crumbs = vec![home, year_link(t, &lang_root, *tahun)];
+                let page = bukti::page(input, *tahun, t);
+                ("bukti-dukung.html", base.render(theme, "bukti-dukung.html", &title, crumbs, page))
+            }
+            Kind::LkeEvidence(tahun) => {
+                let title = format!("{} {tahun}", t.get("lke_evidence"));
+                let crumbs = vec![home, year_link(t, &lang_root, *tahun)];
+                let page = lke_bukti::page(input, *tahun, t, &lang_root);
+                ("lke.html", base.render(theme, "lke.html", &title, crumbs, page))
+            }
             Kind::Cascading => (
                 "cascading.html",
                 base.render(
@@ -356,6 +374,15 @@ impl<'a> Renderer<'a> {
             in_nav: false,
         };
         base.render(&self.theme, "404.html", shared.ui.words.get("not_found"), vec![], ())
+    }
+}
+
+/// The breadcrumb link to the page of `tahun`.
+fn year_link(t: &Words, lang_root: &str, tahun: i32) -> Link {
+    Link {
+        label: same(&format!("{} {tahun}", t.get("measurement"))),
+        url: format!("{lang_root}tahun/{tahun}/"),
+        external: false,
     }
 }
 
@@ -438,6 +465,10 @@ fn jobs(input: &Presenter) -> Vec<Job> {
         }
         for &tahun in input.years() {
             add(Kind::Year(tahun), format!("tahun/{tahun}/"));
+        }
+        for &tahun in input.years() {
+            add(Kind::Evidence(tahun), format!("tahun/{tahun}/bukti-dukung/"));
+            add(Kind::LkeEvidence(tahun), format!("tahun/{tahun}/lke/"));
         }
         add(Kind::Cascading, "cascading/".into());
         add(Kind::Downloads, "unduh/".into());

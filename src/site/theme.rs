@@ -19,7 +19,8 @@ macro_rules! embedded {
 /// The default theme's templates, built in.
 const TEMPLATES: &[(&str, &str)] = embedded!("templates":
     "base.html", "macros.html", "dashboard.html", "indikator.html", "tahun.html", "cascading.html",
-    "unduh.html", "halaman.html", "cari.html", "riwayat.html", "404.html",
+    "unduh.html", "halaman.html", "cari.html", "riwayat.html", "404.html", "bukti-dukung.html",
+    "lke.html", "bagian-bukti.html", "bagian-proyeksi.html", "tabel-lke.html",
 );
 
 /// The default theme's static files, built in.

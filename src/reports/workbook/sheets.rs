@@ -1,12 +1,13 @@
 //! The sheets of a year's workbook and their rows: every IKU and cascading indicator (blank
 //! where it has no figure that year, so every id is there), the action plan, the quarters, the
-//! validation verdicts, the evaluations with their follow-up and the budgets. Figures come from
+//! validation verdicts, the evidence matrix, the evaluations with their follow-up and the
+//! budgets. Figures come from
 //! the ledger's rows as they are; nothing here computes.
 
 use std::collections::HashMap;
 
 use super::{Sel, Sheet};
-use crate::compute::{FollowUp, IndicatorLedger, Owner, Periode, Row};
+use crate::compute::{EvidenceKind, FollowUp, IndicatorLedger, Owner, Periode, Row};
 use crate::content::model::{Indikator, Kegiatan, Rekomendasi, RencanaAksiEntry, Site, Text, Year};
 use crate::content::reader::Choice;
 use crate::diagnostics::Lang;
@@ -24,6 +25,7 @@ pub(super) fn sheets(p: &Presenter, tahun: i32) -> Vec<Sheet> {
         rencana_aksi(p, y, tahun),
         triwulan(p, tahun),
         validasi(p, y, tahun),
+        matriks_bukti(p, tahun),
         evaluasi(p, y, tahun),
         anggaran(p, tahun),
     ]
@@ -276,6 +278,35 @@ fn validasi(p: &Presenter, y: Option<&Year>, tahun: i32) -> Sheet {
     Sheet { nama: "Validasi", kolom: KOLOM_VALIDASI.to_vec(), baris }
 }
 
+/// The evidence matrix (SPEC §3.9): each indicator × quarter of the rencana aksi with what was
+/// required, what was supplied, the completeness and the validation status.
+fn matriks_bukti(p: &Presenter, tahun: i32) -> Sheet {
+    let list = |kinds: Vec<&EvidenceKind>| match kinds.is_empty() {
+        true => Sel::Kosong,
+        false => Sel::Teks(kinds.iter().map(|k| k.jenis.id.as_str()).collect::<Vec<_>>().join("; ")),
+    };
+    let baris = p
+        .ledger
+        .bukti
+        .iter()
+        .filter(|c| c.tahun == tahun)
+        .map(|c| {
+            vec![
+                kata(&c.indikator),
+                kata(&Periode::Triwulan(c.triwulan).label()),
+                list(c.kinds.iter().filter(|k| k.wajib).collect()),
+                list(c.kinds.iter().filter(|k| k.disampaikan).collect()),
+                list(c.missing().collect()),
+                Sel::Bulat(c.wajib as i64),
+                Sel::Bulat(c.disampaikan as i64),
+                opt(c.kelengkapan, Sel::Angka),
+                kata(c.validasi.label()),
+            ]
+        })
+        .collect();
+    Sheet { nama: "Matriks bukti", kolom: KOLOM_MATRIKS_BUKTI.to_vec(), baris }
+}
+
 fn evaluasi(p: &Presenter, y: Option<&Year>, tahun: i32) -> Sheet {
     let entries = y.and_then(|y| y.evaluasi.as_ref()).map_or(&[][..], |e| &e.evaluasi);
     let mut baris = Vec::new();
@@ -393,4 +424,16 @@ const KOLOM_ANGGARAN: [&str; 8] = [
     "Serapan (%)",
     "Capaian rata-rata (%)",
     "Efisiensi (poin persen)",
+];
+
+const KOLOM_MATRIKS_BUKTI: [&str; 9] = [
+    "Indikator",
+    "Triwulan",
+    "Data dukung wajib",
+    "Data dukung disampaikan",
+    "Belum disampaikan",
+    "Jumlah wajib",
+    "Jumlah wajib disampaikan",
+    "Kelengkapan (%)",
+    "Status validasi",
 ];

@@ -1,0 +1,142 @@
+//! The evidence matrix as people read it (SPEC §3.9): per year a page of indicator × quarter,
+//! and the same rows of one indicator on its own page. Each quarter lists the required kinds,
+//! marked supplied or missing in words, the kinds supplied beyond them, the validation status
+//! and the completeness.
+
+use serde::Serialize;
+
+use super::tree::SearchEntry;
+use super::view::{IndicatorRef, Txt, txt};
+use super::{Angka, Presenter, Words};
+use crate::compute::EvidenceCell;
+use crate::diagnostics::Lang;
+
+/// One required kind and whether it was supplied.
+#[derive(Debug, Serialize)]
+pub struct RequiredView {
+    jenis: Txt,
+    disampaikan: bool,
+}
+
+/// One indicator × quarter.
+#[derive(Debug, Serialize)]
+pub struct CellView {
+    tahun: i32,
+    triwulan: u8,
+    wajib: Vec<RequiredView>,
+    /// Kinds supplied beyond the required ones.
+    tambahan: Vec<Txt>,
+    /// How many required kinds are missing.
+    kurang: usize,
+    jumlah_wajib: usize,
+    jumlah_disampaikan: usize,
+    status: &'static str,
+    kelengkapan: Option<Angka>,
+}
+
+impl CellView {
+    /// The view of `c` in `lang`.
+    pub fn new(c: &EvidenceCell, lang: Lang) -> CellView {
+        CellView {
+            tahun: c.tahun,
+            triwulan: c.triwulan,
+            wajib: c
+                .kinds
+                .iter()
+                .filter(|k| k.wajib)
+                .map(|k| RequiredView { jenis: txt(&k.jenis, lang), disampaikan: k.disampaikan })
+                .collect(),
+            tambahan: c.kinds.iter().filter(|k| !k.wajib).map(|k| txt(&k.jenis, lang)).collect(),
+            kurang: c.missing().count(),
+            jumlah_wajib: c.wajib,
+            jumlah_disampaikan: c.disampaikan,
+            status: c.validasi.label(),
+            kelengkapan: c.kelengkapan.map(Angka),
+        }
+    }
+}
+
+/// An indicator's four quarters.
+#[derive(Debug, Serialize)]
+pub struct MatrixLine {
+    ind: IndicatorRef,
+    cells: Vec<CellView>,
+}
+
+/// The evidence matrix page of a year.
+#[derive(Debug, Serialize)]
+pub struct EvidencePage {
+    tahun: i32,
+    lines: Vec<MatrixLine>,
+    /// Supplied required kinds of the year / required kinds (criterion (e) of the LKE evidence).
+    disampaikan: usize,
+    wajib: usize,
+    kelengkapan: Option<Angka>,
+}
+
+/// Build the evidence matrix page of `tahun`.
+pub fn page(p: &Presenter, tahun: i32, t: &Words) -> EvidencePage {
+    let cells: Vec<&EvidenceCell> = p.ledger.bukti.iter().filter(|c| c.tahun == tahun).collect();
+    let lines = p
+        .indicators()
+        .iter()
+        .filter_map(|(ind, _)| {
+            let mine: Vec<CellView> = cells
+                .iter()
+                .filter(|c| c.indikator == ind.id.value)
+                .map(|c| CellView::new(c, t.lang))
+                .collect();
+            (!mine.is_empty()).then(|| MatrixLine { ind: IndicatorRef::new(ind, t.lang), cells: mine })
+        })
+        .collect();
+    let wajib = cells.iter().map(|c| c.wajib).sum();
+    let disampaikan = cells.iter().map(|c| c.disampaikan).sum();
+    let kelengkapan = p
+        .ledger
+        .lke_bukti
+        .iter()
+        .find(|l| l.tahun == tahun)
+        .and_then(|l| l.kriteria.iter().find(|k| k.kriteria == crate::compute::Kriteria::BuktiLengkap))
+        .and_then(|k| k.rasio.persen.map(Angka));
+    EvidencePage { tahun, lines, disampaikan, wajib, kelengkapan }
+}
+
+/// The cells of one indicator in one year, for its page.
+#[derive(Debug, Serialize)]
+pub struct YearCells {
+    tahun: i32,
+    cells: Vec<CellView>,
+}
+
+/// The cells of one indicator (`cells`, in year and quarter order) grouped by year.
+pub fn by_year(cells: &[&EvidenceCell], lang: Lang) -> Vec<YearCells> {
+    let mut out: Vec<YearCells> = Vec::new();
+    for c in cells {
+        let view = CellView::new(c, lang);
+        match out.last_mut() {
+            Some(y) if y.tahun == c.tahun => y.cells.push(view),
+            _ => out.push(YearCells { tahun: c.tahun, cells: vec![view] }),
+        }
+    }
+    out
+}
+
+/// The evidence matrix and LKE evidence pages of every year, for the search page.
+pub(super) fn search_entries(p: &Presenter, t: &Words, lang_root: &str) -> Vec<SearchEntry> {
+    let pages = [
+        ("evidence_matrix", "bukti-dukung", "bukti dukung evidence matrix"),
+        ("lke_evidence", "lke", "lke bukti evidence"),
+    ];
+    let mut out = Vec::new();
+    for tahun in p.years() {
+        for (key, path, words) in pages {
+            out.push(SearchEntry {
+                kind: t.get("year").to_string(),
+                label: format!("{} {tahun}", t.get(key)),
+                url: format!("{lang_root}tahun/{tahun}/{path}/"),
+                words: format!("{tahun} {words}"),
+            });
+        }
+    }
+    out
+}
