@@ -91,6 +91,7 @@ pub fn prepare_with(options: &Options, parsed: Option<&Parsed>) -> Result<Outcom
     if as_of.source == Source::Clock {
         warn_clock(&mut checked, as_of.date);
     }
+    as_of::refuse_future(&as_of, AsOf::today().date, &mut checked.diagnostics);
     if checked.diagnostics.has_errors() {
         return Ok(Outcome::Stopped(checked));
     }

@@ -127,16 +127,22 @@ codes! {
     NumberOutOfRange = "number-out-of-range",
     /// A plain YAML number that looks like Indonesian thousands (`1.250`).
     AmbiguousNumber = "ambiguous-number",
+    /// A comma directly before a digit in a flow list (`[80, 82,5, 85]` is four items).
+    AmbiguousComma = "ambiguous-comma",
     /// A date that does not exist or is not `YYYY-MM-DD`.
     InvalidDate = "invalid-date",
     /// An id with characters outside `[A-Za-z0-9._-]`.
     InvalidId = "invalid-id",
     /// An id or page slug longer than the limit.
     TooLong = "too-long",
+    /// Text holding a bidirectional control character, which can show figures reversed.
+    BidiControl = "bidi-control",
     /// The same id twice within its kind.
     DuplicateId = "duplicate-id",
     /// A page slug that names a path the build writes itself.
     ReservedSlug = "reserved-slug",
+    /// More Markdown pages than the limit.
+    TooManyPages = "too-many-pages",
     /// A reference to an indicator, sasaran or evaluation that does not exist.
     DanglingReference = "dangling-reference",
     /// A year folder whose files say another `tahun:`.
@@ -155,6 +161,8 @@ codes! {
     InvalidRange = "invalid-range",
     /// A `positif` indicator with target 0 (achievement would divide by zero).
     ZeroTarget = "zero-target",
+    /// A negative target on a `positif` indicator.
+    NegativeTarget = "negative-target",
     /// A figure written with a unit its indicator's `satuan` does not have (`Rp` on `persen`).
     UnitMismatch = "unit-mismatch",
     /// A realisation 100 times off its target, or a `persen` figure above 1,000.
@@ -185,6 +193,12 @@ codes! {
     PredicateScale = "predicate-scale",
     /// An evaluation whose period does not fit its kind.
     EvaluationPeriod = "evaluation-period",
+    /// A `murni` PK target that differs from the year's target in renstra/cascading.
+    PkTargetMismatch = "pk-target-mismatch",
+    /// A `perubahan` PK that does not name an earlier PK of the year it replaces.
+    PkRevision = "pk-revision",
+    /// A NIP that is not 18 digits.
+    InvalidNip = "invalid-nip",
     /// A Markdown page without valid front matter.
     FrontMatter = "front-matter",
     /// A year outside the Renstra period.
@@ -201,6 +215,14 @@ codes! {
     Template = "template",
     /// More diagnostics in one file than are printed.
     MoreDiagnostics = "more-diagnostics",
+    /// The commit date of `HEAD`, used as the as-of date, is more than a day in the future.
+    AsOfFuture = "as-of-future",
+    /// An evidence file of a type that is not published (`.html`, `.svg`, `.js`, …).
+    EvidenceType = "evidence-type",
+    /// An evidence file above the size limit.
+    EvidenceTooLarge = "evidence-too-large",
+    /// A theme file or folder that is a symbolic link leading outside the site.
+    ThemeEscape = "theme-escape",
 }
 
 /// One problem found in the content.
@@ -219,13 +241,46 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// The message plus its help, on one line (for JSON and GitHub output).
+    /// The message plus its help, on one line (for JSON and GitHub output), made safe to show.
     fn full_message(&self, lang: Lang) -> String {
         match &self.help {
-            Some(help) => format!("{} ({})", self.message.get(lang), help.get(lang)),
-            None => self.message.get(lang).to_string(),
+            Some(help) => shown(&format!("{} ({})", self.message.get(lang), help.get(lang))),
+            None => shown(self.message.get(lang)),
         }
     }
+}
+
+/// True for the bidirectional control characters (U+061C, U+200E, U+200F, U+202A–U+202E,
+/// U+2066–U+2069): invisible, and they make the text around them show in another order.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Longest value quoted in a message (between backquotes) as printed, in characters.
+pub const MAX_ECHO_CHARS: usize = 200;
+
+/// `text` as printed: messages quote values from the content, which a pull request controls.
+/// Control characters become spaces (a quoted line break must not start a new workflow command
+/// or fake another annotation), bidi controls are dropped, and a quoted value longer than
+/// [`MAX_ECHO_CHARS`] is cut with `…`.
+pub fn shown(text: &str) -> String {
+    let clean: String =
+        text.chars().filter(|c| !is_bidi_control(*c)).map(|c| if c.is_control() { ' ' } else { c }).collect();
+    let mut out = String::with_capacity(clean.len().min(4 * MAX_ECHO_CHARS));
+    for (i, part) in clean.split('`').enumerate() {
+        if i > 0 {
+            out.push('`');
+        }
+        let quoted = i % 2 == 1;
+        match part.char_indices().nth(MAX_ECHO_CHARS) {
+            Some((cut, _)) if quoted => {
+                out.push_str(&part[..cut]);
+                out.push('…');
+            }
+            _ => out.push_str(part),
+        }
+    }
+    out
 }
 
 /// The source text of every file read, so diagnostics can quote lines.
@@ -406,9 +461,11 @@ fn render_human(
             Severity::Error => Level::ERROR,
             Severity::Warning => Level::WARNING,
         };
-        let title = level.primary_title(d.message.get(lang)).id(d.code.as_str());
+        let message = shown(d.message.get(lang));
+        let title = level.primary_title(&message).id(d.code.as_str());
         let origin = format!("{}:{}:{}", d.loc.file, d.loc.line, d.loc.column);
-        let group = match sources.line(&d.loc) {
+        let line = sources.line(&d.loc).map(visible);
+        let group = match line.as_deref() {
             Some(line) if d.loc.len > 0 => {
                 let span = char_span(line, d.loc.column, d.loc.len);
                 title.element(
@@ -422,7 +479,7 @@ fn render_human(
         };
         let mut report = vec![group];
         if let Some(help) = &d.help {
-            report.push(Group::with_title(Level::HELP.secondary_title(help.get(lang))));
+            report.push(Group::with_title(Level::HELP.secondary_title(shown(help.get(lang)))));
         }
         out.push_str(&renderer.render(&report));
         out.push_str("\n\n");
@@ -435,6 +492,15 @@ fn render_human(
     out.push_str(&summary);
     out.push('\n');
     out
+}
+
+/// A source line as quoted in the human format: a bidi or control character (a tab aside)
+/// shows as `�`, one character for one, so the caret still points at the right place and the
+/// terminal does not reorder the line or obey an escape sequence.
+fn visible(line: &str) -> String {
+    line.chars()
+        .map(|c| if is_bidi_control(c) || (c.is_control() && c != '\t') { '\u{FFFD}' } else { c })
+        .collect()
 }
 
 /// The byte range of `len` characters starting at 1-based character `column` of `line`.
@@ -519,6 +585,27 @@ mod tests {
         assert_eq!(summary["line"], MAX_PER_FILE + 1);
         assert!(summary["message"].as_str().unwrap().starts_with("50 more problems"));
         assert_eq!(list[MAX_PER_FILE + 1]["file"], "content/b.yaml");
+    }
+
+    #[test]
+    fn shown_text_drops_controls_and_bidi_and_cuts_quoted_values() {
+        assert_eq!(shown("a\nb\tc\u{1b}[31m"), "a b c [31m");
+        assert_eq!(shown("`10\u{202E}0%`"), "`100%`");
+        let long = format!("key `{}` is unknown (did you mean `x`?)", "a".repeat(500));
+        let cut = shown(&long);
+        assert_eq!(cut, format!("key `{}…` is unknown (did you mean `x`?)", "a".repeat(MAX_ECHO_CHARS)));
+    }
+
+    #[test]
+    fn quoted_source_lines_show_bidi_and_escape_characters_visibly() {
+        let file: Arc<str> = Arc::from("content/a.yaml");
+        let mut sources = Sources::default();
+        sources.insert(&file, "catatan: \"\u{202E}100%\u{1b}[2J\"\n");
+        let mut diags = Diagnostics::default();
+        diags.error(Code::BidiControl, Loc { file, line: 1, column: 10, len: 1 }, Message::new("x", "x"));
+        let out = render(&diags, &sources, Format::Human, Lang::En, false);
+        assert!(out.contains("catatan: \"\u{FFFD}100%\u{FFFD}[2J\""), "{out}");
+        assert!(!out.contains('\u{202E}') && !out.contains('\u{1b}'), "{out}");
     }
 
     #[test]

@@ -79,6 +79,7 @@ fn capaian_table() -> Table {
             col("predikat", Kind::Text),
             col("target_min", Kind::Number),
             col("target_maks", Kind::Number),
+            col("target_awal", Kind::Number),
         ],
     }
 }
@@ -211,7 +212,18 @@ fn capaian_row(ledger: &Ledger, id: &str, row: &Row) -> Cells {
         predikat,
         min.map(plain),
         maks.map(plain),
+        target_awal(row.target_awal.as_ref()),
     ]
+}
+
+/// The original target of a row whose target a PK revision replaced (§2.9): a single figure.
+/// A range has no one figure to write in this number column; its bounds are on the indicator's
+/// page.
+fn target_awal(target: Option<&Target>) -> Option<String> {
+    match target {
+        Some(Target::Single(t)) => Some(plain(*t)),
+        Some(Target::Range { .. }) | None => None,
+    }
 }
 
 /// The JSON twin keeps every text as written: a program reads it, no spreadsheet evaluates it.

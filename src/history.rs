@@ -164,5 +164,6 @@ fn blank(like: &Ledger) -> Ledger {
         bukti: Vec::new(),
         proyeksi: Vec::new(),
         lke_bukti: Vec::new(),
+        standar: Vec::new(),
     }
 }

@@ -16,16 +16,25 @@ use crate::diagnostics::{Code, Diagnostics, Loc, Message};
 use crate::number::{Target, Unit};
 use rust_decimal::Decimal;
 
+mod pk;
+
 /// Run every cross-file rule on `site`. `as_of`, when known, flags dates in the future.
 pub fn validate(site: &Site, root: &Path, as_of: Option<NaiveDate>, diags: &mut Diagnostics) {
-    let mut v = Validator { diags, indicators: HashMap::new() };
+    let mut v = Validator { diags, indicators: HashMap::new(), suggestion_work: SUGGESTION_WORK };
     v.plan(site);
     if let Some(sakip) = &site.sakip {
         v.sakip(sakip, root);
     }
     let period = site.renstra.as_ref().map(|r| &r.periode);
+    let codes: Vec<&str> = site.units().iter().map(|(u, _)| u.kode.value.as_str()).collect();
     for (&year, y) in &site.years {
         v.year(year, y, period);
+        if let Some(pk) = &y.pk {
+            v.perjanjian_kinerja(year, pk, &codes);
+        }
+        if let Some(a) = &y.analisis {
+            v.analisis(a, &codes);
+        }
         if let Some(as_of) = as_of {
             v.future_dates(y, as_of);
         }
@@ -36,7 +45,15 @@ pub fn validate(site: &Site, root: &Path, as_of: Option<NaiveDate>, diags: &mut 
 struct Validator<'s, 'd> {
     diags: &'d mut Diagnostics,
     indicators: HashMap<&'s str, &'s Indikator>,
+    /// What is left of [`SUGGESTION_WORK`].
+    suggestion_work: usize,
 }
+
+/// How much work "did you mean" may do in one run, in candidates times characters of the
+/// unknown name: each unknown reference is compared with every known id, so thousands of
+/// unknown references against thousands of ids would take minutes. A real site spends a
+/// few thousand of it; past it, references are still reported, without a suggestion.
+pub const SUGGESTION_WORK: usize = 2_000_000;
 
 /// Tracks ids of one kind and reports the second use of any.
 struct Unique<'a> {
@@ -88,10 +105,25 @@ impl<'s> Validator<'s, '_> {
         self.diags.warning(code, loc.clone(), Message::new(id, en));
     }
 
+    /// Whether a suggestion for `name` among `candidates` ids fits in what is left of the work.
+    fn may_suggest(&mut self, name: &str, candidates: usize) -> bool {
+        let cost = candidates.saturating_mul(name.chars().count().max(1));
+        let fits = cost <= self.suggestion_work;
+        if fits {
+            self.suggestion_work -= cost;
+        }
+        fits
+    }
+
     /// Report a reference `r` to a `kind` that is not among `known`, with the likely typo.
     fn dangling(&mut self, kind: (&str, &str), r: &Spanned<String>, known: &[&str]) {
+        self.dangling_as(Code::DanglingReference, kind, r, known);
+    }
+
+    /// [`Validator::dangling`] under another `code`.
+    fn dangling_as(&mut self, code: Code, kind: (&str, &str), r: &Spanned<String>, known: &[&str]) {
         let d = self.diags.error(
-            Code::DanglingReference,
+            code,
             r.loc.clone(),
             Message::new(
                 format!("{} `{}` tidak didefinisikan", kind.0, r.value),
@@ -106,7 +138,11 @@ impl<'s> Validator<'s, '_> {
     fn indicator(&mut self, r: &Spanned<String>) -> Option<&'s Indikator> {
         let found = self.indicators.get(r.value.as_str()).copied();
         if found.is_none() {
-            let known: Vec<&str> = self.indicators.keys().copied().collect();
+            let known: Vec<&str> = if self.may_suggest(&r.value, self.indicators.len()) {
+                self.indicators.keys().copied().collect()
+            } else {
+                Vec::new()
+            };
             self.dangling(("indikator", "indicator"), r, &known);
         }
         found
@@ -117,11 +153,16 @@ impl<'s> Validator<'s, '_> {
         let mut tujuan = Unique::new("tujuan", "tujuan");
         let mut sasaran = Unique::new("sasaran", "sasaran");
         let mut sasaran_ids = Vec::new();
+        // Sasaran and codes are found on the cascading page by their anchor, which writes `.`
+        // and `_` as `-` and ignores letter case: `2.18.04` and `2-18-04` would share one.
+        let mut anchors = Unique::new("tautan di halaman cascading", "link on the cascading page");
         if let Some(renstra) = &site.renstra {
             for t in &renstra.tujuan {
                 tujuan.add(&t.id.value, &t.id.loc, self.diags);
                 for s in &t.sasaran {
-                    sasaran.add(&s.id.value, &s.id.loc, self.diags);
+                    if sasaran.add(&s.id.value, &s.id.loc, self.diags) {
+                        anchors.add(&anchor(&s.id.value), &s.id.loc, self.diags);
+                    }
                     sasaran_ids.push(s.id.value.as_str());
                 }
             }
@@ -138,14 +179,19 @@ impl<'s> Validator<'s, '_> {
             self.indicator_rules(ind, period);
         }
         if let Some(cascading) = &site.cascading {
+            let sasaran_set: std::collections::HashSet<&str> = sasaran_ids.iter().copied().collect();
             let mut kode = Unique::new("kode", "code");
             for p in &cascading.program {
-                if !sasaran_ids.contains(&p.sasaran.value.as_str()) && site.renstra.is_some() {
-                    self.dangling(("sasaran", "sasaran"), &p.sasaran, &sasaran_ids);
+                if !sasaran_set.contains(p.sasaran.value.as_str()) && site.renstra.is_some() {
+                    let fits = self.may_suggest(&p.sasaran.value, sasaran_ids.len());
+                    let known = if fits { &sasaran_ids[..] } else { &[] };
+                    self.dangling(("sasaran", "sasaran"), &p.sasaran, known);
                 }
             }
             for (unit, _) in site.units() {
-                kode.add(&unit.kode.value, &unit.kode.loc, self.diags);
+                if kode.add(&unit.kode.value, &unit.kode.loc, self.diags) {
+                    anchors.add(&anchor(&unit.kode.value), &unit.kode.loc, self.diags);
+                }
             }
         }
     }
@@ -251,6 +297,14 @@ impl<'s> Validator<'s, '_> {
                 format!("target 0 on positif indicator `{id}` makes achievement undefined; write `~` for no target"),
             );
         }
+        if ind.polaritas.value == Polaritas::Positif && low.is_sign_negative() && !low.is_zero() {
+            self.warning(
+                Code::NegativeTarget,
+                loc,
+                format!("target negatif {low} pada indikator positif `{id}`: capaian R / T menjadi negatif; periksa tanda minus"),
+                format!("negative target {low} on positif indicator `{id}`: achievement R / T turns negative; check the minus sign"),
+            );
+        }
     }
 
     fn outside_period(&mut self, year: i32, loc: &Loc, period: Option<&Spanned<(i32, i32)>>) {
@@ -324,7 +378,24 @@ impl<'s> Validator<'s, '_> {
         if let Some(ev) = &y.evaluasi {
             self.evaluations(ev);
         }
-        if let (Some(p), Some(loc)) = (period, first_loc(y)) {
+        if let Some(p) = period {
+            self.year_folder(year, y, p);
+        }
+    }
+
+    /// A year folder far from the Renstra period is a typo (`9999/`) that would become the
+    /// menu's year; one just outside it is a warning (the turn of a Renstra).
+    fn year_folder(&mut self, year: i32, y: &Year, p: &Spanned<(i32, i32)>) {
+        let (start, end) = (p.value.0 - YEARS_AROUND_PERIOD, p.value.1 + YEARS_AROUND_PERIOD);
+        if year < start || year > end {
+            let loc = Loc::file(&std::sync::Arc::from(format!("content/{year}/")));
+            self.error(
+                Code::OutOfRange,
+                &loc,
+                format!("folder tahun {year} jauh dari periode Renstra {}–{}: paling awal {start}, paling akhir {end}", p.value.0, p.value.1),
+                format!("year folder {year} is far from the Renstra period {}–{}: {start} at the earliest, {end} at the latest", p.value.0, p.value.1),
+            );
+        } else if let Some(loc) = first_loc(y) {
             self.outside_period(year, &loc, Some(p));
         }
     }
@@ -472,15 +543,18 @@ impl<'s> Validator<'s, '_> {
 
     /// Evidence the rencana aksi requires and the quarter's file does not report (warning).
     fn required_evidence(&mut self, ra: &RencanaAksi, y: &Year) {
+        // Entries are found by id, not by a search per requirement and quarter (a hostile file
+        // of many entries would make that quadratic).
+        let index = YearIndex::new(y);
         for e in &ra.indikator {
             for req in &e.data_dukung {
                 let quarters: Vec<u8> =
                     if req.triwulan.is_empty() { vec![1, 2, 3, 4] } else { req.triwulan.clone() };
                 for q in quarters {
-                    let Some(file) = y.realisasi.get(usize::from(q) - 1).and_then(|f| f.as_ref()) else {
+                    if y.realisasi.get(usize::from(q) - 1).is_none_or(|f| f.is_none()) {
                         continue;
-                    };
-                    let entry = file.capaian.iter().find(|c| c.indikator.value == e.id.value);
+                    }
+                    let entry = index.entry(q, &e.id.value);
                     let reported = entry.is_some_and(|c| {
                         c.data_dukung
                             .iter()
@@ -568,6 +642,9 @@ impl<'s> Validator<'s, '_> {
 }
 
 /// The location of the first file of a year folder that was read, to hang year-wide warnings on.
+/// How many years before or after the Renstra period a year folder may be.
+pub const YEARS_AROUND_PERIOD: i32 = 5;
+
 fn first_loc(y: &Year) -> Option<Loc> {
     y.rencana_aksi
         .as_ref()

@@ -223,3 +223,28 @@ fn projection_is_shown_for_the_current_year_only() {
         assert!(!html.contains("id=\"proyeksi\""), "{page} shows a projection of a finished year");
     }
 }
+
+#[test]
+fn a_performance_agreement_covers_cascading_indicators_for_criterion_c() {
+    let site = Site::from_fixture("bukti");
+    site.write(
+        "content/2024/perjanjian-kinerja.yaml",
+        "tahun: 2024\npk:\n  - id: PK-KABID\n    jenis: murni\n    tanggal: 2024-01-31\n    \
+         pihak_pertama: {nama: Nama Contoh Kabid, jabatan: Kepala Bidang}\n    \
+         pihak_kedua: {nama: Nama Contoh Kepala, jabatan: Kepala Dinas}\n    \
+         indikator: [{id: PR-1, target: 4}]\n",
+    );
+    let out = site.path("public");
+    let run = site.run(&["build", "--as-of", "2024-10-20", "--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let id = text(&read(&out, "tahun/2024/lke/index.html"));
+    // The PK names PR-1 (programme) and not KG-1 (kegiatan): 1 / 2 = 50.00 % overall, the
+    // programme level 1 / 1 = 100.00 %, the kegiatan level 0 / 1 = 0.00 %.
+    for expected in [
+        "(c) Pengukuran berjenjang (indikator cascading dalam perjanjian kinerja) 50,00 % 1 dari 2 indikator cascading",
+        "Program: 100,00 % (1 dari 1)",
+        "Kegiatan: 0,00 % (0 dari 1)",
+    ] {
+        assert!(id.contains(expected), "missing {expected:?} in {id}");
+    }
+}

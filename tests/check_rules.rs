@@ -616,3 +616,308 @@ fn the_example_and_the_fixtures_have_plausible_figures_in_their_units() {
         assert!(found.is_empty(), "{}: {found:?}", root.display());
     }
 }
+
+const PK: &str = "content/2023/perjanjian-kinerja.yaml";
+const ANALISIS: &str = "content/2023/analisis.yaml";
+
+/// A valid `perjanjian-kinerja.yaml` for the minimal fixture: the head's PK with the Renstra's
+/// 2023 targets, a programme PK, and a revision of PK-1's target.
+const PK_FILE: &str = r#"tahun: 2023
+pk:
+  - id: PK-KADIS
+    jenis: murni
+    tanggal: 2023-01-31
+    pihak_pertama: {nama: Nama Contoh A, jabatan: Kepala Dinas, pangkat: Pembina / IV a, nip: "19790605 200501 1 013"}
+    pihak_kedua: {nama: Nama Contoh B, jabatan: Bupati}
+    indikator:
+      - {id: IKU-2, target: "82,50"}
+      - {id: IKU-3, target: "7 s.d. 8"}
+    program: ["2.18.03"]
+  - id: PK-KABID
+    jenis: murni
+    tanggal: 2023-02-06
+    pihak_pertama: {nama: Nama Contoh C, jabatan: Kepala Bidang}
+    pihak_kedua: {nama: Nama Contoh A, jabatan: Kepala Dinas}
+    indikator:
+      - {id: PK-1, target: 40}
+  - id: PK-KABID-P
+    jenis: perubahan
+    menggantikan: PK-KABID
+    tanggal: 2023-10-02
+    dasar: {nomor: Perda Contoh 5/2023, tanggal: 2023-09-28}
+    alasan: Tambahan anggaran
+    pihak_pertama: {nama: Nama Contoh C, jabatan: Kepala Bidang}
+    pihak_kedua: {nama: Nama Contoh A, jabatan: Kepala Dinas}
+    indikator:
+      - {id: PK-1, target: 45}
+"#;
+
+const ANALISIS_FILE: &str = r#"tahun: 2023
+ikhtisar: Ringkasan.
+indikator:
+  - id: IKU-2
+    faktor_pendukung: Layanan daring.
+    standar: {nilai: 80, sumber: Contoh}
+    program_pendukung: ["2.18.03"]
+"#;
+
+/// The minimal fixture with the PK and analysis files, `from` replaced by `to` in `file`.
+fn with_pk(file: &str, from: &str, to: &str) -> Site {
+    let site = Site::minimal();
+    site.write(PK, PK_FILE).write(ANALISIS, ANALISIS_FILE);
+    site.replace(file, from, to);
+    site
+}
+
+#[test]
+fn a_valid_pk_and_analysis_are_clean() {
+    let site = Site::minimal();
+    site.write(PK, PK_FILE).write(ANALISIS, ANALISIS_FILE);
+    site.check().assert_clean();
+}
+
+#[test]
+fn a_murni_pk_target_must_be_the_renstra_target() {
+    // 82,50 in the Renstra; 82,5 is the same decimal and passes, 83 does not.
+    with_pk(PK, "{id: IKU-2, target: \"82,50\"}", "{id: IKU-2, target: \"82,5\"}").check().assert_clean();
+    let site = with_pk(PK, "{id: IKU-2, target: \"82,50\"}", "{id: IKU-2, target: 83}");
+    site.check().error("pk-target-mismatch", &site.at(PK, "IKU-2", "83")).says(&["`IKU-2`", "83", "82.50"]);
+    // A range compares both bounds: 7–9 is not the Renstra's 7–8.
+    let site = with_pk(PK, "target: \"7 s.d. 8\"", "target: \"7 s.d. 9\"");
+    site.check().error("pk-target-mismatch", &site.at(PK, "IKU-3", "\"7 s.d. 9\""));
+    // A revision may change the target: that is what it is for.
+    with_pk(PK, "{id: PK-1, target: 45}", "{id: PK-1, target: 50}").check().assert_clean();
+}
+
+#[test]
+fn a_revision_names_an_earlier_pk() {
+    let site = with_pk(PK, "    menggantikan: PK-KABID\n", "");
+    site.check().error("pk-revision", &site.at(PK, "jenis: perubahan", "perubahan"));
+    let site = with_pk(PK, "menggantikan: PK-KABID", "menggantikan: PK-KABIDD");
+    site.check().error("pk-revision", &site.find(PK, "PK-KABIDD")).says(&["`PK-KABIDD`", "`PK-KABID`"]);
+    let site = with_pk(PK, "tanggal: 2023-10-02", "tanggal: 2023-02-06");
+    site.check().error("pk-revision", &site.at(PK, "menggantikan", "PK-KABID")).says(&["2023-02-06"]);
+    let site = with_pk(
+        PK,
+        "    jenis: murni\n    tanggal: 2023-02-06",
+        "    jenis: murni\n    menggantikan: PK-KADIS\n    tanggal: 2023-02-06",
+    );
+    site.check().error("pk-revision", &site.at(PK, "menggantikan: PK-KADIS", "PK-KADIS"));
+}
+
+#[test]
+fn a_revision_states_its_basis_and_reason() {
+    let site = with_pk(PK, "    alasan: Tambahan anggaran\n", "");
+    site.check().error("missing-key", &site.at(PK, "- id: PK-KABID-P", "id")).says(&["`alasan`"]);
+}
+
+#[test]
+fn a_nip_has_18_digits() {
+    // 17 digits once the spaces are taken out.
+    let site = with_pk(PK, "\"19790605 200501 1 013\"", "\"19790605 200501 1 01\"");
+    site.check().error("invalid-nip", &site.find(PK, "\"19790605 200501 1 01\"")).says(&["18"]);
+    let site = with_pk(PK, "\"19790605 200501 1 013\"", "\"19790605-200501-1-013\"");
+    site.check().error("invalid-nip", &site.find(PK, "\"19790605-200501-1-013\""));
+}
+
+#[test]
+fn pk_and_analysis_references_must_resolve() {
+    let cases = [
+        (PK, "{id: PK-1, target: 40}", "{id: PK-2, target: 40}", "PK-2"),
+        (PK, "program: [\"2.18.03\"]", "program: [\"2.18.09\"]", "\"2.18.09\""),
+        (ANALISIS, "  - id: IKU-2", "  - id: IKU-22", "IKU-22"),
+        (ANALISIS, "program_pendukung: [\"2.18.03\"]", "program_pendukung: [\"2.18.3\"]", "\"2.18.3\""),
+    ];
+    for (file, from, to, shown) in cases {
+        let site = with_pk(file, from, to);
+        site.check().error("dangling-reference", &site.find(file, shown));
+    }
+    let site = with_pk(ANALISIS, "  - id: IKU-2", "  - id: IKU-22");
+    site.check().error("dangling-reference", &site.find(ANALISIS, "IKU-22")).says(&["`IKU-2`"]);
+}
+
+#[test]
+fn a_negative_target_of_a_positif_indicator_is_a_warning() {
+    let site = broken(RA, PK1_TARGETS, "[-10, 20, 30, 40]");
+    site.check().warning("negative-target", &site.find(RA, "-10")).says(&["`PK-1`", "-10"]);
+    // The same figure on a negatif indicator is not reported (IKU-3: days, negatif).
+    let site = broken(RENSTRA, "2022: \"7 s.d. 9\"", "2022: \"-1 s.d. 9\"");
+    site.check().assert_clean();
+}
+
+#[test]
+fn a_decimal_comma_in_a_flow_list_is_a_warning() {
+    // `[~, 81,5, "82,50"]` is four items ~, 81, 5, "82,50": the count is right, the figures not.
+    let site = broken(RA, "[~, \"82,00\", ~, \"82,50\"]", "[~, 81,5, \"82,50\"]");
+    site.check().warning("ambiguous-comma", &site.at(RA, "81,5", "1,5")).says(&["dua butir", "\"82,5\""]);
+    // A comma and a space between items is the ordinary list.
+    broken(RA, PK1_TARGETS, "[10, 20, 30,  40]").check().assert_clean();
+}
+
+#[test]
+fn a_date_before_1900_is_an_error() {
+    let site = broken(TW1, "tanggal: 2023-04-05", "tanggal: 0000-01-01");
+    site.check().error("invalid-date", &site.find(TW1, "0000-01-01")).says(&["`0000-01-01`", "1900"]);
+    let site = broken(TW1, "tanggal: 2023-04-05", "tanggal: 1899-12-31");
+    site.check().error("invalid-date", &site.find(TW1, "1899-12-31"));
+}
+
+#[test]
+fn a_year_folder_far_from_the_renstra_period_is_an_error() {
+    // Period 2019–2023: 2028 is the last year accepted, 2029 is not.
+    let site = Site::minimal();
+    site.mkdir("content/2029");
+    site.check().error("out-of-range", &At::file("content/2029/")).says(&["2029", "2019–2023", "2028"]);
+    let site = Site::minimal();
+    site.mkdir("content/9999");
+    site.check().error("out-of-range", &At::file("content/9999/"));
+    let site = Site::minimal();
+    site.mkdir("content/2028");
+    site.check().assert_clean();
+}
+
+#[test]
+fn codes_that_differ_only_in_dot_and_dash_cannot_share_an_anchor() {
+    // `2.18.03.2.01` and `2-18-03-2-01` are both `#k-2-18-03-2-01` on the cascading page.
+    let site = broken(CASCADING, "kode: \"2.18.03.2.01.0001\"", "kode: \"2-18-03-2-01\"  # dup");
+    site.check()
+        .error("duplicate-id", &site.at(CASCADING, "# dup", "\"2-18-03-2-01\""))
+        .says(&["`k-2-18-03-2-01`", "cascading"]);
+    // A sasaran id and a code in another case give one anchor too.
+    let site = broken(CASCADING, "kode: \"2.18.03\"", "kode: \"s1\"  # dup");
+    site.check().error("duplicate-id", &site.at(CASCADING, "# dup", "\"s1\"")).says(&["`k-s1`"]);
+}
+
+#[test]
+fn a_text_longer_than_the_limit_is_an_error() {
+    let long = "a".repeat(10_001);
+    let site = broken(TW1, "catatan: Realisasi triwulan 1.", &format!("catatan: {long}"));
+    site.check().error("too-long", &site.at(TW1, "catatan:", "aaa")).says(&["10001", "10000"]);
+    // A name shown on every page is held to 500 characters.
+    let name = "D".repeat(600);
+    let site = broken(SAKIP, "nama: Dinas Contoh", &format!("nama: {name}"));
+    site.check().error("too-long", &site.at(SAKIP, "nama: DDD", "DDD")).says(&["600", "500"]);
+    let site = broken(TENTANG, "title: Tentang", &format!("title: {}", "t".repeat(501)));
+    site.check().error("too-long", &site.at(TENTANG, "title:", "ttt"));
+}
+
+#[test]
+fn a_bidi_control_character_in_text_is_an_error() {
+    // U+202E RIGHT-TO-LEFT OVERRIDE would show "100%" as "%001".
+    let site = broken(TW1, "catatan: Realisasi triwulan 1.", "catatan: \"Capaian \u{202E}100%\"");
+    site.check().error("bidi-control", &site.at(TW1, "catatan:", "\"Capaian")).says(&["U+202E", "9"]);
+    let site = broken(TENTANG, "Situs contoh", "Situs \u{2067}contoh");
+    site.check().error("bidi-control", &site.at(TENTANG, "Situs", "\u{2067}")).says(&["U+2067"]);
+}
+
+#[test]
+fn markdown_nested_beyond_the_limit_is_refused() {
+    let site = broken(TENTANG, "Situs contoh untuk pengujian.", &format!("{} a", ">".repeat(51)));
+    site.check().error("too-deep", &site.at(TENTANG, ">>>>", ">")).says(&["50"]);
+    let site = broken(TW1, "catatan: Realisasi triwulan 1.", &format!("catatan: \"{}\"", "<div>".repeat(51)));
+    site.check().error("too-deep", &site.at(TW1, "catatan:", "\"<div>"));
+    // Fifty is fine.
+    broken(TENTANG, "Situs contoh untuk pengujian.", &format!("{} a", ">".repeat(50))).check().assert_clean();
+}
+
+#[test]
+fn more_pages_than_the_limit_is_an_error() {
+    // The fixture has two pages (about, tentang); 99 more make 101.
+    let site = Site::minimal();
+    for i in 0..99 {
+        site.write(&format!("content/halaman/p{i:03}.md"), format!("---\ntitle: P{i}\n---\nx\n"));
+    }
+    // Sorted by name: about, p000 … p098, tentang; the 101st is tentang.md.
+    site.check().error("too-many-pages", &At::file(TENTANG)).says(&["100"]);
+}
+
+#[test]
+fn a_base_url_with_a_double_slash_is_refused() {
+    let site =
+        broken(SAKIP, "base_url: https://contoh.go.id/kinerja/", "base_url: https://contoh.go.id//kinerja/");
+    site.check().error("invalid-link", &site.at(SAKIP, "base_url:", "https")).says(&["`//`"]);
+    let run = Site::minimal().run(&["build", "--base-url", "https://contoh.go.id//kinerja/"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("`//`"), "{}", run.stderr);
+}
+
+#[test]
+fn a_name_of_megabytes_is_reported_once() {
+    let site = broken(SAKIP, "nama: Dinas Contoh", &format!("nama: {}", "D".repeat(2_000_000)));
+    site.check().error("too-long", &site.at(SAKIP, "nama: DDD", "DDD")).says(&["2000000", "10000"]);
+}
+
+/// The site committed with `date` as its committer date (what a pull request can forge), or
+/// with the clock's time.
+fn committed_on(date: Option<&str>) -> Site {
+    let site = Site::minimal();
+    site.commit_all();
+    let mut amend = std::process::Command::new("git");
+    amend
+        .args(["commit", "-q", "--amend", "--no-edit"])
+        .current_dir(site.root())
+        .env("GIT_CONFIG_NOSYSTEM", "1");
+    match date {
+        Some(date) => amend.env("GIT_COMMITTER_DATE", date),
+        None => amend.env_remove("GIT_COMMITTER_DATE"),
+    };
+    let out = amend.output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    site
+}
+
+#[test]
+fn a_commit_date_far_in_the_future_is_refused_as_the_as_of_date() {
+    // This machine's clock says it is well before 2099; no `--as-of`, so the commit date counts.
+    let site = committed_on(Some("2099-01-01T12:00:00+07:00"));
+    let run = site.run(&["check", "--format", "json"]);
+    let diags = common::parse_json(&run.stdout).unwrap();
+    let codes: Vec<(&str, &str, &str)> =
+        diags.iter().map(|d| (d.severity.as_str(), d.code.as_str(), d.file.as_str())).collect();
+    assert_eq!(codes, [("error", "as-of-future", "content/")], "{run:?}");
+    assert!(diags[0].message.contains("2099-01-01"), "{}", diags[0].message);
+    assert_eq!(run.code, 1);
+    // `build` refuses it too and writes nothing.
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stderr.contains("as-of-future"), "{}", run.stderr);
+    assert!(!site.path("public").exists());
+    // An explicit `--as-of` is the operator's choice; a commit dated today is fine.
+    site.check_with(&["--as-of", "2024-12-31"]).assert_clean();
+    let today = committed_on(None);
+    let run = today.run(&["check", "--format", "json"]);
+    assert_eq!(common::parse_json(&run.stdout).unwrap(), [], "{run:?}");
+}
+
+#[test]
+fn evidence_of_a_type_that_could_run_on_the_website_is_refused() {
+    for name in ["laporan.html", "gambar.svg", "skrip.js", ".htaccess", "tanpa-ekstensi", "laporan.PDF.php"] {
+        let site = broken(TW1, "berkas: dukung/tw1.pdf", &format!("berkas: dukung/{name}"));
+        site.write(&format!("content/2023/dukung/{name}"), "<script>alert(1)</script>");
+        site.check()
+            .error("evidence-type", &site.find(TW1, &format!("dukung/{name}")))
+            .says(&[&format!("content/2023/dukung/{name}"), "pdf"]);
+    }
+    // Documents pass in any letter case of their extension.
+    for name in ["foto.JPG", "tabel.xlsx", "data.csv", "arsip.zip", "gambar.webp"] {
+        let site = broken(TW1, "berkas: dukung/tw1.pdf", &format!("berkas: dukung/{name}"));
+        site.write(&format!("content/2023/dukung/{name}"), "isi");
+        site.check().assert_clean();
+    }
+}
+
+#[test]
+fn evidence_above_50_mib_is_refused_without_reading_it() {
+    let site = broken(TW1, "berkas: dukung/tw1.pdf", "berkas: dukung/besar.pdf");
+    let file = std::fs::File::create(site.path("content/2023/dukung/besar.pdf")).unwrap();
+    // A sparse file: 50 MiB (52,428,800 bytes) is the limit, one byte more is refused.
+    file.set_len(50 * 1024 * 1024).unwrap();
+    site.check().assert_clean();
+    // 2 GiB: judged from its size, so the run stays within the harness's timeout.
+    file.set_len(2 * 1024 * 1024 * 1024).unwrap();
+    site.check()
+        .error("evidence-too-large", &site.find(TW1, "dukung/besar.pdf"))
+        .says(&["2048 MiB", "50 MiB"]);
+    file.set_len(50 * 1024 * 1024 + 1).unwrap();
+    site.check().error("evidence-too-large", &site.find(TW1, "dukung/besar.pdf"));
+}

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use common::Site;
+use serde_json::json;
 
 /// Build `tests/fixtures/compute` as of 2024-03-20 and return the text of `data/<name>`.
 fn exports() -> (Site, impl Fn(&str) -> String) {
@@ -38,13 +39,13 @@ fn cumulative_indicator_with_half_rupiah_sums_exactly() {
     assert_eq!(
         rows(&csv, "A"),
         [
-            "A,2022,TAHUN,8000000,7000000,,87.50,,belum,tinggi,,",
-            "A,2023,TW1,2500000,2000000.50,2000000.50,80.00,80.00,sah,tinggi,,",
-            "A,2023,TW2,5000000,3000000,5000000.50,100.00,,belum,sangat tinggi,,",
-            "A,2023,TW3,7500000,2500000,7500000.50,100.00,,belum,sangat tinggi,,",
-            "A,2023,TW4,10000000,2499999.50,10000000.00,100.00,,belum,sangat tinggi,,",
-            "A,2023,TAHUN,10000000,10000000.00,,100.00,100.00,dikoreksi,sangat tinggi,,",
-            "A,2024,TAHUN,12000000,,,,,belum,,,",
+            "A,2022,TAHUN,8000000,7000000,,87.50,,belum,tinggi,,,",
+            "A,2023,TW1,2500000,2000000.50,2000000.50,80.00,80.00,sah,tinggi,,,",
+            "A,2023,TW2,5000000,3000000,5000000.50,100.00,,belum,sangat tinggi,,,",
+            "A,2023,TW3,7500000,2500000,7500000.50,100.00,,belum,sangat tinggi,,,",
+            "A,2023,TW4,10000000,2499999.50,10000000.00,100.00,,belum,sangat tinggi,,,",
+            "A,2023,TAHUN,10000000,10000000.00,,100.00,100.00,dikoreksi,sangat tinggi,,,",
+            "A,2024,TAHUN,12000000,,,,,belum,,,,",
         ]
     );
 }
@@ -59,11 +60,11 @@ fn rounding_midpoints_and_band_edges() {
     assert_eq!(
         rows(&csv, "B"),
         [
-            "B,2023,TW1,800,785,,98.13,,belum,sangat tinggi,,",
-            "B,2023,TW2,800,799.8,,99.98,,belum,sangat tinggi,,",
-            "B,2023,TW3,800,728,,91.00,,belum,sangat tinggi,,",
-            "B,2023,TW4,800,727.92,,90.99,,belum,tinggi,,",
-            "B,2023,TAHUN,800,727.92,,90.99,,belum,tinggi,,",
+            "B,2023,TW1,800,785,,98.13,,belum,sangat tinggi,,,",
+            "B,2023,TW2,800,799.8,,99.98,,belum,sangat tinggi,,,",
+            "B,2023,TW3,800,728,,91.00,,belum,sangat tinggi,,,",
+            "B,2023,TW4,800,727.92,,90.99,,belum,tinggi,,,",
+            "B,2023,TAHUN,800,727.92,,90.99,,belum,tinggi,,,",
         ]
     );
 }
@@ -79,11 +80,11 @@ fn negative_polarity_and_mean_of_quarters() {
     assert_eq!(
         rows(&csv, "C"),
         [
-            "C,2023,TW1,5,4,,120.00,,belum,sangat tinggi,,",
-            "C,2023,TW2,5,6,,80.00,,belum,tinggi,,",
-            "C,2023,TW3,5,5.5,,90.00,,belum,tinggi,,",
-            "C,2023,TW4,5,,,,,belum,,,",
-            "C,2023,TAHUN,5,5.17,,96.60,,belum,sangat tinggi,,",
+            "C,2023,TW1,5,4,,120.00,,belum,sangat tinggi,,,",
+            "C,2023,TW2,5,6,,80.00,,belum,tinggi,,,",
+            "C,2023,TW3,5,5.5,,90.00,,belum,tinggi,,,",
+            "C,2023,TW4,5,,,,,belum,,,,",
+            "C,2023,TAHUN,5,5.17,,96.60,,belum,sangat tinggi,,,",
         ]
     );
 }
@@ -100,11 +101,11 @@ fn range_targets_corrections_upward_and_rejections() {
     assert_eq!(
         rows(&csv, "D"),
         [
-            "D,2023,TW1,,,,,,belum,,,",
-            "D,2023,TW2,,92,,102.22,105.50,dikoreksi,sangat tinggi,80,90",
-            "D,2023,TW3,,,,,,belum,,,",
-            "D,2023,TW4,,70,,87.50,0.00,ditolak,sangat rendah,80,90",
-            "D,2023,TAHUN,,70,,87.50,,belum,tinggi,80,90",
+            "D,2023,TW1,,,,,,belum,,,,",
+            "D,2023,TW2,,92,,102.22,105.50,dikoreksi,sangat tinggi,80,90,",
+            "D,2023,TW3,,,,,,belum,,,,",
+            "D,2023,TW4,,70,,87.50,0.00,ditolak,sangat rendah,80,90,",
+            "D,2023,TAHUN,,70,,87.50,,belum,tinggi,80,90,",
         ]
     );
 }
@@ -127,11 +128,11 @@ fn ikm_from_tallies_and_from_given_scores() {
     assert_eq!(
         rows(&read("capaian.csv"), "E"),
         [
-            "E,2023,TW1,,,,,,belum,,,",
-            "E,2023,TW2,82.00,75.00,,91.46,,belum,sangat tinggi,,",
-            "E,2023,TW3,,,,,,belum,,,",
-            "E,2023,TW4,82.50,82.67,,100.21,,belum,sangat tinggi,,",
-            "E,2023,TAHUN,82.50,82.67,,100.21,,belum,sangat tinggi,,",
+            "E,2023,TW1,,,,,,belum,,,,",
+            "E,2023,TW2,82.00,75.00,,91.46,,belum,sangat tinggi,,,",
+            "E,2023,TW3,,,,,,belum,,,,",
+            "E,2023,TW4,82.50,82.67,,100.21,,belum,sangat tinggi,,,",
+            "E,2023,TAHUN,82.50,82.67,,100.21,,belum,sangat tinggi,,,",
         ]
     );
 }
@@ -258,15 +259,15 @@ fn formula_like_text_is_neutralised_and_negative_figures_stay_numbers() {
     assert_eq!(
         rows(&csv, "C"),
         [
-            "C,2023,TW1,5,-2.5,,250.00,,belum,\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"klik\"\")\",,",
-            "C,2023,TW2,5,6,,80.00,,belum,'+tinggi,,",
-            "C,2023,TW3,5,5.5,,90.00,,belum,'+tinggi,,",
-            "C,2023,TW4,5,,,,,belum,,,",
-            "C,2023,TAHUN,5,3.00,,140.00,,belum,\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"klik\"\")\",,",
+            "C,2023,TW1,5,-2.5,,250.00,,belum,\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"klik\"\")\",,,",
+            "C,2023,TW2,5,6,,80.00,,belum,'+tinggi,,,",
+            "C,2023,TW3,5,5.5,,90.00,,belum,'+tinggi,,,",
+            "C,2023,TW4,5,,,,,belum,,,,",
+            "C,2023,TAHUN,5,3.00,,140.00,,belum,\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"klik\"\")\",,,",
         ]
     );
     // D's rejected TW4 (validated 0.00) is `sangat rendah`, here a tab first; 87.50 is `+tinggi`.
-    assert_eq!(rows(&csv, "D")[3], "D,2023,TW4,,70,,87.50,0.00,ditolak,'\tsangat rendah,80,90");
+    assert_eq!(rows(&csv, "D")[3], "D,2023,TW4,,70,,87.50,0.00,ditolak,'\tsangat rendah,80,90,");
     // The JSON twin is read by programs, not spreadsheets: it keeps the names as written.
     let json = std::fs::read_to_string(out.join("data/capaian.json")).unwrap();
     assert!(json.contains("\"predikat\": \"+tinggi\""), "{json}");
@@ -396,4 +397,79 @@ fn the_data_package_of_the_example_passes_the_reference_validator() {
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_valid_package(&public.join("data"));
+}
+
+/// Build `tests/fixtures/pk` as of 2024-03-20 and return the text of `data/<name>`.
+fn pk_exports() -> (Site, impl Fn(&str) -> String) {
+    let site = Site::from_fixture("pk");
+    let out = site.path("public");
+    let run = site.run(&["build", "--as-of", "2024-03-20", "--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let read = move |name: &str| std::fs::read_to_string(out.join("data").join(name)).unwrap();
+    (site, read)
+}
+
+#[test]
+fn a_pk_revision_puts_its_target_in_force_and_keeps_the_original() {
+    let (_site, read) = pk_exports();
+    let csv = read("capaian.csv");
+    assert!(csv.starts_with("indikator,tahun,periode,target,realisasi,realisasi_kumulatif,capaian,capaian_tervalidasi,status_validasi,predikat,target_min,target_maks,target_awal\n"));
+    // X, kumulatif: Renstra 100; P1 (2023-10-02) revises it to 120, P2 (2023-11-15, listed
+    // first) to 125: the later date wins. Realisations 25 + 25 + 25 + 22 = 97.
+    // Year: 97 / 125 = 77.60 → tinggi (it was 97 / 100 = 97.00, sangat tinggi; with P1's 120
+    // it would be 80.83). TW4's target 100 was the year's: now 125, 97 / 125 = 77.60.
+    // TW3 keeps its 80: 75 / 80 = 93.75. target_awal 100 on the two revised rows only.
+    assert_eq!(
+        rows(&csv, "X"),
+        [
+            "X,2023,TW1,20,25,25,125.00,,belum,sangat tinggi,,,",
+            "X,2023,TW2,50,25,50,100.00,,belum,sangat tinggi,,,",
+            "X,2023,TW3,80,25,75,93.75,,belum,sangat tinggi,,,",
+            "X,2023,TW4,125,22,97,77.60,,belum,tinggi,,,100",
+            "X,2023,TAHUN,125,97,,77.60,,belum,tinggi,,,100",
+        ]
+    );
+    // Y, terakhir and negatif: 10 revised to 8. Year = last level 9: (2·8 − 9) / 8 = 87.50 →
+    // tinggi (against 10 it was (20 − 9) / 10 = 110.00). Only the LAST quarter's target is the
+    // year's: TW3's 10 stays, (20 − 10) / 10 = 100.00.
+    assert_eq!(
+        rows(&csv, "Y"),
+        [
+            "Y,2023,TW1,12,12,,100.00,,belum,sangat tinggi,,,",
+            "Y,2023,TW2,11,11,,100.00,,belum,sangat tinggi,,,",
+            "Y,2023,TW3,10,10,,100.00,,belum,sangat tinggi,,,",
+            "Y,2023,TW4,8,9,,87.50,,belum,tinggi,,,10",
+            "Y,2023,TAHUN,8,9,,87.50,,belum,tinggi,,,10",
+        ]
+    );
+    // Z, rata-rata: quarter targets are levels of their own quarter and stay 50; the year's 50
+    // becomes 60. Mean (40 + 50 + 60 + 70) / 4 = 55.00; 55 / 60 = 91.666… → 91.67.
+    assert_eq!(rows(&csv, "Z")[3], "Z,2023,TW4,50,70,,140.00,,belum,sangat tinggi,,,");
+    assert_eq!(rows(&csv, "Z")[4], "Z,2023,TAHUN,60,55.00,,91.67,,belum,sangat tinggi,,,50");
+    // W has no revision: target_awal stays empty.
+    assert_eq!(rows(&csv, "W")[4], "W,2023,TAHUN,4,4,,100.00,,belum,sangat tinggi,,,");
+    // The JSON twin carries the same column; null without a revision.
+    let json: serde_json::Value = serde_json::from_str(&read("capaian.json")).unwrap();
+    let year = |id: &str| {
+        json.as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["indikator"] == id && r["periode"] == "TAHUN")
+            .unwrap()
+            .clone()
+    };
+    assert_eq!((year("X")["target"].clone(), year("X")["target_awal"].clone()), (json!("125"), json!("100")));
+    assert_eq!(year("W")["target_awal"], serde_json::Value::Null);
+}
+
+#[test]
+fn the_data_package_with_target_awal_passes_the_reference_validator() {
+    let (site, _read) = pk_exports();
+    let package: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(site.path("public/data/datapackage.json")).unwrap())
+            .unwrap();
+    let capaian = package["resources"].as_array().unwrap().iter().find(|r| r["name"] == "capaian").unwrap();
+    let last = capaian["schema"]["fields"].as_array().unwrap().last().unwrap().clone();
+    assert_eq!((last["name"].clone(), last["type"].clone()), (json!("target_awal"), json!("number")));
+    assert_valid_package(&site.path("public/data"));
 }

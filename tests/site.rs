@@ -7,26 +7,8 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use common::{Site, crate_dir};
+use common::{Site, crate_dir, tree};
 use yaml_rust2::{Yaml, YamlLoader};
-
-/// Every file under `dir`, by path relative to it (with `/`).
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fn walk(dir: &Path, base: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, base, out);
-            } else {
-                let rel = path.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
-                out.insert(rel, std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
-}
 
 /// Build the site at `root` into a fresh folder; returns the folder (kept alive) and its files.
 fn build(root: &Path, extra: &[&str]) -> (tempfile::TempDir, PathBuf, BTreeMap<String, Vec<u8>>) {
@@ -377,4 +359,108 @@ fn the_reserved_page_slugs_are_exactly_what_a_build_writes_at_the_top() {
         .collect();
     let generated: BTreeSet<String> = sakip_site::site::GENERATED.iter().map(|s| s.to_string()).collect();
     assert_eq!(top, generated);
+}
+
+/// The text a reader sees on `page`: tags dropped, entities read back, no-break spaces and runs
+/// of white space as one space.
+fn visible(page: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in page.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = unescape(&out.replace("&lt;", "<").replace("&gt;", ">")).replace('\u{a0}', " ");
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn the_pk_page_lists_the_agreements_by_level_in_both_languages() {
+    let (_tmp, _, files) = build(&crate_dir().join("tests/fixtures/pk"), &[]);
+    let id = visible(&html(&files, "tahun/2023/pk/index.html"));
+    // The head's PK and its two revisions are all at the IKU level; P2 replaces P1.
+    for part in [
+        "Perjanjian Kinerja tahun 2023",
+        "Kepala Perangkat Daerah kepada Kepala Daerah (IKU)",
+        "PK-KADIS · PK awal tahun",
+        "PK-KADIS-P2 · PK Perubahan",
+        "Menggantikan PK-KADIS-P1",
+        "dasar: Perbup Contoh 77/2023, 10 November 2023 . Alasan: Pergeseran anggaran",
+        "Nama Contoh Kepala Kepala Dinas Pangkat/golongan: Pembina / IV a NIP: 19790605 200501 1 013",
+        "Pihak kedua Nama Contoh Bupati Bupati",
+    ] {
+        assert!(id.contains(part), "the Indonesian PK page lacks {part:?}:\n{id}");
+    }
+    // X in the murni PK: promised 100; in force 125 (P2, the later revision) with the original
+    // and P2's basis; 97 realised, 97 / 125 = 77,60 % for the year, tinggi.
+    assert!(
+        id.contains("X Nilai kumulatif yang direvisi 100 dokumen 125 dokumen (semula 100 dokumen; dasar: Perbup Contoh 77/2023) 97 dokumen 77,60 % (TAHUN) tinggi"),
+        "{id}"
+    );
+    let en = visible(&html(&files, "en/tahun/2023/pk/index.html"));
+    for part in [
+        "Performance agreements of 2023",
+        "Head of agency to the regional head (IKU)",
+        "PK-KADIS-P2 · Revised agreement (PK Perubahan)",
+        "Replaces PK-KADIS-P1",
+        "Reason: Budget shift",
+        "Nama Contoh Kepala Head of agency Rank/grade: Pembina / IV a",
+        "X Revised cumulative figure 100 dokumen 125 dokumen (originally 100 dokumen; basis: Perbup Contoh 77/2023) 97 dokumen 77.60% (Full year) high",
+    ] {
+        assert!(en.contains(part), "the English PK page lacks {part:?}:\n{en}");
+    }
+    // Linked from the year page, in the sitemap and in the search index.
+    assert!(html(&files, "tahun/2023/index.html").contains("href=\"pk/\""));
+    let sitemap = html(&files, "sitemap.xml");
+    assert!(sitemap.contains("/kinerja/tahun/2023/pk/") && sitemap.contains("/kinerja/en/tahun/2023/pk/"));
+    assert!(unescape(&html(&files, "cari/index.html")).contains("tahun/2023/pk/"));
+}
+
+#[test]
+fn every_target_shown_is_the_target_in_force_beside_the_original() {
+    let (_tmp, _, files) = build(&crate_dir().join("tests/fixtures/pk"), &[]);
+    let revised = "125 dokumen (semula 100 dokumen; dasar: Perbup Contoh 77/2023)";
+    for page in ["index.html", "tahun/2023/index.html", "indikator/x/index.html"] {
+        assert!(visible(&html(&files, page)).contains(revised), "{page} lacks {revised:?}");
+    }
+    // The indicator page: the year row and the TW4 row carry it; TW3's own target 80 does not.
+    let x = visible(&html(&files, "indikator/x/index.html"));
+    assert_eq!(x.matches(revised).count(), 3, "{x}");
+    assert!(x.contains("TW3 80 dokumen 25 dokumen 75 dokumen 93,75 %"), "{x}");
+    // English: the same figures in English words.
+    let en = visible(&html(&files, "en/indikator/x/index.html"));
+    assert!(en.contains("125 dokumen (originally 100 dokumen; basis: Perbup Contoh 77/2023)"), "{en}");
+    // W has no revision: no original beside its target.
+    assert!(!visible(&html(&files, "indikator/w/index.html")).contains("semula"));
+}
+
+#[test]
+fn the_analysis_is_on_the_indicator_page_and_the_summary_on_the_year_page() {
+    let (_tmp, _, files) = build(&crate_dir().join("tests/fixtures/pk"), &[]);
+    let x = html(&files, "indikator/x/index.html");
+    assert!(x.contains("<em>contoh</em>"), "the factors are rendered Markdown");
+    let x = visible(&x);
+    // Standard 80, realisation 97: 97 / 80 × 100 = 121,25 %.
+    for part in [
+        "Analisis capaian 2023",
+        "Faktor pendukung Dukungan contoh .",
+        "Faktor penghambat Hambatan contoh.",
+        "Upaya perbaikan Upaya contoh.",
+        "Standar eksternal 80 dokumen (Sumber: Standar contoh); realisasi 97 dokumen = 121,25 % dari standar",
+    ] {
+        assert!(x.contains(part), "the indicator page lacks {part:?}:\n{x}");
+    }
+    let en = visible(&html(&files, "en/indikator/x/index.html"));
+    assert!(en.contains("realisation 97 dokumen = 121.25% of the standard"), "{en}");
+    // The year's summary is sanitised Markdown: bold kept, the script dropped.
+    let year = html(&files, "tahun/2023/index.html");
+    assert!(year.contains("Ikhtisar eksekutif") && year.contains("<strong>contoh</strong>"));
+    assert!(!year.contains("<script>alert"));
 }

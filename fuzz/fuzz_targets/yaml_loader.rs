@@ -62,6 +62,8 @@ fn walk(ctx: &mut Ctx, node: &Node) {
     let _ = is_null(node);
     let _ = ctx.string(node);
     let _ = ctx.text(node);
+    let _ = ctx.title(node);
+    let _ = ctx.markdown(node);
     let _ = ctx.id(node);
     let _ = ctx.integer(node, 0..=100);
     let _ = ctx.year(node);

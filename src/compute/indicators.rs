@@ -4,6 +4,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rust_decimal::Decimal;
 
+use super::pk::Revision;
 use super::rules::{self, Scale, round2};
 use super::{Budget, Ikm, IndicatorLedger, Overflow, Owner, Periode, Provenance, Row, Trend, Validation};
 use crate::content::index::YearIndex;
@@ -21,10 +22,11 @@ pub(super) fn indicators(
     let final_year = site.renstra.as_ref().map(|r| r.periode.value.1);
     let index: BTreeMap<i32, YearIndex> =
         site.years.iter().map(|(&y, year)| (y, YearIndex::new(year))).collect();
+    let revisions = super::pk::revisions(site);
     owned_indicators(site)
         .into_iter()
         .map(|(ind, owner)| {
-            let rows = rows(&index, ind, ikm, scale, overflow);
+            let rows = rows(&Sources { index: &index, ikm, revisions: &revisions }, ind, scale, overflow);
             let trend = trend(ind, &rows, final_year);
             IndicatorLedger {
                 id: ind.id.value.clone(),
@@ -87,13 +89,18 @@ fn quarter_value(year: &YearIndex, tahun: i32, ind: &Indikator, ikm: &[Ikm], q: 
     Some((r.value?, r.loc.clone()))
 }
 
-fn rows(
-    index: &BTreeMap<i32, YearIndex>,
-    ind: &Indikator,
-    ikm: &[Ikm],
-    scale: &Scale,
-    overflow: &mut Overflow,
-) -> Vec<Row> {
+/// What the rows of an indicator are computed from besides the indicator itself.
+struct Sources<'s, 'a> {
+    /// The entries of each year folder.
+    index: &'s BTreeMap<i32, YearIndex<'a>>,
+    /// The IKM of every survey.
+    ikm: &'s [Ikm],
+    /// The revised target in force of each (year, indicator).
+    revisions: &'s HashMap<(i32, &'a str), Revision<'a>>,
+}
+
+fn rows(sources: &Sources, ind: &Indikator, scale: &Scale, overflow: &mut Overflow) -> Vec<Row> {
+    let Sources { index, ikm, .. } = *sources;
     let empty = YearIndex::default();
     let mut out = Vec::new();
     for tahun in years(index, ind, ikm) {
@@ -101,14 +108,30 @@ fn rows(
         let measured: [Option<Measured>; 4] =
             std::array::from_fn(|i| quarter_value(year, tahun, ind, ikm, i as u8 + 1));
         let verdicts = verdicts(year, ind);
-        if let Some(plan) = plan_entry(year, ind) {
-            out.extend(quarter_rows(ind, tahun, plan, &measured, &verdicts, scale, overflow));
-        }
         let target = ind.target.get(&tahun).filter(|t| t.value.is_some());
+        let revision = sources.revisions.get(&(tahun, ind.id.value.as_str()));
+        if let Some(plan) = plan_entry(year, ind) {
+            let mut rows = quarter_rows(ind, tahun, plan, &measured, &verdicts, scale, overflow);
+            if let Some(r) = revision {
+                revise_last_quarter(
+                    ind,
+                    &mut rows,
+                    target.and_then(|t| t.value.as_ref()),
+                    r,
+                    &verdicts,
+                    scale,
+                    overflow,
+                );
+            }
+            out.extend(rows);
+        }
         let values = measured.each_ref().map(|m| m.as_ref().map(|(v, _)| *v));
         let realisasi = annual(ind, tahun, &values, overflow);
         let mut row = Row::blank(tahun, Periode::Tahunan, target.and_then(|t| t.value), realisasi);
         row.provenance.target = target.map(|t| t.loc.clone());
+        if let Some(r) = revision {
+            revise(&mut row, r);
+        }
         row.provenance.realisasi = annual_sources(ind, tahun, &measured);
         row.finish(ind, realisasi, verdicts.get(&Periode::Tahunan).copied(), scale, overflow);
         out.push(row);
@@ -150,6 +173,39 @@ fn quarter_rows(
         out.push(row);
     }
     out
+}
+
+/// Put the revised target of `r` in force on `row`, keeping the original.
+fn revise(row: &mut Row, r: &Revision) {
+    row.target_awal = row.target.replace(r.entry.target.value);
+    row.revisi = Some(r.revisi.clone());
+    row.provenance.target = Some(r.entry.target.loc.clone());
+}
+
+/// §2.9: the last quarter's target of a `kumulatif` or `terakhir` indicator is the year's
+/// target; when it equals the original year target, the revision replaces it too and the
+/// quarter is measured again against it.
+fn revise_last_quarter(
+    ind: &Indikator,
+    rows: &mut [Row],
+    original: Option<&Target>,
+    r: &Revision,
+    verdicts: &HashMap<Periode, &ValidasiEntry>,
+    scale: &Scale,
+    overflow: &mut Overflow,
+) {
+    if ind.agregasi.value == Agregasi::RataRata {
+        return;
+    }
+    let Some(row) = rows.iter_mut().rev().find(|row| row.target.is_some()) else { return };
+    if row.target.as_ref() != original {
+        return;
+    }
+    revise(row, r);
+    let achieved =
+        if ind.agregasi.value == Agregasi::Kumulatif { row.realisasi_kumulatif } else { row.realisasi };
+    row.capaian = None;
+    row.finish(ind, achieved, verdicts.get(&row.periode).copied(), scale, overflow);
 }
 
 /// Where the year's realisation comes from: the Renstra's annual figure, else the quarters it
@@ -202,6 +258,8 @@ impl Row {
             periode,
             target,
             realisasi,
+            target_awal: None,
+            revisi: None,
             realisasi_kumulatif: None,
             capaian: None,
             capaian_tervalidasi: None,

@@ -11,6 +11,7 @@ mod calendar;
 mod indicators;
 mod lke;
 mod lke_bukti;
+mod pk;
 mod proyeksi;
 pub mod rules;
 mod survey;
@@ -29,6 +30,7 @@ pub use bukti::{EvidenceCell, EvidenceKind};
 pub use calendar::{FollowUp, FollowUpStatus, Laporan, Report, ReportStatus};
 pub use lke::{KomponenLke, LkeResult, Nilai};
 pub use lke_bukti::{Kekurangan, Kriteria, KriteriaResult, LkeBukti, Rasio, Tingkat, berjenjang};
+pub use pk::Perbandingan;
 pub use proyeksi::{Projection, StatusProyeksi};
 pub use rules::{Band, MutuIkm, PredikatLke, Scale};
 pub use survey::Ikm;
@@ -62,8 +64,13 @@ pub struct Row {
     pub tahun: i32,
     /// Quarter or year.
     pub periode: Periode,
-    /// Target (cumulative to date for quarters of `kumulatif` indicators).
+    /// Target in force (cumulative to date for quarters of `kumulatif` indicators): a
+    /// `perubahan` PK's revised target where one applies (§2.9).
     pub target: Option<Target>,
+    /// The original target, when a revision replaced it.
+    pub target_awal: Option<Target>,
+    /// The revision that replaced the target.
+    pub revisi: Option<Revisi>,
     /// The period's own realisation (exact, or rounded when derived).
     pub realisasi: Option<Decimal>,
     /// Sum of quarters to date, on quarter rows of `kumulatif` indicators.
@@ -80,6 +87,21 @@ pub struct Row {
     pub predikat: Option<usize>,
     /// Where the row's inputs are written.
     pub provenance: Provenance,
+}
+
+/// The `perubahan` PK that put a row's target in force (§2.9).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Revisi {
+    /// Its id.
+    pub pk: String,
+    /// Date signed.
+    pub tanggal: NaiveDate,
+    /// The number of the regulation or decision it rests on.
+    pub dasar: String,
+    /// Its date.
+    pub dasar_tanggal: NaiveDate,
+    /// Why.
+    pub alasan: Option<Text>,
 }
 
 /// Where a row's figures come from, so that a reviewer can be pointed at the line that moved a
@@ -189,6 +211,8 @@ pub struct Ledger {
     pub proyeksi: Vec<Projection>,
     /// The LKE evidence of every year folder (§3.9).
     pub lke_bukti: Vec<LkeBukti>,
+    /// Realisations against the external standards of the analyses (§2.10).
+    pub standar: Vec<Perbandingan>,
 }
 
 /// The ledger of each indicator id; where an id appears twice (an error of `check`), the first
@@ -240,9 +264,22 @@ pub fn compute(site: &Site, as_of: NaiveDate, diags: &mut Diagnostics) -> Ledger
         follow_ups: &follow_ups,
         as_of,
     };
-    // No PK is loaded yet: criterion (c) counts every cascading indicator as not covered.
-    let lke_bukti = lke_bukti::lke_bukti(&sources, &HashMap::new());
-    Ledger { as_of, reports, follow_ups, scale, indicators, ikm, budgets, lke, bukti, proyeksi, lke_bukti }
+    let lke_bukti = lke_bukti::lke_bukti(&sources, &pk::covered(site));
+    let standar = pk::standards(site, &indicators, &mut overflow);
+    Ledger {
+        as_of,
+        reports,
+        follow_ups,
+        scale,
+        indicators,
+        ikm,
+        budgets,
+        lke,
+        bukti,
+        proyeksi,
+        lke_bukti,
+        standar,
+    }
 }
 
 fn scale(site: &Site) -> Scale {

@@ -12,6 +12,7 @@
 //! [`Ctx::map`]: crate::content::reader::Ctx::map
 //! [`Map`]: crate::content::reader::Map
 
+pub mod pk;
 pub mod plan;
 pub mod year;
 
@@ -195,6 +196,24 @@ pub static FILES: &[File] = &[
         name: "lke",
         about: ("nilai evaluasi mandiri SAKIP (LKE)", "the SAKIP self-evaluation scores (LKE)"),
         keys: year::LKE,
+    },
+    File {
+        path: "<tahun>/perjanjian-kinerja.yaml",
+        name: "perjanjian-kinerja",
+        about: (
+            "perjanjian kinerja di semua tingkat dan perubahannya",
+            "performance agreements at every level and their revisions",
+        ),
+        keys: pk::PERJANJIAN_KINERJA,
+    },
+    File {
+        path: "<tahun>/analisis.yaml",
+        name: "analisis",
+        about: (
+            "analisis capaian per indikator untuk LKjIP",
+            "the annual report's analysis of each indicator",
+        ),
+        keys: pk::ANALISIS,
     },
     File {
         path: "halaman/*.md",

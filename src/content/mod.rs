@@ -4,10 +4,14 @@
 //! Per-value and per-entry rules are applied while reading; rules across files are in
 //! [`crate::validate`].
 
+mod analisis;
+mod evidence;
 pub mod index;
 pub mod keys;
 pub mod model;
+pub mod nesting;
 mod pages;
+mod pk;
 mod plan;
 pub mod reader;
 pub mod yaml;
@@ -23,7 +27,7 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Code, Diagnostics, Loc, Message, Sources};
 use model::{Site, Year};
-pub use plan::is_http_url;
+pub use plan::{is_base_url, is_http_url};
 use reader::Ctx;
 
 /// Why loading could not even start (the CLI exits with 2).
@@ -172,9 +176,13 @@ impl Loader<'_> {
         for name in entries {
             let path = self.content_dir.join(name);
             if let Some(year) = year_folder_name(name).filter(|_| path.is_dir()) {
-                years.insert(year, self.year(year));
+                if self.folder_inside(name) {
+                    years.insert(year, self.year(year));
+                }
             } else if name == "halaman" && path.is_dir() {
-                pages = self.pages();
+                if self.folder_inside(name) {
+                    pages = self.pages();
+                }
             } else if !is_root_file(name) && !name.starts_with('.') {
                 self.unknown_file(name);
             }
@@ -184,6 +192,24 @@ impl Loader<'_> {
 
     fn shown(rel: &str) -> Arc<str> {
         Arc::from(format!("content/{rel}"))
+    }
+
+    /// Whether the folder `rel` is inside `content/`; a symbolic link to a folder elsewhere is
+    /// reported, and neither read nor listed (its file names would reach the diagnostics).
+    fn folder_inside(&mut self, rel: &str) -> bool {
+        let inside = fs::canonicalize(self.content_dir.join(rel)).is_ok_and(|p| p.starts_with(self.canon));
+        if !inside {
+            let file = Self::shown(&format!("{rel}/"));
+            self.diags.error(
+                Code::PathEscape,
+                Loc::file(&file),
+                Message::new(
+                    format!("folder `{file}` menunjuk ke luar folder content/ (tautan simbolik?)"),
+                    format!("folder `{file}` points outside content/ (a symbolic link?)"),
+                ),
+            );
+        }
+        inside
     }
 
     /// Read a file's text, reporting a folder in its place, unreadable files and the limits.
@@ -310,6 +336,11 @@ impl Loader<'_> {
             tim: self.yaml_file(&format!("{year}/tim.yaml"), false, |c, n| year::tim(c, n, &folder)),
             skm: self.yaml_file(&format!("{year}/skm.yaml"), false, |c, n| year::skm(c, n, &folder)),
             lke: self.yaml_file(&format!("{year}/lke.yaml"), false, |c, n| year::lke(c, n, &folder)),
+            pk: self.yaml_file(&format!("{year}/perjanjian-kinerja.yaml"), false, |c, n| {
+                pk::perjanjian_kinerja(c, n, &folder)
+            }),
+            analisis: self
+                .yaml_file(&format!("{year}/analisis.yaml"), false, |c, n| analisis::analisis(c, n, &folder)),
             ..Year::default()
         };
         // The quarterly files are the largest of a site: read them on every core, each with
@@ -342,6 +373,10 @@ impl Loader<'_> {
             }
         }
         let quarters = ["tw1.yaml", "tw2.yaml", "tw3.yaml", "tw4.yaml"];
+        let realisasi = format!("{year}/realisasi");
+        if self.content_dir.join(&realisasi).is_dir() && !self.folder_inside(&realisasi) {
+            return;
+        }
         for name in list_dir(&dir.join("realisasi")).unwrap_or_default() {
             if !quarters.contains(&name.as_str()) && !name.starts_with('.') {
                 self.unknown_file(&format!("{year}/realisasi/{name}"));
@@ -351,6 +386,7 @@ impl Loader<'_> {
 
     fn pages(&mut self) -> Vec<model::Page> {
         let mut pages = Vec::new();
+        let mut count = 0;
         for name in list_dir(&self.content_dir.join("halaman")).unwrap_or_default() {
             let rel = format!("halaman/{name}");
             let Some(stem) = name.strip_suffix(".md") else {
@@ -359,6 +395,11 @@ impl Loader<'_> {
                 }
                 continue;
             };
+            count += 1;
+            if count > pages::MAX_PAGES {
+                pages::too_many(&Self::shown(&rel), self.diags);
+                break;
+            }
             if let Some(text) = self.read_text(&rel)
                 && let Some(page) = pages::page(&Self::shown(&rel), &text, stem, self.diags)
             {

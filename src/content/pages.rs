@@ -4,10 +4,30 @@ use std::sync::Arc;
 
 use crate::content::keys::PAGE;
 use crate::content::model::{Page, Spanned};
-use crate::content::reader::Ctx;
+use crate::content::reader::{Ctx, markdown_too_deep};
 use crate::content::yaml;
 use crate::diagnostics::Diagnostics;
 use crate::diagnostics::{Code, Lang, Loc, Message};
+
+/// Most Markdown pages a site may have: every page lists all of them in its menu, so the
+/// size of the site grows with their number squared.
+pub const MAX_PAGES: usize = 100;
+
+/// Report the page `file`, the first beyond [`MAX_PAGES`].
+pub fn too_many(file: &Arc<str>, diags: &mut Diagnostics) {
+    diags.error(
+        Code::TooManyPages,
+        Loc::file(file),
+        Message::new(
+            format!(
+                "lebih dari {MAX_PAGES} halaman di content/halaman/; setiap halaman memuat menu semua halaman"
+            ),
+            format!(
+                "more than {MAX_PAGES} pages in content/halaman/; every page carries a menu of all of them"
+            ),
+        ),
+    );
+}
 
 /// Read one page. `stem` is the file name without `.md`, the default slug.
 pub fn page(file: &Arc<str>, text: &str, stem: &str, diags: &mut Diagnostics) -> Option<Page> {
@@ -27,7 +47,7 @@ pub fn page(file: &Arc<str>, text: &str, stem: &str, diags: &mut Diagnostics) ->
     let root = yaml::parse(file, &padded, diags)?;
     let mut ctx = Ctx::new(file.clone(), diags);
     let map = ctx.map(&root, PAGE)?;
-    let title = map.get(&mut ctx, "title").and_then(|n| ctx.text(n));
+    let title = map.get(&mut ctx, "title").and_then(|n| ctx.title(n));
     let slug = match map.get(&mut ctx, "slug") {
         Some(n) => ctx.id(n)?,
         None if crate::content::reader::valid_id(stem) => {
@@ -49,7 +69,26 @@ pub fn page(file: &Arc<str>, text: &str, stem: &str, diags: &mut Diagnostics) ->
         .and_then(|n| ctx.integer(n, -1_000_000..=1_000_000))
         .map_or(0, |o| o.value);
     let lang = map.get(&mut ctx, "lang").and_then(|n| ctx.choice::<Lang>(n)).map_or(Lang::Id, |l| l.value);
+    if let Some((nth, c)) = yaml::bidi_control(body) {
+        body_bidi(file, text, body, (nth, c), ctx.diags);
+        return None;
+    }
+    let lines_before = text[..text.len() - body.len()].matches('\n').count();
+    if markdown_too_deep(&Loc::file(file), body, Some(lines_before), ctx.diags) {
+        return None;
+    }
     Some(Page { title: title?, slug, order, lang, body: body.to_string() })
+}
+
+/// Report the bidi control character `c`, the `nth` character of `body` (the end of `text`),
+/// at its line and column in the file.
+fn body_bidi(file: &Arc<str>, text: &str, body: &str, (nth, c): (usize, char), diags: &mut Diagnostics) {
+    let before: String = body.chars().take(nth).collect();
+    let lines_before_body = text[..text.len() - body.len()].matches('\n').count();
+    let line = lines_before_body + before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    let loc = Loc { file: file.clone(), line: line as u32, column: column as u32 + 1, len: 1 };
+    yaml::bidi_error(loc, (column, c), diags);
 }
 
 impl crate::content::reader::Choice for Lang {

@@ -49,16 +49,16 @@ pub fn sakip(ctx: &mut Ctx, root: &Node) -> Option<Sakip> {
 }
 
 fn instansi(ctx: &mut Ctx, map: Map) -> Option<Instansi> {
-    let nama = map.get(ctx, "nama").and_then(|n| ctx.text(n));
-    let pemerintah = map.get(ctx, "pemerintah").and_then(|n| ctx.text(n));
+    let nama = map.get(ctx, "nama").and_then(|n| ctx.title(n));
+    let pemerintah = map.get(ctx, "pemerintah").and_then(|n| ctx.title(n));
     let situs = map.get(ctx, "situs").and_then(|n| link(ctx, n));
     let kepala = map.sub(ctx, "kepala").and_then(|m| kepala(ctx, m));
     Some(Instansi {
         nama: nama?,
-        singkatan: map.get(ctx, "singkatan").and_then(|n| ctx.text(n)),
+        singkatan: map.get(ctx, "singkatan").and_then(|n| ctx.title(n)),
         pemerintah: pemerintah?,
-        alamat: map.get(ctx, "alamat").and_then(|n| ctx.text(n)),
-        telepon: map.get(ctx, "telepon").and_then(|n| ctx.string(n)).map(|s| s.value),
+        alamat: map.get(ctx, "alamat").and_then(|n| ctx.title(n)),
+        telepon: map.get(ctx, "telepon").and_then(|n| ctx.title(n)).map(|t| t.id),
         situs: situs.map(|s| s.value),
         kepala,
     })
@@ -74,8 +74,8 @@ fn kepala(ctx: &mut Ctx, map: Map) -> Option<Kepala> {
 }
 
 fn situs(ctx: &mut Ctx, map: Map) -> Option<Situs> {
-    let judul = map.get(ctx, "judul").and_then(|n| ctx.text(n));
-    let base_url = map.get(ctx, "base_url").and_then(|n| link(ctx, n));
+    let judul = map.get(ctx, "judul").and_then(|n| ctx.title(n));
+    let base_url = map.get(ctx, "base_url").and_then(|n| link(ctx, n)).and_then(|url| base_url(ctx, url));
     let tema = match map.get(ctx, "tema") {
         Some(n) => ctx.id(n)?,
         None => Spanned::new("default".to_string(), map.loc.clone()),
@@ -89,6 +89,31 @@ pub fn is_http_url(text: &str) -> bool {
     let lower = text.to_ascii_lowercase();
     let rest = lower.strip_prefix("https://").or_else(|| lower.strip_prefix("http://"));
     rest.is_some_and(|r| !r.is_empty() && !r.starts_with('/') && !r.contains(char::is_whitespace))
+}
+
+/// True for an address fit to publish the site at: an http(s) address whose path has no empty
+/// segment (`https://x.go.id//a/`), which some servers resolve elsewhere and which makes every
+/// canonical and sitemap link of the site a different address.
+pub fn is_base_url(text: &str) -> bool {
+    let path = text.split_once("://").map_or("", |(_, rest)| rest);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    is_http_url(text) && !path.contains("//")
+}
+
+fn base_url(ctx: &mut Ctx, url: Spanned<String>) -> Option<Spanned<String>> {
+    if is_base_url(&url.value) {
+        return Some(url);
+    }
+    ctx.error(
+        Code::InvalidLink,
+        url.loc,
+        format!("`base_url` `{}` memuat `//` di jalurnya; tulis satu `/` di antara bagian alamat", url.value),
+        format!(
+            "`base_url` `{}` has `//` in its path; write one `/` between the parts of the address",
+            url.value
+        ),
+    );
+    None
 }
 
 /// An http(s) link.

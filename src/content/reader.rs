@@ -9,7 +9,7 @@ mod map;
 
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 use marked_yaml::types::MarkedScalarNode;
 use marked_yaml::{Node, Span};
 use rust_decimal::Decimal;
@@ -161,6 +161,37 @@ impl<'d> Ctx<'d> {
         self.string(node).map(|s| Text { id: s.value, en: None })
     }
 
+    /// A name or title shown on every page of the site (the agency, the site title, a page in
+    /// the menu): a [`Ctx::text`] of at most [`MAX_TITLE_CHARS`] in each language, so that no
+    /// value is copied into thousands of pages at any length.
+    pub fn title(&mut self, node: &Node) -> Option<Text> {
+        let text = self.text(node)?;
+        let loc = self.loc(node);
+        let mut long = false;
+        for t in [Some(&text.id), text.en.as_ref()].into_iter().flatten() {
+            // Beyond the limit of every text the YAML guard has reported it already.
+            let chars = t.chars().count();
+            long |= chars > MAX_TITLE_CHARS;
+            if chars <= crate::content::yaml::MAX_TEXT_CHARS {
+                crate::content::yaml::too_long_text(&loc, t, MAX_TITLE_CHARS, self.diags);
+            }
+        }
+        (!long).then_some(text)
+    }
+
+    /// A Markdown [`Ctx::text`], nested no deeper than [`nesting::MAX_DEPTH`] in each language.
+    ///
+    /// [`nesting::MAX_DEPTH`]: crate::content::nesting::MAX_DEPTH
+    pub fn markdown(&mut self, node: &Node) -> Option<Text> {
+        let text = self.text(node)?;
+        let loc = self.loc(node);
+        let deep = [Some(&text.id), text.en.as_ref()]
+            .into_iter()
+            .flatten()
+            .any(|t| markdown_too_deep(&loc, t, None, self.diags));
+        (!deep).then_some(text)
+    }
+
     /// An id matching `[A-Za-z0-9][A-Za-z0-9._-]*`.
     pub fn id(&mut self, node: &Node) -> Option<Spanned<String>> {
         let s = self.string(node)?;
@@ -222,7 +253,7 @@ impl<'d> Ctx<'d> {
 
     /// A year such as `2023`.
     pub fn year(&mut self, node: &Node) -> Option<Spanned<i32>> {
-        self.integer(node, 1900..=2200).map(|y| Spanned::new(y.value as i32, y.loc))
+        self.integer(node, i64::from(MIN_YEAR)..=2200).map(|y| Spanned::new(y.value as i32, y.loc))
     }
 
     /// `true` or `false`.
@@ -249,13 +280,14 @@ impl<'d> Ctx<'d> {
         let text = s.value.trim();
         let shaped = text.len() == 10 && text.as_bytes()[4] == b'-' && text.as_bytes()[7] == b'-';
         match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-            Ok(date) if shaped => Some(Spanned::new(date, s.loc)),
+            // Before 1900 is a typo (`0000-01-01`), and would count as on time for any deadline.
+            Ok(date) if shaped && date.year() >= MIN_YEAR => Some(Spanned::new(date, s.loc)),
             _ => {
                 self.error(
                     Code::InvalidDate,
                     s.loc,
-                    format!("tanggal `{}` tidak valid (format YYYY-MM-DD, tanggal yang ada)", s.value),
-                    format!("invalid date `{}` (use YYYY-MM-DD, a day that exists)", s.value),
+                    format!("tanggal `{}` tidak valid (format YYYY-MM-DD, tanggal yang ada, tahun {MIN_YEAR} atau sesudahnya)", s.value),
+                    format!("invalid date `{}` (use YYYY-MM-DD, a day that exists, in {MIN_YEAR} or later)", s.value),
                 );
                 None
             }
@@ -438,12 +470,44 @@ impl<'d> Ctx<'d> {
 /// longer one would fail the write on some file systems (255 bytes per name) after `check`
 /// passed, so it is refused here with room to spare.
 pub const MAX_ID_LEN: usize = 100;
+/// Longest name or title shown on every page, in characters (see [`Ctx::title`]).
+pub const MAX_TITLE_CHARS: usize = 500;
+/// The earliest year of a date or a `tahun`.
+pub const MIN_YEAR: i32 = 1900;
 
 /// True when `text` matches `[A-Za-z0-9][A-Za-z0-9._-]*` (SPEC §2).
 pub fn valid_id(text: &str) -> bool {
     let mut chars = text.chars();
     chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+/// Report Markdown `text` at `loc` when it nests deeper than the limit. `lines_before` is the
+/// number of lines of the file before the text (a page body), to point at the deep line; a
+/// YAML value is pointed at as a whole.
+pub fn markdown_too_deep(
+    loc: &Loc,
+    text: &str,
+    lines_before: Option<usize>,
+    diags: &mut Diagnostics,
+) -> bool {
+    let Some(line) = crate::content::nesting::too_deep(text) else { return false };
+    let max = crate::content::nesting::MAX_DEPTH;
+    let at = match lines_before {
+        Some(before) => Loc { line: (before + line) as u32, column: 1, len: 0, ..loc.clone() },
+        None => loc.clone(),
+    };
+    diags.error(
+        Code::TooDeep,
+        at,
+        Message::new(
+            format!(
+                "Markdown bersarang lebih dari {max} tingkat (`>`, daftar atau tag HTML yang belum ditutup)"
+            ),
+            format!("Markdown nested more than {max} levels deep (`>`, lists or HTML tags not closed)"),
+        ),
+    );
+    true
 }
 
 /// True for `~`, `null` and an empty plain value.

@@ -6,12 +6,16 @@
 //! float; duplicate keys are an error) and guard it with a first pass over the parser's events
 //! that rejects what marked-yaml would not handle gracefully: nesting beyond [`MAX_DEPTH`],
 //! anchors and aliases (no alias bomb can expand), tags and several documents in one file.
+//! The same pass reports every duplicate key (so that one does not hide the other problems of
+//! its file) and warns about a comma directly before a digit in a flow list (`[80, 82,5, 85]`
+//! is four items, not three).
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use marked_yaml::{LoadError, LoaderOptions, Node};
 use yaml_rust2::parser::{Event, Parser};
-use yaml_rust2::scanner::Marker;
+use yaml_rust2::scanner::{Marker, TScalarStyle};
 
 use crate::diagnostics::{Code, Diagnostics, Loc, Message, Sources};
 
@@ -19,6 +23,46 @@ use crate::diagnostics::{Code, Diagnostics, Loc, Message, Sources};
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
 /// Deepest nesting of mappings and sequences accepted (SPEC §4).
 pub const MAX_DEPTH: usize = 64;
+/// Longest text value accepted, in characters: a `catatan` of several pages fits; a value of
+/// a few MiB, copied into every page that shows it, does not.
+pub const MAX_TEXT_CHARS: usize = 10_000;
+
+/// The first bidirectional control character of `text` (U+061C, U+200E/F, U+202A–U+202E,
+/// U+2066–U+2069): invisible, and they make a browser show the text around them in another
+/// order, so `100%` could read `%001`.
+pub fn bidi_control(text: &str) -> Option<(usize, char)> {
+    text.chars().enumerate().find(|(_, c)| crate::diagnostics::is_bidi_control(*c))
+}
+
+/// Report the bidi control character `c`, the `nth` character (0-based) of a text at `loc`.
+pub fn bidi_error(loc: Loc, (nth, c): (usize, char), diags: &mut Diagnostics) {
+    let (code, at) = (format!("U+{:04X}", c as u32), nth + 1);
+    diags.error(
+        Code::BidiControl,
+        loc,
+        Message::new(
+            format!("teks memuat karakter kendali arah {code} (karakter ke-{at}); pembaca bisa melihat teks atau angka terbalik"),
+            format!("text holds the bidirectional control character {code} (character {at}); a reader could be shown reversed text or figures"),
+        ),
+    );
+}
+
+/// Report the text at `loc` when it is longer than `max` characters.
+pub fn too_long_text(loc: &Loc, text: &str, max: usize, diags: &mut Diagnostics) -> bool {
+    let count = text.chars().count();
+    if count <= max {
+        return false;
+    }
+    diags.error(
+        Code::TooLong,
+        loc.clone(),
+        Message::new(
+            format!("teks terlalu panjang: {count} karakter, paling banyak {max}"),
+            format!("text too long: {count} characters, at most {max}"),
+        ),
+    );
+    true
+}
 
 /// Decode `bytes` as the text of `file`: UTF-8 (a BOM is dropped), within the size limit.
 /// The text is remembered in `sources` for snippets.
@@ -80,7 +124,9 @@ pub fn parse(file: &Arc<str>, text: &str, diags: &mut Diagnostics) -> Option<Nod
     if !guard(file, text, diags) {
         return None;
     }
-    let options = LoaderOptions::default().error_on_duplicate_keys(true).prevent_coercion(true);
+    // The guard has reported every duplicate key; the tree keeps the last value of each, so
+    // the rest of the file is still read and checked.
+    let options = LoaderOptions::default().error_on_duplicate_keys(false).prevent_coercion(true);
     match marked_yaml::parse_yaml_with_options(0, text, options) {
         Ok(node) => Some(node),
         Err(err) => {
@@ -96,6 +142,7 @@ fn guard(file: &Arc<str>, text: &str, diags: &mut Diagnostics) -> bool {
     let mut parser = Parser::new_from_str(text);
     let mut depth = 0usize;
     let mut documents = 0usize;
+    let mut nodes = Nodes::new(text);
     loop {
         let (event, mark) = match parser.next_token() {
             Ok(next) => next,
@@ -129,7 +176,7 @@ fn guard(file: &Arc<str>, text: &str, diags: &mut Diagnostics) -> bool {
                 }
             }
             Event::Alias(_) => return unsupported("alias (*nama)", "aliases (*name)", diags),
-            Event::MappingStart(anchor, tag) | Event::SequenceStart(anchor, tag) => {
+            Event::MappingStart(anchor, ref tag) | Event::SequenceStart(anchor, ref tag) => {
                 if anchor != 0 {
                     return unsupported("anchor (&nama)", "anchors (&name)", diags);
                 }
@@ -141,19 +188,156 @@ fn guard(file: &Arc<str>, text: &str, diags: &mut Diagnostics) -> bool {
                     too_deep(marker_loc(file, &mark), diags);
                     return false;
                 }
+                nodes.open(file, &mark, matches!(event, Event::MappingStart(..)), diags);
             }
-            Event::Scalar(_, _, anchor, tag) => {
+            Event::Scalar(value, style, anchor, tag) => {
                 if anchor != 0 {
                     return unsupported("anchor (&nama)", "anchors (&name)", diags);
                 }
                 if tag.is_some() {
                     return unsupported("tag (!tag)", "tags (!tag)", diags);
                 }
+                nodes.scalar(file, &mark, value, style, diags);
             }
-            Event::MappingEnd | Event::SequenceEnd => depth = depth.saturating_sub(1),
+            Event::MappingEnd | Event::SequenceEnd => {
+                depth = depth.saturating_sub(1);
+                nodes.close();
+            }
             Event::Nothing | Event::StreamStart | Event::DocumentEnd => {}
         }
     }
+}
+
+/// What the guard follows of the open collections: the keys seen in each mapping (for
+/// duplicates) and whether each is a flow collection (`[…]`, `{…}`), where a comma ends an item.
+struct Nodes<'t> {
+    open: Vec<Collection>,
+    text: Cursor<'t>,
+}
+
+struct Collection {
+    flow: bool,
+    /// For a mapping: the keys seen with their lines, and whether the next node is a key.
+    keys: Option<(HashMap<String, usize>, bool)>,
+}
+
+impl<'t> Nodes<'t> {
+    fn new(text: &'t str) -> Self {
+        Nodes { open: Vec::new(), text: Cursor { text, chars: 0, bytes: 0 } }
+    }
+
+    /// A mapping or sequence starts at `mark`.
+    fn open(&mut self, file: &Arc<str>, mark: &Marker, mapping: bool, diags: &mut Diagnostics) {
+        self.node(file, mark, None, diags);
+        let flow = matches!(self.text.char_at(mark.index()), Some('[' | '{'));
+        let flow = flow || self.open.last().is_some_and(|c| c.flow);
+        self.open.push(Collection { flow, keys: mapping.then(|| (HashMap::new(), true)) });
+    }
+
+    fn close(&mut self) {
+        self.open.pop();
+    }
+
+    /// A scalar `value` starts at `mark`.
+    fn scalar(
+        &mut self,
+        file: &Arc<str>,
+        mark: &Marker,
+        value: String,
+        style: TScalarStyle,
+        diags: &mut Diagnostics,
+    ) {
+        let loc = marker_loc(file, mark);
+        too_long_text(&loc, &value, MAX_TEXT_CHARS, diags);
+        if let Some(found) = bidi_control(&value) {
+            bidi_error(loc, found, diags);
+        }
+        let in_flow = self.open.last().is_some_and(|c| c.flow);
+        if in_flow && style == TScalarStyle::Plain && value.starts_with(|c: char| c.is_ascii_digit()) {
+            let before = self.text.before(mark.index());
+            if before[1] == Some(',') && before[0].is_some_and(|c| c.is_ascii_digit()) {
+                split_number(file, mark, diags);
+            }
+        }
+        self.node(file, mark, Some(value), diags);
+    }
+
+    /// A node starts: when it is a key of the innermost mapping, look for a duplicate.
+    fn node(&mut self, file: &Arc<str>, mark: &Marker, scalar: Option<String>, diags: &mut Diagnostics) {
+        let Some((keys, at_key)) = self.open.last_mut().and_then(|c| c.keys.as_mut()) else { return };
+        let was_key = std::mem::replace(at_key, !*at_key);
+        let Some(key) = scalar.filter(|_| was_key) else { return };
+        let len = key.chars().count() as u32;
+        if let Some(first) = keys.get(&key) {
+            duplicate_key(&key, *first, Loc { len, ..marker_loc(file, mark) }, diags);
+        } else {
+            keys.insert(key, mark.line());
+        }
+    }
+}
+
+/// Finds the characters at the parser's positions (counted in characters), moving forward
+/// only as the events do, so a whole file costs one pass.
+struct Cursor<'t> {
+    text: &'t str,
+    chars: usize,
+    bytes: usize,
+}
+
+impl Cursor<'_> {
+    /// Move to character `index` (never backwards: the events come in text order).
+    fn seek(&mut self, index: usize) {
+        if index < self.chars {
+            return;
+        }
+        let rest = &self.text[self.bytes..];
+        let step = rest.char_indices().nth(index - self.chars).map_or(rest.len(), |(i, _)| i);
+        self.bytes += step;
+        self.chars = index;
+    }
+
+    fn char_at(&mut self, index: usize) -> Option<char> {
+        self.seek(index);
+        self.text[self.bytes..].chars().next()
+    }
+
+    /// The two characters before character `index`.
+    fn before(&mut self, index: usize) -> [Option<char>; 2] {
+        self.seek(index);
+        let mut back = self.text[..self.bytes].chars().rev();
+        let last = back.next();
+        [back.next(), last]
+    }
+}
+
+/// `[80, 82,5, 85]`: YAML ends a flow item at a comma, so `82,5` is two items.
+fn split_number(file: &Arc<str>, mark: &Marker, diags: &mut Diagnostics) {
+    let loc = marker_loc(file, mark);
+    let at = Loc { column: loc.column.saturating_sub(2).max(1), len: 3, ..loc };
+    diags
+        .warning(
+            Code::AmbiguousComma,
+            at,
+            Message::new(
+                "koma langsung diikuti angka di dalam daftar […]: YAML membacanya sebagai dua butir",
+                "a comma directly followed by a digit inside a […] list: YAML reads it as two items",
+            ),
+        )
+        .with_help(Message::new(
+            "tulis angka desimal dalam tanda kutip (\"82,5\") dan pisahkan butir dengan koma dan spasi",
+            "quote a decimal figure (\"82,5\") and separate items with a comma and a space",
+        ));
+}
+
+fn duplicate_key(key: &str, first: usize, at: Loc, diags: &mut Diagnostics) {
+    diags.error(
+        Code::DuplicateKey,
+        at,
+        Message::new(
+            format!("kunci `{key}` muncul dua kali (pertama di baris {first})"),
+            format!("key `{key}` appears twice (first on line {first})"),
+        ),
+    );
 }
 
 fn too_deep(loc: Loc, diags: &mut Diagnostics) {
@@ -231,18 +415,12 @@ fn report_load_error(file: &Arc<str>, err: LoadError, diags: &mut Diagnostics) {
                 ),
             );
         }
+        // Not enabled: the guard reports duplicates (all of them, and goes on).
         LoadError::DuplicateKey(inner) => {
             let key = inner.key.as_str();
             let at = inner.key.span().start().map(loc).unwrap_or_else(|| Loc::file(file));
-            let first = inner.prev_key.span().start().map(|m| m.line()).unwrap_or(0);
-            diags.error(
-                Code::DuplicateKey,
-                Loc { len: key.chars().count() as u32, ..at },
-                Message::new(
-                    format!("kunci `{key}` muncul dua kali (pertama di baris {first})"),
-                    format!("key `{key}` appears twice (first on line {first})"),
-                ),
-            );
+            let first = inner.prev_key.span().start().map_or(0, |m| m.line());
+            duplicate_key(key, first, Loc { len: key.chars().count() as u32, ..at }, diags);
         }
     }
 }
@@ -283,6 +461,22 @@ mod tests {
         let (_, diags) = load("a: 1\nb: 2\na: 3\n");
         assert_eq!(codes(&diags), vec![("duplicate-key", 3, 1)]);
         assert!(diags.sorted()[0].message.en.contains("first on line 1"));
+    }
+
+    #[test]
+    fn every_duplicate_is_reported_and_the_file_still_parses() {
+        let (node, diags) = load("a: 1\nb: {c: 1, c: 2}\na: 3\nd:\n  - {c: 1}\n  - {c: 2}\n");
+        assert_eq!(codes(&diags), vec![("duplicate-key", 2, 11), ("duplicate-key", 3, 1)]);
+        let root = node.unwrap();
+        assert_eq!(root.as_mapping().unwrap().get_scalar("a").unwrap().as_str(), "3", "the later value");
+    }
+
+    #[test]
+    fn a_comma_before_a_digit_in_a_flow_collection_is_a_warning() {
+        let (_, diags) = load("a: [80, 82,5, 85]\nb: {x: 7,5}\n");
+        assert_eq!(codes(&diags), vec![("ambiguous-comma", 1, 10), ("ambiguous-comma", 2, 8)]);
+        let (_, diags) = load("a: [80, \"82,5\", 85]\nb: 82,5\nc: [1, 2]\nd: [x,5]\n");
+        assert!(diags.sorted().is_empty(), "{:?}", codes(&diags));
     }
 
     #[test]

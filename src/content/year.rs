@@ -104,7 +104,7 @@ impl Choice for PeriodeSurvei {
 }
 
 /// Check `tahun:` against the folder (required in the files whose key table says so).
-fn tahun(ctx: &mut Ctx, map: &Map, folder: &Folder) {
+pub(super) fn tahun(ctx: &mut Ctx, map: &Map, folder: &Folder) {
     let Some(year) = map.get(ctx, "tahun").and_then(|n| ctx.year(n)) else { return };
     if year.value != folder.year {
         ctx.error(
@@ -190,7 +190,7 @@ fn capaian(ctx: &mut Ctx, node: &Node, folder: &Folder) -> Option<CapaianEntry> 
     let indikator = map.get(ctx, "indikator").and_then(|n| ctx.id(n));
     let mut units = Vec::new();
     let realisasi = map.raw(ctx, "realisasi").and_then(|n| ctx.figure_with_unit(n, &mut units));
-    let catatan = map.get(ctx, "catatan").and_then(|n| ctx.text(n));
+    let catatan = map.get(ctx, "catatan").and_then(|n| ctx.markdown(n));
     let data_dukung =
         map.get(ctx, "data_dukung").map(|n| ctx.list(n, |ctx, n| bukti(ctx, n, folder))).unwrap_or_default();
     Some(CapaianEntry { indikator: indikator?, realisasi: realisasi?, units, catatan, data_dukung })
@@ -247,7 +247,9 @@ fn berkas_path(ctx: &mut Ctx, node: &Node, folder: &Folder) -> Option<PathBuf> {
         );
         return None;
     }
-    let in_content = Path::new(&folder.year.to_string()).join(relative);
+    // Without `.` segments: the path names the published file and its link (`bukti/…`).
+    let plain: PathBuf = relative.components().filter(|c| matches!(c, Component::Normal(_))).collect();
+    let in_content = Path::new(&folder.year.to_string()).join(plain);
     let on_disk = folder.content_dir.join(&in_content);
     let shown = format!("content/{}", in_content.display());
     if std::fs::symlink_metadata(&on_disk).is_err() {
@@ -269,7 +271,7 @@ fn berkas_path(ctx: &mut Ctx, node: &Node, folder: &Folder) -> Option<PathBuf> {
         );
         return None;
     }
-    if !std::fs::metadata(&on_disk).is_ok_and(|m| m.is_file()) {
+    let Some(metadata) = std::fs::metadata(&on_disk).ok().filter(|m| m.is_file()) else {
         ctx.error(
             Code::NotAFile,
             s.loc,
@@ -277,8 +279,8 @@ fn berkas_path(ctx: &mut Ctx, node: &Node, folder: &Folder) -> Option<PathBuf> {
             format!("`{shown}` is not a regular file"),
         );
         return None;
-    }
-    Some(in_content)
+    };
+    super::evidence::publishable(ctx, s.loc, &shown, &metadata).then_some(in_content)
 }
 
 /// Read `validasi.yaml`.
@@ -347,7 +349,7 @@ fn evaluasi_entry(ctx: &mut Ctx, node: &Node, folder: &Folder) -> Option<Evaluas
     let periode = periode.map(|p| Spanned::new(p.value.0, p.loc));
     let oleh = map.get(ctx, "oleh").and_then(|n| ctx.text(n));
     let tanggal = map.get(ctx, "tanggal").and_then(|n| ctx.date(n));
-    let temuan = map.get(ctx, "temuan").and_then(|n| ctx.text(n));
+    let temuan = map.get(ctx, "temuan").and_then(|n| ctx.markdown(n));
     let rekomendasi = map.get(ctx, "rekomendasi").map(|n| ctx.list(n, |ctx, n| rekomendasi(ctx, n, folder)));
     let (jenis, periode) = (jenis?, periode?);
     let fits = match jenis.value {

@@ -57,6 +57,7 @@ pub struct IndicatorPage {
     bukti: Vec<bukti::YearCells>,
     /// The current year's projection, after its latest reported quarter.
     proyeksi: Option<ProjectionView>,
+    analisis: Vec<super::analisis::AnalysisView>,
 }
 
 /// Where a page's links start: the language root and the site root, relative to the page.
@@ -89,6 +90,8 @@ pub struct Inputs<'a> {
     pub bukti: Vec<&'a EvidenceCell>,
     /// Its projection in the current year, when that year has one.
     pub proyeksi: Option<&'a Projection>,
+    /// Its analysis of each year that has one (§2.10).
+    pub analyses: Vec<super::analisis::Inputs<'a>>,
 }
 
 impl<'a> Inputs<'a> {
@@ -118,7 +121,18 @@ impl<'a> Inputs<'a> {
         }
         let bukti = p.ledger.bukti.iter().filter(|c| c.indikator == id).collect();
         let proyeksi = proyeksi::latest(p.site, p.ledger, id);
-        Inputs { ind, ledger: l, scale: &p.ledger.scale, entries, last_change, changed_in, bukti, proyeksi }
+        let analyses = super::analisis::inputs(p, id);
+        Inputs {
+            ind,
+            ledger: l,
+            scale: &p.ledger.scale,
+            entries,
+            last_change,
+            changed_in,
+            bukti,
+            proyeksi,
+            analyses,
+        }
     }
 }
 
@@ -152,6 +166,7 @@ pub fn indicator(inputs: &Inputs, t: &Words, roots: Roots) -> IndicatorPage {
         changed_in: inputs.changed_in.map(StampView::new),
         bukti: bukti::by_year(&inputs.bukti, lang),
         proyeksi: inputs.proyeksi.map(|p| ProjectionView::new(p, &l.rows)),
+        analisis: super::analisis::views(&inputs.analyses, lang),
         ind: r,
     }
 }
@@ -215,7 +230,4 @@ fn owner_link(owner: &Owner, t: &Words, lang_root: &str) -> Link {
     Link { label: same(&label), url: format!("{lang_root}cascading/#{}", anchor(code)), external: false }
 }
 
-/// An HTML id for a code or id (`2.18.04` → `k-2-18-04`).
-pub fn anchor(code: &str) -> String {
-    format!("k-{}", code.to_lowercase().replace(['.', '_'], "-"))
-}
+pub use crate::content::model::anchor;

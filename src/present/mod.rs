@@ -9,6 +9,7 @@
 //! The site (`site`) renders these views with its templates; the coming reports read them too.
 //! Neither reads the other. Figures stay exact [`Angka`] until the one formatting call.
 
+pub mod analisis;
 mod angka;
 pub mod bukti;
 pub mod calendar;
@@ -19,6 +20,7 @@ pub mod history;
 pub mod indicator;
 pub mod lke_bukti;
 pub mod markdown;
+pub mod pk;
 pub mod proyeksi;
 pub mod series;
 pub mod strings;

@@ -7,6 +7,57 @@ use std::collections::BTreeMap;
 
 use crate::diagnostics::Lang;
 
+/// The words of the performance agreements and the analysis (SPEC §2.9, §2.10):
+/// (key, Indonesian, English).
+const ACCOUNTABILITY: &[(&str, &str, &str)] = &[
+    ("target_original", "semula", "originally"),
+    ("revision_basis", "dasar", "basis"),
+    ("pk", "Perjanjian Kinerja", "Performance agreements"),
+    ("pk_of_year", "Perjanjian Kinerja tahun", "Performance agreements of"),
+    ("pk murni", "PK awal tahun", "Start-of-year agreement"),
+    ("pk perubahan", "PK Perubahan", "Revised agreement (PK Perubahan)"),
+    (
+        "pk_level_0",
+        "Kepala Perangkat Daerah kepada Kepala Daerah (IKU)",
+        "Head of agency to the regional head (IKU)",
+    ),
+    (
+        "pk_level_1",
+        "Kepala Bidang dan Sekretaris (indikator program)",
+        "Heads of division and the secretary (programme indicators)",
+    ),
+    (
+        "pk_level_2",
+        "Subkoordinator dan ketua tim (indikator kegiatan)",
+        "Sub-coordinators and team leads (activity indicators)",
+    ),
+    (
+        "pk_level_3",
+        "Pelaksana sub-kegiatan (indikator sub-kegiatan)",
+        "Sub-activity leads (sub-activity indicators)",
+    ),
+    ("first_party", "Pihak pertama", "First party"),
+    ("second_party", "Pihak kedua", "Second party"),
+    ("rank", "Pangkat/golongan", "Rank/grade"),
+    ("nip", "NIP", "NIP (civil-servant number)"),
+    ("signed", "Ditandatangani", "Signed"),
+    ("replaces", "Menggantikan", "Replaces"),
+    ("target_pk", "Target PK", "Target in the agreement"),
+    ("target_in_force", "Target berlaku", "Target in force"),
+    ("achievement_so_far", "Capaian s.d. saat ini", "Achievement so far"),
+    ("programmes_committed", "Program yang diperjanjikan", "Programmes committed"),
+    ("no_pk", "Belum ada perjanjian kinerja untuk tahun ini.", "No performance agreement for this year yet."),
+    ("analysis", "Analisis capaian", "Analysis of the achievement"),
+    ("supporting_factors", "Faktor pendukung", "Supporting factors"),
+    ("inhibiting_factors", "Faktor penghambat", "Inhibiting factors"),
+    ("steps_taken", "Upaya perbaikan", "Steps taken"),
+    ("external_standard", "Standar eksternal", "External standard"),
+    ("of_standard", "dari standar", "of the standard"),
+    ("source", "Sumber", "Source"),
+    ("supporting_programmes", "Program pendukung", "Supporting programmes"),
+    ("executive_summary", "Ikhtisar eksekutif", "Executive summary"),
+];
+
 /// (key, Indonesian, English)
 const STRINGS: &[(&str, &str, &str)] = &[
     ("skip", "Langsung ke isi", "Skip to content"),
@@ -324,7 +375,11 @@ pub struct Words {
 impl Words {
     /// The words of `lang`.
     pub fn new(lang: Lang) -> Words {
-        let map = STRINGS.iter().map(|(k, id, en)| (*k, if lang == Lang::Id { *id } else { *en })).collect();
+        let map = STRINGS
+            .iter()
+            .chain(ACCOUNTABILITY)
+            .map(|(k, id, en)| (*k, if lang == Lang::Id { *id } else { *en }))
+            .collect();
         Words { lang, map }
     }
 
@@ -345,7 +400,8 @@ mod tests {
 
     #[test]
     fn keys_are_unique() {
-        let keys: std::collections::BTreeSet<&str> = STRINGS.iter().map(|s| s.0).collect();
-        assert_eq!(keys.len(), STRINGS.len());
+        let keys: std::collections::BTreeSet<&str> =
+            STRINGS.iter().chain(ACCOUNTABILITY).map(|s| s.0).collect();
+        assert_eq!(keys.len(), STRINGS.len() + ACCOUNTABILITY.len());
     }
 }

@@ -122,6 +122,17 @@ pub fn search(p: &Presenter, t: &Words, lang_root: &str, pages: &[(String, Txt)]
         });
     }
     out.extend(super::bukti::search_entries(p, t, lang_root));
+    for (tahun, _) in p.site.years.iter().filter(|(_, y)| y.pk.is_some()) {
+        out.push(SearchEntry {
+            kind: t.get("year").to_string(),
+            label: format!("{} {tahun}", t.get("pk_of_year")),
+            url: format!("{lang_root}tahun/{tahun}/pk/"),
+            words: format!(
+                "{tahun} pk perjanjian kinerja performance agreement {}",
+                t.get("pk").to_lowercase()
+            ),
+        });
+    }
     out.push(SearchEntry {
         kind: t.get("pages").to_string(),
         label: t.get("history").to_string(),

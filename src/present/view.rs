@@ -90,6 +90,10 @@ pub struct TargetView {
     pub min: Option<Angka>,
     /// Upper bound of a range.
     pub maks: Option<Angka>,
+    /// The original target, when a PK revision replaced it (§2.9).
+    pub awal: Option<Box<TargetView>>,
+    /// The number of the regulation the revision rests on.
+    pub dasar: Option<String>,
 }
 
 impl TargetView {
@@ -98,10 +102,21 @@ impl TargetView {
         match target {
             Some(Target::Single(v)) => TargetView { value: Some(Angka(*v)), ..TargetView::default() },
             Some(Target::Range { min, maks }) => {
-                TargetView { value: None, min: Some(Angka(*min)), maks: Some(Angka(*maks)) }
+                TargetView { min: Some(Angka(*min)), maks: Some(Angka(*maks)), ..TargetView::default() }
             }
             None => TargetView::default(),
         }
+    }
+
+    /// The target in force of `row`, with the original and the revision's basis when a PK
+    /// revision replaced it.
+    pub fn of_row(row: &Row) -> TargetView {
+        let mut view = TargetView::new(row.target.as_ref());
+        if let Some(r) = &row.revisi {
+            view.awal = Some(Box::new(TargetView::new(row.target_awal.as_ref())));
+            view.dasar = Some(r.dasar.clone());
+        }
+        view
     }
 }
 
@@ -151,7 +166,7 @@ impl RowView {
         RowView {
             periode: row.periode.label(),
             tahun: row.tahun,
-            target: TargetView::new(row.target.as_ref()),
+            target: TargetView::of_row(row),
             realisasi: row.realisasi.map(Angka),
             kumulatif: row.realisasi_kumulatif.map(Angka),
             capaian: row.capaian.map(Angka),
@@ -179,7 +194,22 @@ pub struct Link {
     pub external: bool,
 }
 
-/// Links of evidence items; files are served from `bukti/<path in content>`.
+/// One segment of a URL path, percent-encoded: everything but letters, digits and `-._~`
+/// (RFC 3986's unreserved characters), so that a file name with a space, `#`, `?`, `%` or a
+/// non-ASCII letter still names the file (the preview decodes it once, `serve::paths`).
+pub fn url_segment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Links of evidence items; files are served from `bukti/<path in content>`, percent-encoded.
 pub fn evidence_links(items: &[Bukti], root: &str, lang: Lang) -> Vec<Link> {
     items
         .iter()
@@ -189,9 +219,10 @@ pub fn evidence_links(items: &[Bukti], root: &str, lang: Lang) -> Vec<Link> {
                 BuktiSumber::Berkas(path) => {
                     let rel = path.to_string_lossy().replace('\\', "/");
                     let name = rel.rsplit('/').next().unwrap_or(&rel).to_string();
+                    let url: Vec<String> = rel.split('/').map(url_segment).collect();
                     Some(Link {
                         label: label.unwrap_or_else(|| same(&name)),
-                        url: format!("{root}bukti/{rel}"),
+                        url: format!("{root}bukti/{}", url.join("/")),
                         external: false,
                     })
                 }

@@ -86,6 +86,7 @@ pub struct YearPage {
     team: Option<TeamView>,
     ikm: Vec<IkmView>,
     lke: Option<LkeView>,
+    akuntabilitas: super::analisis::YearSection,
 }
 
 /// Build the page of a year; `root` is the relative path to the site root.
@@ -113,6 +114,7 @@ pub fn year(p: &Presenter, tahun: i32, t: &Words, root: &str) -> YearPage {
         team: y.and_then(|y| team(y, lang)),
         ikm: ikm(p, tahun),
         lke: lke(p, tahun),
+        akuntabilitas: super::analisis::year_section(p, tahun, lang),
     }
 }
 

@@ -69,19 +69,42 @@ fn show_value(state: &State, v: Value, satuan: String) -> Result<Value, Error> {
     }))
 }
 
-/// A target `{value, min, maks}`: one figure, a range, or a blank.
+/// A target `{value, min, maks}`: one figure, a range, or a blank; when a PK revision put it
+/// in force (`awal`, `dasar`), the original target and the revision's basis follow it.
 fn show_target(state: &State, tv: Value, satuan: String) -> Result<Value, Error> {
     let lang = lang(state)?;
+    let shown = target_html(&tv, &satuan, lang)?;
+    let awal = tv.get_attr("awal").unwrap_or(Value::UNDEFINED);
+    if is_blank(&awal) {
+        return Ok(safe(shown));
+    }
+    let words = state.lookup("t").ok_or_else(|| invalid("show_target: no `t` in the context"))?;
+    let word = |key: &str| -> Result<String, Error> {
+        let w = words.get_item(&Value::from(key))?;
+        w.as_str().map(str::to_string).ok_or_else(|| invalid(format!("show_target: no word for {key:?}")))
+    };
+    let dasar = tv.get_attr("dasar")?;
+    Ok(safe(format!(
+        "{shown} <small class=\"target-awal\">({} {}; {}: {})</small>",
+        HtmlEscape(&word("target_original")?),
+        target_html(&awal, &satuan, lang)?,
+        HtmlEscape(&word("revision_basis")?),
+        HtmlEscape(dasar.as_str().unwrap_or_default()),
+    )))
+}
+
+/// The figure or range of a target view, or a blank.
+fn target_html(tv: &Value, satuan: &str, lang: Lang) -> Result<String, Error> {
     let figure = |key: &str| -> Result<Option<String>, Error> {
         let v = decimal_of("show_target", &tv.get_attr(key)?)?;
-        Ok(v.map(|n| HtmlEscape(&format::nilai(n, &satuan, lang)).to_string()))
+        Ok(v.map(|n| HtmlEscape(&format::nilai(n, satuan, lang)).to_string()))
     };
     let to = if lang == Lang::Id { "s.d." } else { "to" };
-    Ok(safe(match (figure("value")?, figure("min")?, figure("maks")?) {
+    Ok(match (figure("value")?, figure("min")?, figure("maks")?) {
         (Some(v), _, _) => v,
         (None, Some(min), Some(maks)) => format!("{min} {to} {maks}"),
         _ => BLANK.to_string(),
-    }))
+    })
 }
 
 /// A percentage, rounded to two decimals, or a blank.

@@ -32,7 +32,7 @@ use crate::output::Sink;
 use crate::present::indicator::{Inputs, Roots};
 use crate::present::view::{self, Link, Txt, same, txt};
 use crate::present::{
-    Presenter, Words, bukti, dashboard, history, indicator, lke_bukti, markdown, tree, year,
+    Presenter, Words, bukti, dashboard, history, indicator, lke_bukti, markdown, pk, tree, year,
 };
 use crate::reports::{Document, Download};
 use page::{Base, MarkdownPage, YearWithReports, downloads, reports_of};
@@ -78,6 +78,8 @@ enum Kind {
     Evidence(i32),
     /// The LKE evidence of a year.
     LkeEvidence(i32),
+    /// The performance agreements (PK) of a year.
+    Pk(i32),
     Cascading,
     Downloads,
     Search,
@@ -317,6 +319,11 @@ impl<'a> Renderer<'a> {
                 let page = lke_bukti::page(input, *tahun, t, &lang_root);
                 ("lke.html", base.render(theme, "lke.html", &title, crumbs, page))
             }
+            Kind::Pk(tahun) => {
+                let title = format!("{} {tahun}", t.get("pk_of_year"));
+                let crumbs = vec![home, year_link(t, &lang_root, *tahun)];
+                ("pk.html", base.render(theme, "pk.html", &title, crumbs, pk::page(input, *tahun, t)))
+            }
             Kind::Cascading => (
                 "cascading.html",
                 base.render(
@@ -469,6 +476,9 @@ fn jobs(input: &Presenter) -> Vec<Job> {
         for &tahun in input.years() {
             add(Kind::Evidence(tahun), format!("tahun/{tahun}/bukti-dukung/"));
             add(Kind::LkeEvidence(tahun), format!("tahun/{tahun}/lke/"));
+        }
+        for (&tahun, _) in input.site.years.iter().filter(|(_, y)| y.pk.is_some()) {
+            add(Kind::Pk(tahun), format!("tahun/{tahun}/pk/"));
         }
         add(Kind::Cascading, "cascading/".into());
         add(Kind::Downloads, "unduh/".into());

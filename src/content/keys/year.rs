@@ -338,7 +338,7 @@ pub static KOMPONEN: &[Key] = &[
 ];
 
 // `tahun` is required where SPEC requires it, and accepted in the other files.
-static TAHUN: Key = Key::required(
+pub(super) static TAHUN: Key = Key::required(
     "tahun",
     Kind::Year,
     "tahun; sama dengan nama folder",

@@ -8,8 +8,10 @@ use rust_decimal::Decimal;
 use crate::diagnostics::{Lang, Loc};
 use crate::number::{Target, Unit};
 
+mod pk;
 mod year;
 
+pub use pk::*;
 pub use year::*;
 
 /// A value and where it was written.
@@ -347,4 +349,10 @@ pub struct Page {
     pub lang: Lang,
     /// Markdown body (unsanitised; the renderer sanitises).
     pub body: String,
+}
+
+/// The HTML id of a sasaran or code on the cascading page (`2.18.04` → `k-2-18-04`); `check`
+/// holds these unique, since `2.18.04` and `2-18-04` give the same one.
+pub fn anchor(code: &str) -> String {
+    format!("k-{}", code.to_lowercase().replace(['.', '_'], "-"))
 }

@@ -28,6 +28,10 @@ pub struct Year {
     pub skm: Option<Skm>,
     /// `lke.yaml`.
     pub lke: Option<Lke>,
+    /// `perjanjian-kinerja.yaml`.
+    pub pk: Option<super::PerjanjianKinerja>,
+    /// `analisis.yaml`.
+    pub analisis: Option<super::Analisis>,
 }
 
 /// `rencana-aksi.yaml`.
