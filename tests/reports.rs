@@ -113,6 +113,21 @@ fn the_workbook_holds_the_exact_figures_as_numbers() {
     assert_eq!(rejected[0][2], Data::String("ditolak".into()));
     assert_eq!(rejected[0][4], Data::Float(0.0));
 
+    // PK-KABID-PM-2023-P raises PK-2.18.03-1's 2023 target from 40 to 45 (Perda 5/2023 of
+    // 2023-09-28): realisation 42 against 45 is 93,33 %, the original target beside it.
+    let cascading = sheet(&path, "Indikator cascading");
+    let revised = row(&cascading, 3, "PK-2.18.03-1");
+    assert_eq!(cell(&revised, "Target"), Data::Float(45.0));
+    assert_eq!(cell(&revised, "Capaian (%)"), Data::Float(93.33));
+    assert_eq!(cell(&revised, "Target awal"), Data::Float(40.0));
+    let Data::String(dasar) = cell(&revised, "Dasar perubahan target") else { panic!("no basis") };
+    assert!(
+        dasar.starts_with("PK-KABID-PM-2023-P: Perda Kabupaten Purwakarta Nomor 5 Tahun 2023"),
+        "{dasar}"
+    );
+    assert!(dasar.ends_with(", 2023-09-28"), "{dasar}");
+    assert_eq!(cell(&iku1, "Target awal"), Data::Empty);
+
     // Evidence matrix: the rencana aksi requires of IKU-1 a Laporan LKPM every quarter and the
     // Rekapitulasi realisasi investasi in TW4; tw4.yaml supplies both and a link besides, so
     // 2 of 2 required: 2 / 2 × 100 = 100.

@@ -98,8 +98,22 @@ fn figures(p: &Presenter, l: &IndicatorLedger, tahun: i32) -> Vec<Sel> {
         None => vec![Sel::Kosong; FIGURE_COLUMNS.len() - 1],
     };
     out.push(opt(renstra, Sel::Angka));
+    out.extend(revision(row));
     out
 }
+
+/// The original target and the revision that replaced it (SPEC §2.9), blank without one.
+fn revision(row: Option<&Row>) -> [Sel; 2] {
+    match row.and_then(|r| Some((r, r.revisi.as_ref()?))) {
+        Some((row, revisi)) => [
+            target_cell(row.target_awal.as_ref()),
+            Sel::Teks(format!("{}: {}, {}", revisi.pk, revisi.dasar, revisi.dasar_tanggal)),
+        ],
+        None => [Sel::Kosong, Sel::Kosong],
+    }
+}
+
+const REVISION_COLUMNS: [&str; 2] = ["Target awal", "Dasar perubahan target"];
 
 /// Target (single, min, maks), realisation, achievements, validation and predicate of `row`.
 fn row_cells(p: &Presenter, row: &Row) -> Vec<Sel> {
@@ -136,6 +150,7 @@ fn with_figures(head: &[&'static str]) -> Vec<&'static str> {
     let mut kolom = head.to_vec();
     kolom.extend(["Indikator", "Nama indikator", "Satuan", "Polaritas", "Agregasi"]);
     kolom.extend(FIGURE_COLUMNS);
+    kolom.extend(REVISION_COLUMNS);
     kolom
 }
 
@@ -246,6 +261,7 @@ fn triwulan(p: &Presenter, tahun: i32) -> Sheet {
             // The cumulative realisation goes right after the quarter's own.
             figures.insert(4, opt(row.realisasi_kumulatif, Sel::Angka));
             cells.extend(figures);
+            cells.extend(revision(Some(row)));
             baris.push(cells);
         }
     }
@@ -253,6 +269,7 @@ fn triwulan(p: &Presenter, tahun: i32) -> Sheet {
     kolom.extend(&FIGURE_COLUMNS[..4]);
     kolom.push("Realisasi kumulatif");
     kolom.extend(&FIGURE_COLUMNS[4..9]);
+    kolom.extend(REVISION_COLUMNS);
     Sheet { nama: "Realisasi triwulan", kolom, baris }
 }
 
