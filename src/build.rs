@@ -1,10 +1,10 @@
 //! `sakip-site build` in two stages, so that a build can go to disk or stay in memory:
 //! [`prepare`] (as-of date, load, validate, compute: the checked content and its ledger) and
-//! [`render`] (the open data and every page into any [`Sink`]). [`build`] runs both into the
+//! [`render`] (the open data, the reports and every page into any [`Sink`]). [`build`] runs both into the
 //! disk [`Output`] and swaps it into place; nothing is written when any stage reports an error.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use chrono::NaiveDate;
 
@@ -16,7 +16,7 @@ use crate::diagnostics::{Code, Loc, Message};
 use crate::exports;
 use crate::history::{self, History};
 use crate::output::{Output, Sink, WriteError};
-use crate::reports;
+use crate::reports::{self, Recorder};
 use crate::site::{self, Earlier, Pages};
 
 /// What a build needs, wherever it writes.
@@ -144,20 +144,25 @@ fn render_with(
     if !base_url.ends_with('/') {
         base_url.push('/');
     }
-    let site_options = site::Options { root: &options.root, base_url, history };
+    // The preview (which reuses pages, `earlier`) skips the PDF reports to reload at once.
+    let pdf = earlier.is_none();
+    let documents = reports::plan(&checked.site, ledger, pdf);
+    let site_options = site::Options { root: &options.root, base_url, history, documents: &documents };
     let Checked { site: model, diagnostics, .. } = checked;
-    // The exports, the pages and the reports only read the ledger: write them side by side. The
-    // preview (which reuses pages, `earlier`) skips the PDF reports to reload at once.
-    let (((), failures), pages) = rayon::join(
-        || {
-            rayon::join(
-                || exports::write(ledger, &title, sink),
-                || if earlier.is_none() { reports::write(model, ledger, sink) } else { Vec::new() },
-            )
-        },
-        || site::render(model, ledger, &site_options, sink, diagnostics, earlier),
-    );
-    reports::report(failures, diagnostics);
+    let failures = Mutex::new(Vec::new());
+    // The open data and the reports only read the ledger: the site renders its pages while
+    // they are written, and the downloads page once their sizes and checksums are known.
+    let publish = || {
+        let recorder = Recorder::new(sink);
+        let ((), failed) = rayon::join(
+            || exports::write(ledger, &title, &recorder),
+            || reports::write(&documents, model, ledger, &recorder),
+        );
+        *failures.lock().unwrap_or_else(PoisonError::into_inner) = failed;
+        recorder.publish(&documents)
+    };
+    let pages = site::render(model, ledger, &site_options, sink, diagnostics, earlier, &publish);
+    reports::report(failures.into_inner().unwrap_or_else(PoisonError::into_inner), diagnostics);
     pages
 }
 

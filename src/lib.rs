@@ -4,8 +4,9 @@
 //! [`validate`] applies the rules that join files ([`check`] runs both), [`compute`] works out
 //! every figure into a ledger whose rows know where their inputs were written, [`present`] joins
 //! the model's texts and the ledger's figures for people (views, formatting, words, charts),
-//! [`exports`] (from the ledger) and [`site`] (from the views, with templates) render the open
-//! data and the pages into a sink, and [`output`] has the sinks: the disk, written atomically,
+//! [`exports`] (from the ledger), [`reports`] (the downloadable documents, with the checksums
+//! of every download) and [`site`] (from the views, with templates) render the open data, the
+//! documents and the pages into a sink, and [`output`] has the sinks: the disk, written atomically,
 //! and memory. [`build`]
 //! runs them all, in two stages (prepare, then render into any sink); [`serve`] renders into
 //! memory and serves the result as a live preview. [`diagnostics`] carries

@@ -1,8 +1,9 @@
 //! Accessibility of the public site (issue 5, item 8): axe-core finds no violation of WCAG 2.1
 //! A/AA or of its best practices on the dashboard, an indicator page, a year page with its
-//! evidence matrix and LKE evidence pages, the search page and the history page in both
-//! languages, and the same pages work without JavaScript (the search page then lists
-//! everything). The check itself is `tests/a11y/axe.mjs`, run with Node in Debian's Chromium.
+//! evidence matrix and LKE evidence pages, the search page, the history page and the downloads
+//! page in both languages, and the same pages work without JavaScript (the search page then
+//! lists everything). The check itself is `tests/a11y/axe.mjs`, run with Node in Debian's
+//! Chromium.
 //!
 //! Needs `node`, `/usr/bin/chromium` and `tests/a11y/node_modules`; `scripts/test` installs them.
 //! When one is missing the test fails and says so: it never passes without having looked.
@@ -31,6 +32,7 @@ const PAGES: &[&str] = &[
     "tahun/2023/pk/index.html",
     "cari/index.html",
     "riwayat/index.html",
+    "unduh/index.html",
     "en/index.html",
     "en/indikator/iku-1/index.html",
     "en/indikator/pk-2.18.03-1/index.html",
@@ -40,6 +42,7 @@ const PAGES: &[&str] = &[
     "en/tahun/2023/pk/index.html",
     "en/cari/index.html",
     "en/riwayat/index.html",
+    "en/unduh/index.html",
 ];
 
 /// Fails the test, naming the install command, when a tool of the check is missing.

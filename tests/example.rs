@@ -91,7 +91,9 @@ fn rendered_into_memory_it_is_the_disk_build_file_for_file() {
     read_tree(&public, "", &mut on_disk);
     // The marker is the disk's own: it says who may replace the folder.
     on_disk.remove(MARKER);
-    for path in ["index.html", "en/index.html", "data/capaian.csv", "sitemap.xml"] {
+    // The checksums are of the bytes each sink was given, so the preview lists the same ones.
+    let listed = ["unduh/SHA256SUMS", "unduh/2023/pengukuran-kinerja-2023.xlsx"];
+    for path in ["index.html", "en/index.html", "data/capaian.csv", "sitemap.xml"].into_iter().chain(listed) {
         assert!(on_disk.contains_key(path), "the disk build has {path}");
     }
     assert!(on_disk.keys().any(|p| p.starts_with("bukti/")), "the disk build has the evidence");

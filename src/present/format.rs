@@ -124,6 +124,28 @@ pub fn nilai(value: Decimal, satuan: &str, lang: Lang) -> String {
     }
 }
 
+/// A file size as a reader takes it in: bytes below 1 KB, else KB, MB or GB of 1,024 with one
+/// decimal, rounded half away from zero (`512 B`, `12,3 KB`, `1,5 MB`; `12.3 KB` in English).
+pub fn ukuran(bytes: u64, lang: Lang) -> String {
+    const UNITS: [&str; 3] = ["KB", "MB", "GB"];
+    let mut value = Decimal::from(bytes);
+    let kilo = Decimal::from(1024);
+    if value < kilo {
+        return format!("{bytes}{NBSP}B");
+    }
+    let mut unit = 0;
+    value /= kilo;
+    while unit + 1 < UNITS.len() && value.round_dp_with_strategy(1, MIDPOINT) >= kilo {
+        value /= kilo;
+        unit += 1;
+    }
+    let mut shown = value.round_dp_with_strategy(1, MIDPOINT);
+    shown.rescale(1);
+    format!("{}{NBSP}{}", angka(shown, lang), UNITS[unit])
+}
+
+const MIDPOINT: rust_decimal::RoundingStrategy = rust_decimal::RoundingStrategy::MidpointAwayFromZero;
+
 /// A date as written in running text: `24 Januari 2024`, `24 January 2024`.
 pub fn tanggal(date: NaiveDate, lang: Lang) -> String {
     let months = match lang {
@@ -196,6 +218,21 @@ mod tests {
     /// Writes U+00A0 as `~` so that expectations show where the no-break spaces are.
     fn shown(text: String) -> String {
         text.replace(NBSP, "~")
+    }
+
+    #[test]
+    fn file_sizes_in_binary_units_with_one_decimal() {
+        assert_eq!(shown(ukuran(0, Lang::Id)), "0~B");
+        assert_eq!(shown(ukuran(1023, Lang::Id)), "1023~B");
+        // 12,345 / 1,024 = 12.0556… → 12,1 KB.
+        assert_eq!(shown(ukuran(12_345, Lang::Id)), "12,1~KB");
+        assert_eq!(shown(ukuran(12_345, Lang::En)), "12.1~KB");
+        // 1,572,864 = 1.5 × 1,024².
+        assert_eq!(shown(ukuran(1_572_864, Lang::Id)), "1,5~MB");
+        // 1,048,575 B = 1,023.999 KB, which would show as 1.024,0 KB: one unit up instead.
+        assert_eq!(shown(ukuran(1_048_575, Lang::Id)), "1,0~MB");
+        // 5 × 1,024⁴ is past the largest unit and stays in GB.
+        assert_eq!(shown(ukuran(5 * 1024u64.pow(4), Lang::Id)), "5.120,0~GB");
     }
 
     #[test]

@@ -34,7 +34,8 @@ use crate::present::view::{self, Link, Txt, same, txt};
 use crate::present::{
     Presenter, Words, bukti, dashboard, history, indicator, lke_bukti, markdown, pk, tree, year,
 };
-use page::{Base, MarkdownPage, downloads};
+use crate::reports::{Document, Download};
+use page::{Base, MarkdownPage, YearWithReports, downloads, reports_of};
 pub use reuse::{Earlier, Fingerprints, Pages};
 
 /// What the site needs besides the model and the ledger.
@@ -45,7 +46,12 @@ pub struct Options<'a> {
     pub base_url: String,
     /// The commits that changed the data, for the provenance lines and the history page.
     pub history: &'a History,
+    /// The documents being written beside the pages, for the year pages' links.
+    pub documents: &'a [Document],
 }
+
+/// What writes the downloads while the pages render, and lists them as written.
+pub type Publish<'p> = dyn Fn() -> Vec<Download> + Sync + 'p;
 
 /// The interface words of one language with their template value `t`, converted once for
 /// every page.
@@ -103,10 +109,11 @@ struct SiteView {
     pages: Vec<(String, Txt)>,
 }
 
-/// Render the whole site into `out`. With an `earlier` render (the preview's), copy from it the
-/// indicator pages whose inputs are those it rendered them from, and fingerprint them for the
-/// next (see `reuse`); a build has none, and renders every page. Template problems are
-/// diagnostics; then nothing more is added.
+/// Render the whole site into `out` while `publish` writes the downloads; the downloads page
+/// is rendered last, from what `publish` lists. With an `earlier` render (the preview's), copy
+/// from it the indicator pages whose inputs are those it rendered them from, and fingerprint
+/// them for the next (see `reuse`); a build has none, and renders every page. Template problems
+/// are diagnostics; then nothing more is added.
 pub fn render(
     site: &Site,
     ledger: &Ledger,
@@ -114,9 +121,14 @@ pub fn render(
     out: &dyn Sink,
     diags: &mut Diagnostics,
     earlier: Option<&Earlier>,
+    publish: &Publish,
 ) -> Pages {
-    let Some(sakip) = &site.sakip else { return Pages::default() };
+    let Some(sakip) = &site.sakip else {
+        publish();
+        return Pages::default();
+    };
     let Some(theme) = theme::load(options.root, &sakip.situs.tema.value, diags) else {
+        publish();
         return Pages::default();
     };
     let mut renderer = Renderer::new(theme, Presenter::new(site, ledger), sakip, options);
@@ -126,11 +138,17 @@ pub fn render(
     let jobs = jobs(&renderer.input);
     // Each page goes to the sink as soon as it is rendered; only the errors are collected.
     // Pages that list the whole site (a year, the tree, search) are the longest: start them
-    // first so the many small pages fill the other cores meanwhile.
-    let mut order: Vec<&Job> = jobs.iter().collect();
+    // first so the many small pages fill the other cores meanwhile. The downloads pages wait
+    // for the sizes and checksums of what they list.
+    let (mut order, last): (Vec<&Job>, Vec<&Job>) =
+        jobs.iter().partition(|job| !matches!(job.kind, Kind::Downloads));
     order.sort_by_key(|job| !matches!(job.kind, Kind::Year(_) | Kind::Cascading | Kind::Search));
-    let results: Vec<_> =
-        order.par_iter().with_max_len(1).map(|&job| renderer.write(job, out, earlier)).collect();
+    let (mut results, downloads): (Vec<_>, _) = rayon::join(
+        || order.par_iter().with_max_len(1).map(|&job| renderer.write(job, out, earlier)).collect(),
+        publish,
+    );
+    renderer.downloads = downloads;
+    results.extend(last.iter().map(|&job| renderer.write(job, out, earlier)));
     let mut written = Vec::new();
     let mut errors = Vec::new();
     for result in results {
@@ -169,6 +187,8 @@ struct Renderer<'a> {
     /// What the pages of each language share: Indonesian, English.
     langs: [Shared; 2],
     options: &'a Options<'a>,
+    /// Every download as written, once `publish` has written them.
+    downloads: Vec<Download>,
 }
 
 /// What the pages of one language share.
@@ -200,7 +220,7 @@ impl<'a> Renderer<'a> {
             let fingerprint = reuse::shared(theme.fingerprint, &site, &ui.words, &options.base_url);
             Shared { ui, site, site_value, fingerprint }
         });
-        Renderer { theme, input, inputs, fingerprints: Vec::new(), langs, options }
+        Renderer { theme, input, inputs, fingerprints: Vec::new(), langs, options, downloads: Vec::new() }
     }
 
     fn shared(&self, lang: Lang) -> &Shared {
@@ -275,7 +295,16 @@ impl<'a> Renderer<'a> {
                 let title = format!("{} {tahun}", t.get("measurement"));
                 (
                     "tahun.html",
-                    base.render(theme, "tahun.html", &title, vec![home], year::year(input, *tahun, t, &root)),
+                    base.render(
+                        theme,
+                        "tahun.html",
+                        &title,
+                        vec![home],
+                        YearWithReports {
+                            year: year::year(input, *tahun, t, &root),
+                            unduhan: reports_of(self.options.documents, *tahun, &root, job.lang),
+                        },
+                    ),
                 )
             }
             Kind::Evidence(tahun) => {
@@ -307,7 +336,13 @@ impl<'a> Renderer<'a> {
             ),
             Kind::Downloads => (
                 "unduh.html",
-                base.render(theme, "unduh.html", t.get("downloads"), vec![home], downloads(&root, t)),
+                base.render(
+                    theme,
+                    "unduh.html",
+                    t.get("downloads"),
+                    vec![home],
+                    downloads(&self.downloads, &root, job.lang),
+                ),
             ),
             Kind::Search => {
                 let entries = tree::search(input, t, &lang_root, &shared.site.pages);

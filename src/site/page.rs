@@ -7,8 +7,10 @@ use serde::Serialize;
 
 use super::{Job, Options, Shared, SiteView, lang_code, prefix, theme};
 use crate::diagnostics::Lang;
-use crate::present::Words;
-use crate::present::view::{Link, Txt, same};
+use crate::present::view::{Link, Txt, same, txt};
+use crate::present::year::YearPage;
+use crate::present::{Words, format};
+use crate::reports::{self, Document, Download};
 
 /// Everything a template gets.
 #[derive(Serialize)]
@@ -107,40 +109,63 @@ pub(super) struct MarkdownPage {
     pub(super) lang: Option<&'static str>,
 }
 
-/// The downloads page: reports (none until the report issue lands) and the open data.
+/// A file on the downloads page.
 #[derive(Serialize)]
-pub(super) struct Downloads {
-    reports: Vec<Link>,
-    data: Vec<Link>,
+pub(super) struct DownloadView {
+    judul: Txt,
+    url: String,
+    /// The file name, as `SHA256SUMS` ends its line.
+    nama: String,
+    jenis: &'static str,
+    tahun: Option<i32>,
+    ukuran: String,
+    bytes: u64,
+    sha256: String,
 }
 
-/// The downloads page of a page at `root`.
-pub(super) fn downloads(root: &str, t: &Words) -> Downloads {
-    let files: [(&str, &str, &str); 8] = [
-        ("capaian.csv", "Capaian kinerja (CSV)", "Performance achievement (CSV)"),
-        ("capaian.json", "Capaian kinerja (JSON)", "Performance achievement (JSON)"),
-        ("tindak-lanjut.csv", "Tindak lanjut rekomendasi (CSV)", "Follow-up of recommendations (CSV)"),
-        ("pelaporan.csv", "Kalender pelaporan (CSV)", "Reporting calendar (CSV)"),
-        ("ikm.csv", "Indeks Kepuasan Masyarakat (CSV)", "Public Satisfaction Index (CSV)"),
-        ("bukti.csv", "Matriks data dukung (CSV)", "Evidence matrix (CSV)"),
-        (
-            "proyeksi.csv",
-            "Proyeksi akhir tahun bila laju sama (CSV)",
-            "Year-end projection if the pace holds (CSV)",
-        ),
-        (
-            "datapackage.json",
-            "Deskripsi data (Frictionless Data Package)",
-            "Data description (Frictionless Data Package)",
-        ),
-    ];
-    let data = files
+/// The downloads page: the reports under `unduh/`, the open data, and the checksums file.
+#[derive(Serialize)]
+pub(super) struct Downloads {
+    reports: Vec<DownloadView>,
+    data: Vec<DownloadView>,
+    sums: String,
+}
+
+/// The downloads page of a page at `root`, from the files as written.
+pub(super) fn downloads(files: &[Download], root: &str, lang: Lang) -> Downloads {
+    let view = |d: &Download| DownloadView {
+        judul: txt(&d.judul, lang),
+        url: format!("{root}{}", d.path),
+        nama: d.path.clone(),
+        jenis: d.format.label(),
+        tahun: d.tahun,
+        ukuran: format::ukuran(d.bytes, lang),
+        bytes: d.bytes,
+        sha256: d.sha256.clone(),
+    };
+    let (reports, data): (Vec<&Download>, Vec<&Download>) =
+        files.iter().partition(|d| d.path.starts_with("unduh/"));
+    Downloads {
+        reports: reports.into_iter().map(view).collect(),
+        data: data.into_iter().map(view).collect(),
+        sums: format!("{root}{}", reports::SHA256SUMS),
+    }
+}
+
+/// A year page with the links to the year's reports.
+#[derive(Serialize)]
+pub(super) struct YearWithReports {
+    #[serde(flatten)]
+    pub(super) year: YearPage,
+    /// Named apart from the page's `reports` (the reporting calendar).
+    pub(super) unduhan: Vec<Link>,
+}
+
+/// Links to the reports of `tahun` for a page at `root`.
+pub(super) fn reports_of(documents: &[Document], tahun: i32, root: &str, lang: Lang) -> Vec<Link> {
+    documents
         .iter()
-        .map(|(file, id, en)| Link {
-            label: same(if t.lang == Lang::Id { id } else { en }),
-            url: format!("{root}data/{file}"),
-            external: false,
-        })
-        .collect();
-    Downloads { reports: Vec::new(), data }
+        .filter(|d| d.tahun == Some(tahun))
+        .map(|d| Link { label: txt(&d.judul, lang), url: format!("{root}{}", d.path), external: false })
+        .collect()
 }

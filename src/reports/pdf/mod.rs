@@ -5,7 +5,7 @@
 //!
 //! Each builder ([`lkjip`], [`triwulan`], [`pk`]) turns the ledger and the model's texts into a
 //! [`doc::Document`] of formatted strings; the one typst template places them. The documents are
-//! laid out in parallel and written through the [`Sink`], like the pages.
+//! laid out in parallel by `reports::write` and written through the build's sink, like the pages.
 //!
 //! Texts that later loaders provide plug in through [`Narrative`] (the chapters of
 //! `laporan/*.md`, `analisis.yaml`) and the PK builder's input (`perjanjian-kinerja.yaml`);
@@ -23,13 +23,11 @@ mod triwulan;
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
-use rayon::prelude::*;
 
 pub use doc::{Block, Run};
 pub use engine::EngineError;
 
 use crate::content::model::{Site, Year};
-use crate::output::Sink;
 use crate::present::Presenter;
 
 /// The texts of a year's annual report beyond the figures: the sections of `laporan/*.md`
@@ -60,13 +58,73 @@ pub struct Analisis {
     pub program_pendukung: Vec<String>,
 }
 
-/// A report that could not be made.
-#[derive(Debug)]
-pub struct Failure {
-    /// The path it would have had.
-    pub path: String,
-    /// typst's messages.
-    pub error: EngineError,
+/// A PDF report of one year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// The annual report `lkjip-<tahun>.pdf`.
+    Lkjip,
+    /// The report of quarter 1–4, `laporan-tw<n>-<tahun>.pdf`.
+    Triwulan(u8),
+    /// The agency-level performance agreement `perjanjian-kinerja-<tahun>.pdf`.
+    Pk,
+}
+
+impl Kind {
+    /// Its path under the site root.
+    pub fn path(self, tahun: i32) -> String {
+        match self {
+            Kind::Lkjip => format!("unduh/{tahun}/lkjip-{tahun}.pdf"),
+            Kind::Triwulan(q) => format!("unduh/{tahun}/laporan-tw{q}-{tahun}.pdf"),
+            Kind::Pk => format!("unduh/{tahun}/perjanjian-kinerja-{tahun}.pdf"),
+        }
+    }
+
+    /// Its title on the downloads page, in Indonesian and English.
+    pub fn judul(self, tahun: i32) -> (String, String) {
+        match self {
+            Kind::Lkjip => (
+                format!("Laporan Kinerja Instansi Pemerintah (LKjIP) {tahun}"),
+                format!("Annual performance report (LKjIP) {tahun}"),
+            ),
+            Kind::Triwulan(q) => {
+                (format!("Laporan capaian kinerja TW{q} {tahun}"), format!("Q{q} {tahun} performance report"))
+            }
+            Kind::Pk => (format!("Perjanjian Kinerja {tahun}"), format!("Performance agreement {tahun}")),
+        }
+    }
+}
+
+/// The PDF reports of a site, oldest year first: every year folder has its agency-level PK;
+/// a year with quarterly files has its LKjIP and one report per reported quarter.
+pub fn plan(site: &Site) -> Vec<(i32, Kind)> {
+    let mut out = Vec::new();
+    for (&tahun, year) in &site.years {
+        out.push((tahun, Kind::Pk));
+        let reported: Vec<u8> = (1..=4).filter(|q| year.realisasi[usize::from(q - 1)].is_some()).collect();
+        if !reported.is_empty() {
+            out.push((tahun, Kind::Lkjip));
+        }
+        out.extend(reported.into_iter().map(|q| (tahun, Kind::Triwulan(q))));
+    }
+    out
+}
+
+/// Lay out the report `kind` of `tahun` (a year of [`plan`]).
+pub fn render(p: &Presenter, tahun: i32, kind: Kind) -> Result<Vec<u8>, EngineError> {
+    let Some(year) = p.site.years.get(&tahun) else { return Ok(Vec::new()) };
+    let narrative = narrative(year);
+    let ctx = Ctx { p, tahun, year, as_of: p.ledger.as_of, narrative: &narrative };
+    let document = match kind {
+        Kind::Lkjip => lkjip::lkjip(&ctx),
+        Kind::Triwulan(q) => triwulan::triwulan(&ctx, q),
+        Kind::Pk => pk::agency(&ctx),
+    };
+    engine::render(&job(&ctx, kind.path(tahun), document))
+}
+
+/// Free the engine's caches once every report is laid out.
+pub fn finish() {
+    engine::evict();
 }
 
 /// What every builder reads.
@@ -135,49 +193,11 @@ pub fn narrative(year: &Year) -> Narrative {
     Narrative { bab, ..Narrative::default() }
 }
 
-/// Every report of the site into `sink`, laid out in parallel; the reports that failed.
-pub fn write(p: &Presenter, sink: &dyn Sink) -> Vec<Failure> {
-    let as_of = p.ledger.as_of;
-    let mut jobs = Vec::new();
-    for (&tahun, year) in &p.site.years {
-        let narrative = narrative(year);
-        let ctx = Ctx { p, tahun, year, as_of, narrative: &narrative };
-        jobs.extend(documents(&ctx));
-    }
-    let failures: Vec<Failure> = jobs
-        .par_iter()
-        .filter_map(|(path, job)| match engine::render(job) {
-            Ok(bytes) => {
-                sink.add(path, &bytes);
-                None
-            }
-            Err(error) => Some(Failure { path: path.clone(), error }),
-        })
-        .collect();
-    engine::evict();
-    failures
-}
-
-/// The documents of one year, each with its path.
-fn documents(ctx: &Ctx) -> Vec<(String, engine::Job)> {
-    let tahun = ctx.tahun;
-    let mut out = vec![job(ctx, format!("unduh/{tahun}/perjanjian-kinerja-{tahun}.pdf"), pk::agency(ctx))];
-    let reported: Vec<u8> = (1..=4).filter(|q| ctx.year.realisasi[usize::from(q - 1)].is_some()).collect();
-    if !reported.is_empty() {
-        out.push(job(ctx, format!("unduh/{tahun}/lkjip-{tahun}.pdf"), lkjip::lkjip(ctx)));
-    }
-    for q in reported {
-        out.push(job(ctx, format!("unduh/{tahun}/laporan-tw{q}-{tahun}.pdf"), triwulan::triwulan(ctx, q)));
-    }
-    out
-}
-
 /// A document and its charts as a job for the engine.
-fn job(ctx: &Ctx, path: String, (document, charts): (doc::Document, Charts)) -> (String, engine::Job) {
+fn job(ctx: &Ctx, path: String, (document, charts): (doc::Document, Charts)) -> engine::Job {
     // serde_json cannot fail on these plain structs of strings and numbers.
     let data = serde_json::to_vec(&document).unwrap_or_default();
-    let job = engine::Job { data, files: charts.files, date: ctx.as_of, ident: path.clone() };
-    (path, job)
+    engine::Job { data, files: charts.files, date: ctx.as_of, ident: path }
 }
 
 /// The SVG charts of a document, by the virtual path its chart blocks name.

@@ -178,3 +178,21 @@ fn content_cannot_inject_typst_code() {
     let info = Command::new("pdfinfo").arg(&pk).output().expect("pdfinfo (poppler-utils)");
     assert!(String::from_utf8_lossy(&info.stdout).contains("595.276 x 841.89 pts (A4)"));
 }
+
+#[test]
+fn every_pdf_is_listed_with_its_checksum_and_linked_from_its_year() {
+    let public = example();
+    let sums = std::fs::read_to_string(public.join("unduh/SHA256SUMS")).unwrap();
+    let page = std::fs::read_to_string(public.join("unduh/index.html")).unwrap();
+    let year = std::fs::read_to_string(public.join("tahun/2023/index.html")).unwrap();
+    // The example's 2023 has four quarterly files: the LKjIP, four quarterly reports and the PK.
+    let pdfs =
+        ["lkjip-2023.pdf", "laporan-tw1-2023.pdf", "laporan-tw4-2023.pdf", "perjanjian-kinerja-2023.pdf"];
+    for name in pdfs {
+        let line = sums.lines().find(|l| l.ends_with(&format!("  unduh/2023/{name}")));
+        let sum =
+            line.unwrap_or_else(|| panic!("{name} not in SHA256SUMS:\n{sums}")).split(' ').next().unwrap();
+        assert!(page.contains(sum), "the downloads page shows {name}'s checksum");
+        assert!(year.contains(name), "the year page links {name}");
+    }
+}

@@ -1,0 +1,321 @@
+//! The workbook of a year, `unduh/<tahun>/pengukuran-kinerja-<tahun>.xlsx` (SPEC §5.2): one
+//! sheet per table of `docs/reports.md`, figures from the ledger, texts from the model.
+//!
+//! A spreadsheet keeps a number as an `f64`, which cannot hold every exact decimal: a figure is
+//! written as a number only when it reads back as exactly the same decimal ([`sel_angka`]), and
+//! otherwise as text in Indonesian notation, so no cell ever shows a figure the ledger does not
+//! have. Number formats are Excel's locale-neutral codes (`#,##0.00`), which a spreadsheet in
+//! Indonesian shows as `1.234,50`; each figure gets as many decimals as it has. Header rows are
+//! frozen, column widths and row heights fitted to the text shown, and there are no formulas:
+//! a text that starts with `=` is stored as a string cell, never evaluated. The document's
+//! dates are the as-of date, so two builds of one commit give the same bytes.
+
+mod sheets;
+
+use std::collections::HashMap;
+use std::str::FromStr;
+
+use chrono::{Datelike, NaiveDate};
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+use super::{Document, Source};
+use crate::content::model::Text;
+use crate::diagnostics::Lang;
+use crate::present::Presenter;
+use crate::present::format::angka;
+
+/// The most characters a cell holds (the format's limit).
+const MAX_TEKS: usize = 32_767;
+
+/// Column widths, in characters, between which a column is fitted to its widest cell.
+const LEBAR: (usize, usize) = (6, 60);
+
+/// The planned workbook of `tahun`.
+pub(super) fn document(tahun: i32) -> Document {
+    Document {
+        path: format!("unduh/{tahun}/pengukuran-kinerja-{tahun}.xlsx"),
+        tahun: Some(tahun),
+        judul: Text {
+            id: format!("Pengukuran kinerja {tahun} (buku kerja XLSX)"),
+            en: Some(format!("Performance measurement {tahun} (XLSX workbook)")),
+        },
+        source: Source::Workbook(tahun),
+    }
+}
+
+/// A figure as a spreadsheet holds it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SelAngka {
+    /// A number cell.
+    Angka(f64),
+    /// A text cell: the figure in Indonesian notation.
+    Teks(String),
+}
+
+/// The one decision of how a figure goes into a cell: a number when the `f64` nearest to it,
+/// written in the shortest form that reads back as that `f64` (what the file stores), is
+/// exactly `value` again; otherwise the exact figure as text. `75000000000000` and `82.50`
+/// are numbers; a figure of 20 significant digits is text.
+pub fn sel_angka(value: Decimal) -> SelAngka {
+    let teks = || SelAngka::Teks(angka(value, Lang::Id));
+    let Ok(float) = value.to_string().parse::<f64>() else { return teks() };
+    if !float.is_finite() {
+        return teks();
+    }
+    // `Display` of an f64 is the shortest decimal that parses back to it, without exponent.
+    match Decimal::from_str(&float.to_string()) {
+        // A zero is stored unsigned, as the pages show it.
+        Ok(back) if back == value => SelAngka::Angka(if float == 0.0 { 0.0 } else { float }),
+        _ => teks(),
+    }
+}
+
+/// A cell of a sheet.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Sel {
+    /// Text from the content or our words.
+    Teks(String),
+    /// An exact figure.
+    Angka(Decimal),
+    /// A count (days late, respondents).
+    Bulat(i64),
+    /// A date.
+    Tanggal(NaiveDate),
+    /// Nothing: the figure does not apply or is not known.
+    Kosong,
+}
+
+/// A sheet: its name, column headers and rows.
+pub(super) struct Sheet {
+    pub(super) nama: &'static str,
+    pub(super) kolom: Vec<&'static str>,
+    pub(super) baris: Vec<Vec<Sel>>,
+}
+
+/// The formats of a workbook, made once: number formats by decimals.
+struct Formats {
+    header: Format,
+    teks: Format,
+    teks_angka: Format,
+    tanggal: Format,
+    angka: HashMap<u32, Format>,
+}
+
+impl Formats {
+    fn new() -> Formats {
+        let top = Format::new().set_align(FormatAlign::Top);
+        Formats {
+            header: Format::new().set_bold().set_text_wrap().set_border_bottom(FormatBorder::Thin),
+            teks: top.clone().set_text_wrap(),
+            teks_angka: top.clone().set_align(FormatAlign::Right),
+            tanggal: top.set_num_format("yyyy-mm-dd"),
+            angka: HashMap::new(),
+        }
+    }
+
+    /// `#,##0` with `scale` decimals: the value's own digits, as the pages show them.
+    fn angka(&mut self, scale: u32) -> &Format {
+        self.angka.entry(scale).or_insert_with(|| {
+            let decimals =
+                if scale == 0 { String::new() } else { format!(".{}", "0".repeat(scale as usize)) };
+            Format::new().set_align(FormatAlign::Top).set_num_format(format!("#,##0{decimals}"))
+        })
+    }
+}
+
+/// The workbook of `tahun`, as bytes.
+pub(super) fn workbook(p: &Presenter, tahun: i32) -> Result<Vec<u8>, XlsxError> {
+    let mut book = Workbook::new();
+    book.set_properties(&properties(p, tahun)?);
+    let mut formats = Formats::new();
+    for sheet in sheets::sheets(p, tahun) {
+        write_sheet(book.add_worksheet(), &sheet, &mut formats)?;
+    }
+    book.save_to_buffer()
+}
+
+fn properties(p: &Presenter, tahun: i32) -> Result<DocProperties, XlsxError> {
+    let as_of = p.ledger.as_of;
+    let created = excel_date(as_of).unwrap_or(ExcelDateTime::from_ymd(1900, 1, 1)?);
+    let instansi = p.site.sakip.as_ref().map(|s| s.instansi.nama.id.clone()).unwrap_or_default();
+    Ok(DocProperties::new()
+        .set_title(format!("Pengukuran Kinerja {tahun}"))
+        .set_author(&instansi)
+        .set_company(instansi)
+        .set_comment(format!("Dibuat oleh sakip-site; tanggal acuan {as_of}"))
+        .set_creation_datetime(&created))
+}
+
+fn excel_date(date: NaiveDate) -> Option<ExcelDateTime> {
+    let year = u16::try_from(date.year()).ok()?;
+    ExcelDateTime::from_ymd(year, date.month() as u8, date.day() as u8).ok()
+}
+
+fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, formats: &mut Formats) -> Result<(), XlsxError> {
+    ws.set_name(sheet.nama)?;
+    let widths = widths(sheet);
+    for (c, title) in sheet.kolom.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *title, &formats.header)?;
+    }
+    let header: Vec<Sel> = sheet.kolom.iter().map(|k| Sel::Teks(k.to_string())).collect();
+    fit_height(ws, 0, &header, &widths)?;
+    for (r, row) in sheet.baris.iter().enumerate() {
+        let r = r as u32 + 1;
+        for (c, sel) in row.iter().enumerate() {
+            write_cell(ws, r, c as u16, sel, formats)?;
+        }
+        fit_height(ws, r, row, &widths)?;
+    }
+    for (c, w) in widths.iter().enumerate() {
+        ws.set_column_width(c as u16, *w as u16 + 2)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    // Printed, a sheet is A4 landscape, one page wide, with its header on every page.
+    ws.set_paper_size(A4).set_landscape().set_print_fit_to_pages(1, 0).set_repeat_rows(0, 0)?;
+    Ok(())
+}
+
+/// Excel's paper size code of A4.
+const A4: u8 = 9;
+
+/// Each column's width in characters: its widest cell as shown, within [`LEBAR`]. A header
+/// wraps between its words, so it needs only its longest word's width.
+fn widths(sheet: &Sheet) -> Vec<usize> {
+    let mut widths: Vec<usize> =
+        sheet.kolom.iter().map(|k| k.split(' ').map(|w| w.chars().count()).max().unwrap_or(0)).collect();
+    for row in &sheet.baris {
+        for (w, sel) in widths.iter_mut().zip(row) {
+            *w = (*w).max(shown(sel));
+        }
+    }
+    widths.iter().map(|w| (*w).clamp(LEBAR.0, LEBAR.1)).collect()
+}
+
+/// A spreadsheet does not grow a row for its wrapped text by itself in every program, so the
+/// row gets the height of its tallest cell, wrapped at its column's width.
+fn fit_height(ws: &mut Worksheet, r: u32, row: &[Sel], widths: &[usize]) -> Result<(), XlsxError> {
+    let lines = row
+        .iter()
+        .zip(widths)
+        .map(|(sel, w)| match sel {
+            Sel::Teks(text) => wrapped_lines(within_limit(text), *w),
+            _ => 1,
+        })
+        .max()
+        .unwrap_or(1);
+    if lines > 1 {
+        ws.set_row_height(r, TINGGI_BARIS * lines.min(409 / TINGGI_BARIS as usize) as f64)?;
+    }
+    Ok(())
+}
+
+/// The height of one line of text, in points (the default row of the default font).
+const TINGGI_BARIS: f64 = 15.0;
+
+/// How many lines `text` takes when wrapped between words at `width` characters.
+fn wrapped_lines(text: &str, width: usize) -> usize {
+    let width = width.max(1);
+    let per_line = |line: &str| {
+        let (mut lines, mut used) = (1, 0);
+        for word in line.split(' ').map(|w| w.chars().count()) {
+            if used > 0 && used + 1 + word <= width {
+                used += 1 + word;
+                continue;
+            }
+            if used > 0 {
+                lines += 1;
+            }
+            // A word longer than the column fills whole lines of its own.
+            let full = word.saturating_sub(1) / width;
+            lines += full;
+            used = word - full * width;
+        }
+        lines
+    };
+    text.lines().map(per_line).sum::<usize>().max(1)
+}
+
+/// How many characters `sel` shows on its widest line.
+fn shown(sel: &Sel) -> usize {
+    match sel {
+        Sel::Teks(text) => within_limit(text).lines().map(|l| l.chars().count()).max().unwrap_or(0),
+        Sel::Angka(value) => angka(*value, Lang::Id).chars().count(),
+        Sel::Bulat(n) => angka(Decimal::from(*n), Lang::Id).chars().count(),
+        Sel::Tanggal(_) => "yyyy-mm-dd".len(),
+        Sel::Kosong => 0,
+    }
+}
+
+/// Write `sel` at row `r`, column `c`.
+fn write_cell(ws: &mut Worksheet, r: u32, c: u16, sel: &Sel, formats: &mut Formats) -> Result<(), XlsxError> {
+    match sel {
+        Sel::Teks(text) => ws.write_string_with_format(r, c, within_limit(text), &formats.teks)?,
+        Sel::Angka(value) => match sel_angka(*value) {
+            SelAngka::Angka(n) => ws.write_number_with_format(r, c, n, formats.angka(value.scale()))?,
+            SelAngka::Teks(t) => ws.write_string_with_format(r, c, t, &formats.teks_angka)?,
+        },
+        Sel::Bulat(n) => ws.write_number_with_format(r, c, *n as f64, formats.angka(0))?,
+        Sel::Tanggal(date) => match excel_date(*date) {
+            Some(d) => ws.write_datetime_with_format(r, c, &d, &formats.tanggal)?,
+            None => ws.write_string_with_format(r, c, date.to_string(), &formats.teks)?,
+        },
+        Sel::Kosong => ws,
+    };
+    Ok(())
+}
+
+/// `text` cut to what a cell holds, on a character boundary (the page has the whole text; only
+/// a finding or a recommendation of that length could reach the limit).
+fn within_limit(text: &str) -> &str {
+    match text.char_indices().nth(MAX_TEKS) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(text: &str) -> Decimal {
+        Decimal::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn a_figure_is_a_number_only_when_it_reads_back_exactly() {
+        // 75 triliun is 75 × 10^12 < 2^53, so its f64 is exact.
+        assert_eq!(sel_angka(d("75000000000000")), SelAngka::Angka(75_000_000_000_000.0));
+        // 82,50 is stored as 82.5, which is the same decimal; the cell format shows 82,50.
+        assert_eq!(sel_angka(d("82.50")), SelAngka::Angka(82.5));
+        // 0,1 is stored as the f64 whose shortest form is "0.1": the same decimal again.
+        assert_eq!(sel_angka(d("0.1")), SelAngka::Angka(0.1));
+        assert_eq!(sel_angka(d("-2.5")), SelAngka::Angka(-2.5));
+        assert_eq!(sel_angka(d("-0.00")), SelAngka::Angka(0.0));
+        // 20 significant digits: the nearest f64 is 12345678901234567168, which is not it.
+        assert_eq!(sel_angka(d("12345678901234567890")), SelAngka::Teks("12.345.678.901.234.567.890".into()));
+        // 17 significant digits with decimals: 75.123.456.789.012,345 has no f64 of its own.
+        assert_eq!(sel_angka(d("75123456789012.345")), SelAngka::Teks("75.123.456.789.012,345".into()));
+        // 2^53 + 1 is the first integer an f64 cannot hold.
+        assert_eq!(sel_angka(d("9007199254740993")), SelAngka::Teks("9.007.199.254.740.993".into()));
+    }
+
+    #[test]
+    fn text_wraps_between_words_and_long_words_take_whole_lines() {
+        assert_eq!(wrapped_lines("aaa bbb ccc", 7), 2);
+        assert_eq!(wrapped_lines("aaa bbb ccc", 11), 1);
+        assert_eq!(wrapped_lines("a\nb", 10), 2);
+        assert_eq!(wrapped_lines("", 10), 1);
+        // 130 characters at 60 a line: 60 + 60 + 10, and "x" fits after the last 10.
+        assert_eq!(wrapped_lines(&format!("{} x", "w".repeat(130)), 60), 3);
+    }
+
+    #[test]
+    fn long_text_is_cut_to_the_cell_limit_on_a_character() {
+        let long = "é".repeat(MAX_TEKS + 5);
+        assert_eq!(within_limit(&long).chars().count(), MAX_TEKS);
+        assert_eq!(within_limit("pendek"), "pendek");
+    }
+}
