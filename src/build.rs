@@ -137,6 +137,7 @@ fn render_with(
     let Prepared { checked, ledger, history, .. } = prepared;
     let sakip = checked.site.sakip.as_ref();
     let title = sakip.map(|s| s.situs.judul.id.clone()).unwrap_or_default();
+    let licence = sakip.map_or(crate::content::model::LISENSI, |s| s.situs.lisensi.as_str());
     let configured = sakip.map(|s| s.situs.base_url.value.clone()).unwrap_or_default();
     let mut base_url = options.base_url.clone().unwrap_or(configured);
     if !base_url.ends_with('/') {
@@ -145,7 +146,7 @@ fn render_with(
     let site_options = site::Options { root: &options.root, base_url, history };
     // The exports and the pages only read the ledger: write them side by side.
     let ((), pages) = rayon::join(
-        || exports::write(ledger, &title, sink),
+        || exports::write(ledger, &title, licence, sink),
         || site::render(&checked.site, ledger, &site_options, sink, &mut checked.diagnostics, earlier),
     );
     pages

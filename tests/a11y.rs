@@ -30,6 +30,7 @@ const PAGES: &[&str] = &[
     "tahun/2023/lke/index.html",
     "tahun/2023/pk/index.html",
     "cari/index.html",
+    "cascading/index.html",
     "riwayat/index.html",
     "en/index.html",
     "en/indikator/iku-1/index.html",
@@ -39,6 +40,7 @@ const PAGES: &[&str] = &[
     "en/tahun/2023/lke/index.html",
     "en/tahun/2023/pk/index.html",
     "en/cari/index.html",
+    "en/cascading/index.html",
     "en/riwayat/index.html",
 ];
 
