@@ -109,9 +109,9 @@ fn show_target(
     };
     let dasar = tv.get_attr("dasar")?;
     // The basis is a regulation's number and title, written in Indonesian.
-    let dasar_lang = if lang == Lang::Id { "" } else { " lang=\"id\"" };
+    let (open, close) = if lang == Lang::Id { ("", "") } else { ("<span lang=\"id\">", "</span>") };
     Ok(safe(format!(
-        "{shown} <small class=\"target-awal\">({} {}; {}: <span{dasar_lang}>{}</span>)</small>",
+        "{shown} <small class=\"target-awal\">({} {}; {}: {open}{}{close})</small>",
         HtmlEscape(&word("target_original")?),
         target_html(&awal, &satuan, unit_lang, lang)?,
         HtmlEscape(&word("revision_basis")?),
@@ -179,7 +179,7 @@ fn show_ind(state: &State, ind: Value) -> Result<Value, Error> {
     let root = state.lookup("lang_root").ok_or_else(|| invalid("show_ind: no `lang_root` in the context"))?;
     let (id, slug) = (ind.get_attr("id")?, ind.get_attr("slug")?);
     Ok(safe(format!(
-        "<a href=\"{}indikator/{}/\">{}</a> {}",
+        "<a class=\"ind-id\" href=\"{}indikator/{}/\">{}</a> {}",
         HtmlEscape(root.as_str().unwrap_or_default()),
         HtmlEscape(slug.as_str().unwrap_or_default()),
         HtmlEscape(id.as_str().unwrap_or_default()),
