@@ -205,3 +205,52 @@ fn every_year_is_reachable_from_the_menu() {
     }
     at(menu, "<summary>Semua tahun</summary>");
 }
+
+#[test]
+fn on_a_phone_every_wide_table_scrolls_in_a_named_region_and_ids_stay_whole() {
+    let (_tmp, out) = build(crate_dir());
+    let mut pages = Vec::new();
+    let mut dirs = vec![out.clone()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                pages.push(path);
+            }
+        }
+    }
+    let mut regions = 0;
+    for page in &pages {
+        let html = std::fs::read_to_string(page).unwrap();
+        // Every table sits in a scroll region a keyboard reaches and a screen reader names. (A
+        // Markdown page's tables are the author's prose tables; they wrap to the page width.)
+        for (i, _) in html.match_indices("<table").filter(|_| !html.contains("<article")) {
+            let region =
+                html[..i].rfind("<div class=\"scroll").unwrap_or_else(|| panic!("{page:?}: a bare table"));
+            assert!(!html[region..i].contains("</div>"), "{page:?}: a table outside its region");
+        }
+        for div in html.split("<div class=\"scroll").skip(1) {
+            let tag = &div[..div.find('>').unwrap()];
+            assert!(tag.contains("tabindex=\"0\" role=\"region\""), "{page:?}: {tag}");
+            assert!(tag.contains("aria-labelledby=\"") || tag.contains("aria-label=\""), "{page:?}: {tag}");
+            regions += 1;
+        }
+        // A link that is an indicator's id (one word, like `PK-2.18.03.2.01.0001-1`) is one
+        // unbreakable token.
+        for link in html.split("<a ").skip(1) {
+            let (tag, rest) = link.split_once('>').unwrap();
+            let text = &rest[..rest.find("</a>").unwrap_or(0)];
+            let is_id = tag.contains("indikator/") && !text.contains(' ') && text.contains('-');
+            assert!(!is_id || tag.contains("class=\"ind-id\""), "{page:?}: <a {tag}>{text}");
+        }
+    }
+    assert!(regions > 50, "{regions} regions");
+    let css = read(&out, "static/style.css");
+    assert!(css.contains(".id, .kode, a.ind-id { white-space: nowrap; }"), "ids may break");
+    // Header cells have no fill that would show as an empty grey block, and the page's last
+    // block keeps its distance from the footer.
+    assert!(!css.contains("thead th { background: var(--bg-soft)"));
+    assert!(css.contains("main { padding-top: 1rem; padding-bottom: 3rem; }"));
+}
