@@ -59,6 +59,9 @@ fn the_dashboard_says_how_many_iku_reached_their_target_and_links_their_context(
     at(&html, "href=\"indikator/iku-1/#analisis-2023\"");
     at(&html, "href=\"indikator/iku-1/#tw-2023\"");
     at(&read(&out, "indikator/iku-1/index.html"), "id=\"analisis-2023\"");
+    // Its small chart is named in words.
+    at(&id, "Realisasi dan target, TW1–TW4 2023");
+    at(&en, "Realisation and target, Q1–Q4 2023");
     // Only the IKU have cards.
     assert!(!html.contains("class=\"card\"><h2><a href=\"indikator/pk-"), "{html}");
 }

@@ -75,6 +75,7 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("search_none", "Tidak ada yang cocok.", "Nothing matches."),
     ("search_shown", "Ditampilkan", "Shown"),
     ("all_years", "Semua tahun", "All years"),
+    ("and", "dan", "and"),
     (
         "search_hint",
         "Cari menurut nama, kode, definisi atau satuan",
