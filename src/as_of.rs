@@ -3,13 +3,22 @@
 //! It is never read from the clock when git can answer, so two builds of one commit agree. The
 //! date keeps where it came from, so that `check` and `build` can tell the user which one they
 //! got.
+//!
+//! The committer date is whatever the commit says: a pull request can set it to any day, and a
+//! date far ahead would mark overdue follow-ups as still in time. So a commit date more than a
+//! day after the machine's clock is an error ([`refuse_future`]); the clock only guards, it is
+//! never written into the output.
 
 use std::path::Path;
 use std::process::Command;
 
 use chrono::NaiveDate;
 
-use crate::diagnostics::Message;
+use crate::diagnostics::{Code, Diagnostics, Loc, Message};
+
+/// How many days a commit date may be ahead of the machine's clock (time zones, a clock a little
+/// behind) before it is refused.
+pub const MAX_DAYS_AHEAD: u64 = 1;
 
 /// Where the as-of date came from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +67,30 @@ impl AsOf {
     }
 }
 
+/// Refuse (error `as-of-future`) a commit date more than [`MAX_DAYS_AHEAD`] after `today`: a
+/// forged committer date must not decide what is overdue. `--as-of` is the operator's own
+/// choice and is taken as given.
+pub fn refuse_future(as_of: &AsOf, today: NaiveDate, diags: &mut Diagnostics) {
+    let Source::Commit(hash) = &as_of.source else { return };
+    let limit = today.checked_add_days(chrono::Days::new(MAX_DAYS_AHEAD)).unwrap_or(NaiveDate::MAX);
+    if as_of.date <= limit {
+        return;
+    }
+    let date = as_of.date;
+    diags.error(
+        Code::AsOfFuture,
+        Loc::file(&std::sync::Arc::from("content/")),
+        Message::new(
+            format!("tanggal acuan {date} (tanggal commit {hash}) lebih dari sehari setelah tanggal hari ini {today} menurut jam komputer ini: tanggal commit dapat dipalsukan, jadi tenggat tidak dihitung dengannya"),
+            format!("the as-of date {date} (the date of commit {hash}) is more than a day after today's date {today} by this machine's clock: a commit date can be forged, so deadlines are not computed from it"),
+        ),
+    )
+    .with_help(Message::new(
+        "perbaiki jam komputer, buat ulang commit dengan tanggal yang benar, atau berikan --as-of YYYY-MM-DD",
+        "fix the machine's clock, recommit with the right date, or pass --as-of YYYY-MM-DD",
+    ));
+}
+
 /// The as-of date from the flag or git, or `None` when neither answers (the caller decides
 /// whether to fall back to today).
 pub fn resolve(root: &Path, flag: Option<NaiveDate>) -> Option<AsOf> {
@@ -104,6 +137,23 @@ mod tests {
         assert_eq!(as_of.describe().en, "2023-12-31, the date of commit a1b2c3d");
         assert_eq!(parse_log(""), None);
         assert_eq!(parse_log("yesterday a1b2c3d"), None);
+    }
+
+    #[test]
+    fn a_commit_date_more_than_a_day_ahead_of_the_clock_is_refused() {
+        let today = date("2024-03-20");
+        let commit = |d: &str| AsOf { date: date(d), source: Source::Commit("a1b2c3d".into()) };
+        let errors = |as_of: &AsOf| {
+            let mut diags = Diagnostics::default();
+            refuse_future(as_of, today, &mut diags);
+            diags.sorted().iter().map(|d| d.code).collect::<Vec<_>>()
+        };
+        // Tomorrow is a time zone away; the day after is not.
+        assert!(errors(&commit("2024-03-21")).is_empty());
+        assert_eq!(errors(&commit("2024-03-22")), [Code::AsOfFuture]);
+        assert_eq!(errors(&commit("2099-01-01")), [Code::AsOfFuture]);
+        // The operator's own flag is taken as given.
+        assert!(errors(&AsOf { date: date("2099-01-01"), source: Source::Flag }).is_empty());
     }
 
     #[test]

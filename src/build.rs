@@ -16,6 +16,7 @@ use crate::diagnostics::{Code, Loc, Message};
 use crate::exports;
 use crate::history::{self, History};
 use crate::output::{Output, Sink, WriteError};
+use crate::reports;
 use crate::site::{self, Earlier, Pages};
 
 /// What a build needs, wherever it writes.
@@ -90,6 +91,7 @@ pub fn prepare_with(options: &Options, parsed: Option<&Parsed>) -> Result<Outcom
     if as_of.source == Source::Clock {
         warn_clock(&mut checked, as_of.date);
     }
+    as_of::refuse_future(&as_of, AsOf::today().date, &mut checked.diagnostics);
     if checked.diagnostics.has_errors() {
         return Ok(Outcome::Stopped(checked));
     }
@@ -137,18 +139,27 @@ fn render_with(
     let Prepared { checked, ledger, history, .. } = prepared;
     let sakip = checked.site.sakip.as_ref();
     let title = sakip.map(|s| s.situs.judul.id.clone()).unwrap_or_default();
-    let licence = sakip.map_or(crate::content::model::LISENSI, |s| s.situs.lisensi.as_str());
+    let licence =
+        sakip.map_or_else(|| crate::content::model::LISENSI.to_string(), |s| s.situs.lisensi.clone());
     let configured = sakip.map(|s| s.situs.base_url.value.clone()).unwrap_or_default();
     let mut base_url = options.base_url.clone().unwrap_or(configured);
     if !base_url.ends_with('/') {
         base_url.push('/');
     }
     let site_options = site::Options { root: &options.root, base_url, history };
-    // The exports and the pages only read the ledger: write them side by side.
-    let ((), pages) = rayon::join(
-        || exports::write(ledger, &title, licence, sink),
-        || site::render(&checked.site, ledger, &site_options, sink, &mut checked.diagnostics, earlier),
+    let Checked { site: model, diagnostics, .. } = checked;
+    // The exports, the pages and the reports only read the ledger: write them side by side. The
+    // preview (which reuses pages, `earlier`) skips the PDF reports to reload at once.
+    let (((), failures), pages) = rayon::join(
+        || {
+            rayon::join(
+                || exports::write(ledger, &title, &licence, sink),
+                || if earlier.is_none() { reports::write(model, ledger, sink) } else { Vec::new() },
+            )
+        },
+        || site::render(model, ledger, &site_options, sink, diagnostics, earlier),
     );
+    reports::report(failures, diagnostics);
     pages
 }
 

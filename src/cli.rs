@@ -26,7 +26,8 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = FormatArg::Human)]
         format: FormatArg,
-        /// The as-of date (YYYY-MM-DD); default: the commit date of HEAD when in git.
+        /// The as-of date (YYYY-MM-DD); default: the commit date of HEAD when in git (an error
+        /// when it is more than a day after this machine's clock).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<chrono::NaiveDate>,
         /// Language of the messages.
@@ -35,13 +36,15 @@ pub enum Command {
     },
     /// Validate, compute and write the site: pages in Indonesian and English, evidence and open data.
     Build {
-        /// Output folder [default: <root>/public].
+        /// Output folder [default: <root>/public], replaced as a whole; only a folder an
+        /// earlier build wrote, unchanged, is replaced (docs/output.md).
         #[arg(long, value_name = "DIR")]
         output: Option<PathBuf>,
         /// Override situs.base_url (an http:// or https:// address, no `//` in its path).
         #[arg(long, value_name = "URL", value_parser = parse_url)]
         base_url: Option<String>,
-        /// The as-of date (YYYY-MM-DD).
+        /// The as-of date (YYYY-MM-DD); default: the commit date of HEAD (an error when it is
+        /// more than a day after this machine's clock), else today.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<chrono::NaiveDate>,
     },
@@ -59,7 +62,8 @@ pub enum Command {
         /// Open the preview in a browser.
         #[arg(long)]
         open: bool,
-        /// The as-of date (YYYY-MM-DD); default: the commit date of HEAD when in git.
+        /// The as-of date (YYYY-MM-DD); default: the commit date of HEAD when in git (an error
+        /// when it is more than a day after this machine's clock).
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<chrono::NaiveDate>,
         /// Language of the messages and of the error overlay.

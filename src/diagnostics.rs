@@ -215,6 +215,14 @@ codes! {
     Template = "template",
     /// More diagnostics in one file than are printed.
     MoreDiagnostics = "more-diagnostics",
+    /// The commit date of `HEAD`, used as the as-of date, is more than a day in the future.
+    AsOfFuture = "as-of-future",
+    /// An evidence file of a type that is not published (`.html`, `.svg`, `.js`, …).
+    EvidenceType = "evidence-type",
+    /// An evidence file above the size limit.
+    EvidenceTooLarge = "evidence-too-large",
+    /// A theme file or folder that is a symbolic link leading outside the site.
+    ThemeEscape = "theme-escape",
 }
 
 /// One problem found in the content.

@@ -30,6 +30,7 @@ pub mod init;
 pub mod number;
 pub mod output;
 pub mod present;
+pub mod reports;
 pub mod schema;
 pub mod serve;
 pub mod site;

@@ -3,20 +3,23 @@
 //!
 //! On disk a failed build never leaves a half-written site: the files go into a staging folder,
 //! a hidden sibling of the output folder, which is swapped into place only when the whole build
-//! succeeded and removed otherwise. We only ever replace a folder that carries our marker file,
-//! and refuse output folders that hold `content/` or are `/`. Pages go to disk the moment they
-//! are rendered, so a site of thousands of pages is never held in memory.
+//! succeeded and removed otherwise; a build killed at any point leaves the old or the new site
+//! complete, and the next build cleans up after it (`swap`). We only ever replace a folder whose
+//! marker lists everything in it (`marker`), and refuse, before touching anything, output
+//! folders that hold `content/`, are `/` or a mount point, or hold a file that cannot be
+//! removed. Pages go to disk the moment they are rendered, so a site of thousands of pages is
+//! never held in memory.
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
-use rayon::prelude::*;
+mod marker;
+mod swap;
+mod sys;
 
-/// Name of the marker file that says a folder was written by sakip-site.
-pub const MARKER: &str = ".sakip-site-output";
+pub use marker::MARKER;
 
 /// Where the files of a build go.
 pub trait Sink: Sync {
@@ -24,6 +27,14 @@ pub trait Sink: Sync {
     /// threads at once; a sink that can fail keeps the failure and reports it when the build is
     /// finished, so that rendering never stops half-way on one file.
     fn add(&self, path: &str, bytes: &[u8]);
+
+    /// Add a copy of the file `source` at `path`: evidence, which may be large, so a disk sink
+    /// streams it and never holds it whole. A failure to read `source` is returned (it is the
+    /// content's problem); a failure to write is kept like [`Sink::add`]'s.
+    fn add_copy(&self, path: &str, source: &Path) -> std::io::Result<()> {
+        self.add(path, &fs::read(source)?);
+        Ok(())
+    }
 }
 
 /// The output of one build, being written. Shared by the threads that render.
@@ -31,28 +42,43 @@ pub trait Sink: Sync {
 pub struct Output {
     staging: PathBuf,
     target: PathBuf,
-    files: AtomicUsize,
+    /// Every file written, with its size: the finished build's marker lists them.
+    files: Mutex<BTreeMap<String, u64>>,
+    /// The permissions of the output folder being replaced, given to the new one.
+    permissions: Option<fs::Permissions>,
+    /// Held while the staging folder is written, so no other build sweeps it away.
+    _lock: sys::Lock,
     /// The first write error, reported by [`Output::commit`].
     error: Mutex<Option<WriteError>>,
 }
 
 impl Output {
     /// Prepare to write a build to `dir`, replacing a previous build there. `content_dir` is
-    /// the site's `content/`, which the output must neither contain nor sit in.
+    /// the site's `content/`, which the output must neither contain nor sit in. Everything that
+    /// would stop the swap is checked first, before anything is changed; then what earlier,
+    /// killed builds left beside `dir` is put back or removed.
     pub fn create(dir: &Path, content_dir: &Path) -> Result<Output, WriteError> {
         let target = absolute(dir)?;
         refuse_unsafe(&target, content_dir)?;
         let parent = target
             .parent()
-            .ok_or(WriteError::Refused { path: target.clone(), reason: "it has no parent" })?;
-        fs::create_dir_all(parent).map_err(io("cannot create", parent))?;
+            .ok_or(WriteError::Refused { path: target.clone(), reason: "it has no parent".into() })?;
         let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let staging = parent.join(format!(".{name}.tmp-{}", std::process::id()));
-        if staging.exists() {
-            fs::remove_dir_all(&staging).map_err(io("cannot clear", &staging))?;
-        }
-        fs::create_dir_all(&staging).map_err(io("cannot create", &staging))?;
-        Ok(Output { staging, target, files: AtomicUsize::new(0), error: Mutex::new(None) })
+        fs::create_dir_all(parent).map_err(io("cannot create", parent))?;
+        swap::recover(parent, &name, &target)?;
+        let permissions = inspect(&target, parent)?;
+        swap::sweep(parent, &name)?;
+        let staging = swap::staging(parent, &name);
+        // What is left at this name after the sweep does not carry our marker: not ours to remove.
+        fs::create_dir(&staging).map_err(io("cannot create the staging folder", &staging))?;
+        let lock = sys::try_lock(&staging)
+            .ok()
+            .flatten()
+            .ok_or(WriteError::Refused { path: staging.clone(), reason: "another build holds it".into() })?;
+        marker::write(&staging, marker::State::Staging, &BTreeMap::new())
+            .map_err(io("cannot write", &staging.join(MARKER)))?;
+        let files = Mutex::new(BTreeMap::new());
+        Ok(Output { staging, target, files, permissions, _lock: lock, error: Mutex::new(None) })
     }
 
     /// Move the finished build into place and return how many files it has.
@@ -63,38 +89,46 @@ impl Output {
             None => self.finish(),
         };
         if result.is_err() {
-            let _ = fs::remove_dir_all(&self.staging);
+            let _ = swap::remove_build(&self.staging);
         }
-        result.map(|()| self.files.load(Ordering::Relaxed))
+        result.map(|()| self.written().len())
     }
 
     fn finish(&self) -> Result<(), WriteError> {
-        let marker = self.staging.join(MARKER);
-        fs::write(&marker, "This folder is written by sakip-site build and replaced on every build.\n")
-            .map_err(io("cannot write", &marker))?;
+        marker::write(&self.staging, marker::State::Complete, &self.written())
+            .map_err(io("cannot write", &self.staging.join(MARKER)))?;
+        if let Some(permissions) = &self.permissions {
+            fs::set_permissions(&self.staging, permissions.clone())
+                .map_err(io("cannot set the permissions of", &self.staging))?;
+        }
         let parent = self.target.parent().unwrap_or(Path::new("/"));
         let name = self.target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        swap_in(&self.staging, &self.target, parent, &name)
+        swap::swap_in(&self.staging, &self.target, parent, &name)
+    }
+
+    fn written(&self) -> MutexGuard<'_, BTreeMap<String, u64>> {
+        // An insert is one step, so a thread that panicked left the map whole.
+        self.files.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// Give up: remove everything written so far; the previous build stays as it was.
     pub fn abandon(self) {
-        let _ = fs::remove_dir_all(&self.staging);
+        let _ = swap::remove_build(&self.staging);
     }
 }
 
-/// Writes each file into the staging folder; the first failure is kept and reported by
-/// [`Output::commit`].
-impl Sink for Output {
-    fn add(&self, path: &str, bytes: &[u8]) {
+impl Output {
+    /// Create the folder of `path` in the staging folder and write the file with `write`
+    /// (which returns its size); list it, or keep the first failure for [`Output::commit`].
+    fn write_with(&self, path: &str, write: impl FnOnce(&Path) -> Result<u64, WriteError>) {
         let file = self.staging.join(path);
         let result = file
             .parent()
             .map_or(Ok(()), |dir| fs::create_dir_all(dir).map_err(io("cannot create", dir)))
-            .and_then(|()| fs::write(&file, bytes).map_err(io("cannot write", &file)));
+            .and_then(|()| write(&file));
         match result {
-            Ok(()) => {
-                self.files.fetch_add(1, Ordering::Relaxed);
+            Ok(size) => {
+                self.written().insert(path.to_string(), size);
             }
             Err(e) => {
                 if let Ok(mut first) = self.error.lock() {
@@ -102,6 +136,27 @@ impl Sink for Output {
                 }
             }
         }
+    }
+}
+
+/// Writes each file into the staging folder; the first failure is kept and reported by
+/// [`Output::commit`].
+impl Sink for Output {
+    fn add(&self, path: &str, bytes: &[u8]) {
+        self.write_with(path, |file| {
+            fs::write(file, bytes).map(|()| bytes.len() as u64).map_err(io("cannot write", file))
+        });
+    }
+
+    /// Streams the copy (`io::copy` uses the kernel's copy where it can). A new file gets the
+    /// usual permissions, not the source's (no execute or set-user-id bit is carried over).
+    fn add_copy(&self, path: &str, source: &Path) -> std::io::Result<()> {
+        let mut from = fs::File::open(source)?;
+        self.write_with(path, |file| {
+            let mut to = fs::File::create(file).map_err(io("cannot write", file))?;
+            std::io::copy(&mut from, &mut to).map_err(io("cannot copy into", file))
+        });
+        Ok(())
     }
 }
 
@@ -155,7 +210,7 @@ pub enum WriteError {
         /// The folder.
         path: PathBuf,
         /// Why.
-        reason: &'static str,
+        reason: String,
     },
     /// A file system operation failed.
     #[error("{action} {path}: {source}")]
@@ -190,7 +245,8 @@ fn absolute(dir: &Path) -> Result<PathBuf, WriteError> {
 }
 
 fn refuse_unsafe(target: &Path, content_dir: &Path) -> Result<(), WriteError> {
-    let refuse = |reason| Err(WriteError::Refused { path: target.to_path_buf(), reason });
+    let refuse =
+        |reason: &str| Err(WriteError::Refused { path: target.to_path_buf(), reason: reason.into() });
     if target.parent().is_none() {
         return refuse("it is the root of the file system");
     }
@@ -202,48 +258,30 @@ fn refuse_unsafe(target: &Path, content_dir: &Path) -> Result<(), WriteError> {
             return refuse("it is inside the content/ folder");
         }
     }
-    if target.exists() {
-        let ours = target.join(MARKER).is_file();
-        let empty = fs::read_dir(target).map(|mut d| d.next().is_none()).unwrap_or(false);
-        if !ours && !empty {
-            return refuse("it exists, is not empty and was not written by sakip-site");
-        }
-    }
     Ok(())
 }
 
-/// Remove a previous build: its top-level entries in parallel (the indicator pages of each
-/// language are most of it), then the folder itself.
-fn remove_build(dir: &Path) -> std::io::Result<()> {
-    let entries: Vec<fs::DirEntry> = fs::read_dir(dir)?.collect::<Result<_, _>>()?;
-    let results: Vec<std::io::Result<()>> =
-        entries
-            .par_iter()
-            .map(|e| {
-                if e.file_type()?.is_dir() { fs::remove_dir_all(e.path()) } else { fs::remove_file(e.path()) }
-            })
-            .collect();
-    results.into_iter().collect::<std::io::Result<()>>()?;
-    fs::remove_dir(dir)
-}
-
-/// Move the finished build into place; the old build is removed only afterwards.
-fn swap_in(staging: &Path, target: &Path, parent: &Path, name: &str) -> Result<(), WriteError> {
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
-    let had_old = target.exists();
-    if had_old {
-        fs::rename(target, &old).map_err(io("cannot move aside", target))?;
+/// Check that an existing output folder can be replaced as a whole: a folder, not a mount
+/// point, empty or holding exactly a build of ours that can be removed. Its permissions, which
+/// the new build keeps.
+fn inspect(target: &Path, parent: &Path) -> Result<Option<fs::Permissions>, WriteError> {
+    let refuse = |reason: String| WriteError::Refused { path: target.to_path_buf(), reason };
+    let Ok(meta) = fs::symlink_metadata(target) else { return Ok(None) };
+    if !meta.is_dir() {
+        return Err(refuse("it exists and is not a folder".into()));
     }
-    if let Err(e) = fs::rename(staging, target) {
-        if had_old {
-            let _ = fs::rename(&old, target);
-        }
-        return Err(io("cannot move into place", target)(e));
+    if sys::is_mount_point(target, parent) {
+        return Err(refuse(
+            "it is a mount point, and sakip-site replaces the output folder as a whole: build \
+             into a folder inside it, or mount its parent instead"
+                .into(),
+        ));
     }
-    if had_old {
-        remove_build(&old).map_err(io("cannot remove the previous build", &old))?;
+    let empty = fs::read_dir(target).map(|mut d| d.next().is_none()).unwrap_or(false);
+    if !empty {
+        marker::verify(target).map_err(refuse)?;
     }
-    Ok(())
+    Ok(Some(meta.permissions()))
 }
 
 #[cfg(test)]
@@ -251,8 +289,14 @@ mod tests {
     use super::*;
 
     fn build(dir: &Path, content: &Path) -> Result<usize, WriteError> {
+        build_files(dir, content, &["data/a.csv"])
+    }
+
+    fn build_files(dir: &Path, content: &Path, files: &[&str]) -> Result<usize, WriteError> {
         let out = Output::create(dir, content)?;
-        out.add("data/a.csv", b"x\n");
+        for file in files {
+            out.add(file, b"x\n");
+        }
         out.commit()
     }
 
@@ -262,12 +306,15 @@ mod tests {
         let content = tmp.path().join("content");
         fs::create_dir(&content).unwrap();
         let public = tmp.path().join("public");
-        assert_eq!(build(&public, &content).unwrap(), 1);
+        assert_eq!(build_files(&public, &content, &["data/a.csv", "stale.html"]).unwrap(), 2);
         assert_eq!(fs::read(public.join("data/a.csv")).unwrap(), b"x\n");
         // A second build replaces the first, including files it no longer writes.
-        fs::write(public.join("stale.html"), "old").unwrap();
-        build(&public, &content).unwrap();
+        assert_eq!(build(&public, &content).unwrap(), 1);
         assert!(!public.join("stale.html").exists());
+        // A file it did not write stops it, and stays.
+        fs::write(public.join("mine.html"), "mine").unwrap();
+        assert!(matches!(build(&public, &content), Err(WriteError::Refused { .. })));
+        fs::remove_file(public.join("mine.html")).unwrap();
         // A folder we did not create is never replaced.
         let foreign = tmp.path().join("docs");
         fs::create_dir(&foreign).unwrap();

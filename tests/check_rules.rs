@@ -409,6 +409,20 @@ fn page_needs_front_matter() {
 }
 
 #[test]
+fn report_sections_need_front_matter_with_a_chapter_from_1_to_4() {
+    const BAGIAN: &str = "content/2023/laporan/01-pendahuluan.md";
+    let site = Site::minimal();
+    site.write(BAGIAN, "# Pendahuluan\n\nTanpa front matter.\n");
+    site.check().error("front-matter", &At::file(BAGIAN));
+    site.write(BAGIAN, "---\nbab: 5\njudul: Pendahuluan\n---\nIsi.\n");
+    site.check().error("out-of-range", &site.at(BAGIAN, "bab: 5", "5"));
+    site.write(BAGIAN, "---\nbab: 1\njudul: Pendahuluan\n---\nIsi.\n");
+    site.check().assert_clean();
+    site.write("content/2023/laporan/catatan.txt", "x\n");
+    site.check().warning("unknown-file", &At::file("content/2023/laporan/catatan.txt"));
+}
+
+#[test]
 fn year_outside_the_renstra_period_is_a_warning() {
     let site = broken(RENSTRA, "target: {2023: \"82,50\"}", "target: {2018: 80, 2023: \"82,50\"}");
     site.check().warning("outside-period", &site.at(RENSTRA, "2018: 80", "80"));
@@ -845,4 +859,79 @@ fn a_base_url_with_a_double_slash_is_refused() {
 fn a_name_of_megabytes_is_reported_once() {
     let site = broken(SAKIP, "nama: Dinas Contoh", &format!("nama: {}", "D".repeat(2_000_000)));
     site.check().error("too-long", &site.at(SAKIP, "nama: DDD", "DDD")).says(&["2000000", "10000"]);
+}
+
+/// The site committed with `date` as its committer date (what a pull request can forge), or
+/// with the clock's time.
+fn committed_on(date: Option<&str>) -> Site {
+    let site = Site::minimal();
+    site.commit_all();
+    let mut amend = std::process::Command::new("git");
+    amend
+        .args(["commit", "-q", "--amend", "--no-edit"])
+        .current_dir(site.root())
+        .env("GIT_CONFIG_NOSYSTEM", "1");
+    match date {
+        Some(date) => amend.env("GIT_COMMITTER_DATE", date),
+        None => amend.env_remove("GIT_COMMITTER_DATE"),
+    };
+    let out = amend.output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    site
+}
+
+#[test]
+fn a_commit_date_far_in_the_future_is_refused_as_the_as_of_date() {
+    // This machine's clock says it is well before 2099; no `--as-of`, so the commit date counts.
+    let site = committed_on(Some("2099-01-01T12:00:00+07:00"));
+    let run = site.run(&["check", "--format", "json"]);
+    let diags = common::parse_json(&run.stdout).unwrap();
+    let codes: Vec<(&str, &str, &str)> =
+        diags.iter().map(|d| (d.severity.as_str(), d.code.as_str(), d.file.as_str())).collect();
+    assert_eq!(codes, [("error", "as-of-future", "content/")], "{run:?}");
+    assert!(diags[0].message.contains("2099-01-01"), "{}", diags[0].message);
+    assert_eq!(run.code, 1);
+    // `build` refuses it too and writes nothing.
+    let run = site.run(&["build"]);
+    assert_eq!(run.code, 1, "{run:?}");
+    assert!(run.stderr.contains("as-of-future"), "{}", run.stderr);
+    assert!(!site.path("public").exists());
+    // An explicit `--as-of` is the operator's choice; a commit dated today is fine.
+    site.check_with(&["--as-of", "2024-12-31"]).assert_clean();
+    let today = committed_on(None);
+    let run = today.run(&["check", "--format", "json"]);
+    assert_eq!(common::parse_json(&run.stdout).unwrap(), [], "{run:?}");
+}
+
+#[test]
+fn evidence_of_a_type_that_could_run_on_the_website_is_refused() {
+    for name in ["laporan.html", "gambar.svg", "skrip.js", ".htaccess", "tanpa-ekstensi", "laporan.PDF.php"] {
+        let site = broken(TW1, "berkas: dukung/tw1.pdf", &format!("berkas: dukung/{name}"));
+        site.write(&format!("content/2023/dukung/{name}"), "<script>alert(1)</script>");
+        site.check()
+            .error("evidence-type", &site.find(TW1, &format!("dukung/{name}")))
+            .says(&[&format!("content/2023/dukung/{name}"), "pdf"]);
+    }
+    // Documents pass in any letter case of their extension.
+    for name in ["foto.JPG", "tabel.xlsx", "data.csv", "arsip.zip", "gambar.webp"] {
+        let site = broken(TW1, "berkas: dukung/tw1.pdf", &format!("berkas: dukung/{name}"));
+        site.write(&format!("content/2023/dukung/{name}"), "isi");
+        site.check().assert_clean();
+    }
+}
+
+#[test]
+fn evidence_above_50_mib_is_refused_without_reading_it() {
+    let site = broken(TW1, "berkas: dukung/tw1.pdf", "berkas: dukung/besar.pdf");
+    let file = std::fs::File::create(site.path("content/2023/dukung/besar.pdf")).unwrap();
+    // A sparse file: 50 MiB (52,428,800 bytes) is the limit, one byte more is refused.
+    file.set_len(50 * 1024 * 1024).unwrap();
+    site.check().assert_clean();
+    // 2 GiB: judged from its size, so the run stays within the harness's timeout.
+    file.set_len(2 * 1024 * 1024 * 1024).unwrap();
+    site.check()
+        .error("evidence-too-large", &site.find(TW1, "dukung/besar.pdf"))
+        .says(&["2048 MiB", "50 MiB"]);
+    file.set_len(50 * 1024 * 1024 + 1).unwrap();
+    site.check().error("evidence-too-large", &site.find(TW1, "dukung/besar.pdf"));
 }

@@ -7,26 +7,8 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use common::{Site, crate_dir};
+use common::{Site, crate_dir, tree};
 use yaml_rust2::{Yaml, YamlLoader};
-
-/// Every file under `dir`, by path relative to it (with `/`).
-fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fn walk(dir: &Path, base: &Path, out: &mut BTreeMap<String, Vec<u8>>) {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                walk(&path, base, out);
-            } else {
-                let rel = path.strip_prefix(base).unwrap().to_string_lossy().replace('\\', "/");
-                out.insert(rel, std::fs::read(&path).unwrap());
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
-}
 
 /// Build the site at `root` into a fresh folder; returns the folder (kept alive) and its files.
 fn build(root: &Path, extra: &[&str]) -> (tempfile::TempDir, PathBuf, BTreeMap<String, Vec<u8>>) {

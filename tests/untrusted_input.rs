@@ -211,3 +211,70 @@ fn many_unknown_references_against_many_ids_end_in_seconds() {
     let check = site.check();
     assert!(check.diags.iter().any(|d| d.code == "dangling-reference"));
 }
+
+/// `build` of `site` into `<root>/public`, with a fixed as-of date.
+fn build(site: &Site) -> common::Run {
+    site.run(&["build", "--as-of", "2024-12-31", "--output", site.path("public").to_str().unwrap()])
+}
+
+#[test]
+fn theme_files_and_folders_that_lead_outside_the_site_are_never_read() {
+    let secret = tempfile::tempdir().unwrap();
+    std::fs::write(secret.path().join("kunci.txt"), "RAHASIA-MESIN-BUILD").unwrap();
+    std::fs::create_dir_all(secret.path().join("tema/templates")).unwrap();
+    std::fs::write(secret.path().join("tema/templates/404.html"), "RAHASIA-MESIN-BUILD").unwrap();
+    let kunci = secret.path().join("kunci.txt");
+    type Arrange<'a> = &'a dyn Fn(&Site);
+    let cases: [(&str, Arrange); 3] = [
+        ("themes/default/static/kunci.txt", &|site| {
+            site.mkdir("themes/default/static").symlink(&kunci, "themes/default/static/kunci.txt");
+        }),
+        ("themes/default/templates/404.html", &|site| {
+            site.mkdir("themes/default/templates").symlink(&kunci, "themes/default/templates/404.html");
+        }),
+        ("themes/kantor", &|site| {
+            site.replace("content/sakip.yaml", "  data_contoh: true", "  data_contoh: true\n  tema: kantor");
+            site.mkdir("themes").symlink(secret.path().join("tema"), "themes/kantor");
+        }),
+    ];
+    for (shown, arrange) in cases {
+        let site = Site::minimal();
+        arrange(&site);
+        let run = build(&site);
+        assert_eq!(run.code, 1, "{shown}: {run:?}");
+        assert!(run.stderr.contains("error[theme-escape]"), "{shown}: {}", run.stderr);
+        assert!(run.stderr.contains(shown), "{shown}: {}", run.stderr);
+        assert!(!site.path("public").exists(), "{shown}: a site was written");
+    }
+    // A link that stays inside the site is fine.
+    let site = Site::minimal();
+    site.write("themes/default/static/asli.css", "body { margin: 0; }\n");
+    site.symlink("asli.css", "themes/default/static/salinan.css");
+    let run = build(&site);
+    assert_eq!(run.code, 0, "{run:?}");
+    assert_eq!(site.read("public/static/salinan.css"), "body { margin: 0; }\n");
+}
+
+#[test]
+fn evidence_links_are_percent_encoded_and_still_resolve() {
+    let name = "laporan tw1 #1?%ä.pdf";
+    let site = Site::minimal();
+    site.replace(
+        "content/2023/realisasi/tw1.yaml",
+        "berkas: dukung/tw1.pdf",
+        &format!("berkas: \"dukung/{name}\""),
+    );
+    site.write(&format!("content/2023/dukung/{name}"), "%PDF-1.4 bukti");
+    let run = build(&site);
+    assert_eq!(run.code, 0, "{run:?}");
+    // Space %20, `#` %23, `?` %3F, `%` %25, `ä` (UTF-8 C3 A4) %C3%A4.
+    let encoded = "laporan%20tw1%20%231%3F%25%C3%A4.pdf";
+    // minijinja escapes `/` in attributes as `&#x2f;`.
+    let page = site.read("public/indikator/pk-1/index.html").replace("&#x2f;", "/");
+    assert!(page.contains(&format!("bukti/2023/dukung/{encoded}\"")), "no encoded link in the PK-1 page");
+    assert!(!page.contains(&format!("dukung/{name}\"")), "a raw link is left in the PK-1 page");
+    // The file is published under its own name, and the preview decodes the link back to it.
+    assert_eq!(site.read(&format!("public/bukti/2023/dukung/{name}")), "%PDF-1.4 bukti");
+    let key = sakip_site::serve::paths::resolve(&format!("/bukti/2023/dukung/{encoded}")).unwrap();
+    assert_eq!(key, format!("bukti/2023/dukung/{name}"));
+}

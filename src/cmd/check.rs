@@ -21,8 +21,11 @@ pub fn check(
 ) -> anyhow::Result<ExitCode> {
     let (format, lang) = (Format::from(format), Lang::from(lang));
     let as_of = as_of::resolve(root, flag);
-    let checked = sakip_site::check::check(root, as_of.as_ref().map(|a| a.date))
+    let mut checked = sakip_site::check::check(root, as_of.as_ref().map(|a| a.date))
         .with_context(|| format!("cannot check the site in {}", root.display()))?;
+    if let Some(as_of) = &as_of {
+        as_of::refuse_future(as_of, AsOf::today().date, &mut checked.diagnostics);
+    }
     // Only people read the as-of line: the machine formats' stdout stays the list of diagnostics.
     if format == Format::Human {
         eprintln!("{}", as_of_line(as_of.as_ref()).get(lang));

@@ -216,6 +216,15 @@ pub static FILES: &[File] = &[
         keys: pk::ANALISIS,
     },
     File {
+        path: "<tahun>/laporan/*.md",
+        name: "laporan",
+        about: (
+            "front matter bagian naratif LKjIP (bab dan judul)",
+            "the front matter of a narrative section of the LKjIP (chapter and title)",
+        ),
+        keys: LAPORAN,
+    },
+    File {
         path: "halaman/*.md",
         name: "halaman",
         about: ("front matter halaman Markdown", "the front matter of a Markdown page"),
@@ -246,6 +255,17 @@ pub static RANGE: &[Key] = &[
         "lower bound, below the upper one",
     ),
     Key::required("maks", Kind::Figure, "batas atas", "upper bound"),
+];
+
+/// The front matter of a narrative section in `<tahun>/laporan/` (SPEC §5.2).
+pub static LAPORAN: &[Key] = &[
+    Key::required(
+        "bab",
+        Kind::Integer,
+        "bab LKjIP yang diisi: 1 Pendahuluan, 2 Perencanaan Kinerja, 3 Akuntabilitas Kinerja, 4 Penutup",
+        "the LKjIP chapter it fills: 1 introduction, 2 planning, 3 accountability, 4 closing",
+    ),
+    Key::required("judul", Kind::Text, "judul bagian di dalam bab", "the section's title within the chapter"),
 ];
 
 /// The front matter of a page in `halaman/`.

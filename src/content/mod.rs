@@ -5,6 +5,7 @@
 //! [`crate::validate`].
 
 mod analisis;
+mod evidence;
 pub mod index;
 pub mod keys;
 pub mod model;
@@ -357,6 +358,7 @@ impl Loader<'_> {
         for (slot, quarter) in y.realisasi.iter_mut().zip(quarters) {
             *slot = self.merge(quarter);
         }
+        y.laporan = self.laporan(year);
         self.unknown_in_year(year);
         y
     }
@@ -366,7 +368,7 @@ impl Loader<'_> {
     fn unknown_in_year(&mut self, year: i32) {
         let dir = self.content_dir.join(year.to_string());
         for name in list_dir(&dir).unwrap_or_default() {
-            let known = is_year_file(&name) || name == "dukung" || name == "realisasi";
+            let known = is_year_file(&name) || ["dukung", "realisasi", "laporan"].contains(&name.as_str());
             if !known && !name.starts_with('.') {
                 self.unknown_file(&format!("{year}/{name}"));
             }
@@ -381,6 +383,27 @@ impl Loader<'_> {
                 self.unknown_file(&format!("{year}/realisasi/{name}"));
             }
         }
+    }
+
+    /// The narrative sections of `<tahun>/laporan/*.md`, by file name; other files there are
+    /// unknown.
+    fn laporan(&mut self, year: i32) -> Vec<model::Bagian> {
+        let mut sections = Vec::new();
+        for name in list_dir(&self.content_dir.join(format!("{year}/laporan"))).unwrap_or_default() {
+            let rel = format!("{year}/laporan/{name}");
+            if !name.ends_with(".md") {
+                if !name.starts_with('.') {
+                    self.unknown_file(&rel);
+                }
+                continue;
+            }
+            if let Some(text) = self.read_text(&rel)
+                && let Some(section) = pages::bagian(&Self::shown(&rel), &text, self.diags)
+            {
+                sections.push(section);
+            }
+        }
+        sections
     }
 
     fn pages(&mut self) -> Vec<model::Page> {

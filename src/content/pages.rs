@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
-use crate::content::keys::PAGE;
-use crate::content::model::{Page, Spanned};
+use crate::content::keys::{LAPORAN, PAGE};
+use crate::content::model::{Bagian, Page, Spanned};
 use crate::content::reader::{Ctx, markdown_too_deep};
 use crate::content::yaml;
 use crate::diagnostics::Diagnostics;
@@ -69,14 +69,7 @@ pub fn page(file: &Arc<str>, text: &str, stem: &str, diags: &mut Diagnostics) ->
         .and_then(|n| ctx.integer(n, -1_000_000..=1_000_000))
         .map_or(0, |o| o.value);
     let lang = map.get(&mut ctx, "lang").and_then(|n| ctx.choice::<Lang>(n)).map_or(Lang::Id, |l| l.value);
-    if let Some((nth, c)) = yaml::bidi_control(body) {
-        body_bidi(file, text, body, (nth, c), ctx.diags);
-        return None;
-    }
-    let lines_before = text[..text.len() - body.len()].matches('\n').count();
-    if markdown_too_deep(&Loc::file(file), body, Some(lines_before), ctx.diags) {
-        return None;
-    }
+    body_ok(file, text, body, ctx.diags).then_some(())?;
     Some(Page { title: title?, slug, order, lang, body: body.to_string() })
 }
 
@@ -89,6 +82,41 @@ fn body_bidi(file: &Arc<str>, text: &str, body: &str, (nth, c): (usize, char), d
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
     let loc = Loc { file: file.clone(), line: line as u32, column: column as u32 + 1, len: 1 };
     yaml::bidi_error(loc, (column, c), diags);
+}
+
+/// Whether the Markdown `body` (the end of the file's `text`) may be rendered: no bidi control
+/// character, nesting within the limit. Pages and report sections are held to the same rules.
+fn body_ok(file: &Arc<str>, text: &str, body: &str, diags: &mut Diagnostics) -> bool {
+    if let Some((nth, c)) = yaml::bidi_control(body) {
+        body_bidi(file, text, body, (nth, c), diags);
+        return false;
+    }
+    let lines_before = text[..text.len() - body.len()].matches('\n').count();
+    !markdown_too_deep(&Loc::file(file), body, Some(lines_before), diags)
+}
+
+/// Read one narrative section of `<tahun>/laporan/`.
+pub fn bagian(file: &Arc<str>, text: &str, diags: &mut Diagnostics) -> Option<Bagian> {
+    let Some((front, body, offset)) = split(text) else {
+        diags.error(
+            Code::FrontMatter,
+            Loc::file(file),
+            Message::new(
+                "bagian laporan harus diawali front matter YAML di antara dua baris `---` (`bab:` 1–4 dan `judul:`)",
+                "a report section must start with YAML front matter between two `---` lines (`bab:` 1–4 and `judul:`)",
+            ),
+        );
+        return None;
+    };
+    let padded = format!("{}{front}", "\n".repeat(offset));
+    let root = yaml::parse(file, &padded, diags)?;
+    let mut ctx = Ctx::new(file.clone(), diags);
+    let map = ctx.map(&root, LAPORAN)?;
+    let bab = map.get(&mut ctx, "bab").and_then(|n| ctx.integer(n, 1..=4));
+    let judul = map.get(&mut ctx, "judul").and_then(|n| ctx.title(n));
+    let bab = bab.map(|b| Spanned::new(u8::try_from(b.value).unwrap_or(1), b.loc))?;
+    body_ok(file, text, body, ctx.diags).then_some(())?;
+    Some(Bagian { bab, judul: judul?, body: body.to_string() })
 }
 
 impl crate::content::reader::Choice for Lang {
@@ -130,5 +158,18 @@ mod tests {
         page(&file, "---\ntitle: A\nlang: fr\n---\nbody\n", "a", &mut diags);
         let d = diags.sorted()[0].clone();
         assert_eq!((d.code, d.loc.line), (Code::InvalidValue, 3));
+    }
+
+    #[test]
+    fn a_report_section_has_a_chapter_from_1_to_4_and_a_title() {
+        let file: Arc<str> = Arc::from("content/2023/laporan/a.md");
+        let mut diags = Diagnostics::default();
+        let b = bagian(&file, "---\nbab: 3\njudul: Analisis\n---\nIsi.\n", &mut diags).unwrap();
+        assert_eq!((b.bab.value, b.judul.id.as_str(), b.body.as_str()), (3, "Analisis", "Isi.\n"));
+        assert!(diags.sorted().is_empty());
+        assert!(bagian(&file, "---\nbab: 5\njudul: A\n---\n", &mut diags).is_none());
+        assert!(bagian(&file, "# tanpa front matter\n", &mut diags).is_none());
+        let codes: Vec<Code> = diags.sorted().iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::FrontMatter, Code::OutOfRange]);
     }
 }

@@ -247,7 +247,9 @@ fn berkas_path(ctx: &mut Ctx, node: &Node, folder: &Folder) -> Option<PathBuf> {
         );
         return None;
     }
-    let in_content = Path::new(&folder.year.to_string()).join(relative);
+    // Without `.` segments: the path names the published file and its link (`bukti/…`).
+    let plain: PathBuf = relative.components().filter(|c| matches!(c, Component::Normal(_))).collect();
+    let in_content = Path::new(&folder.year.to_string()).join(plain);
     let on_disk = folder.content_dir.join(&in_content);
     let shown = format!("content/{}", in_content.display());
     if std::fs::symlink_metadata(&on_disk).is_err() {
@@ -269,7 +271,7 @@ fn berkas_path(ctx: &mut Ctx, node: &Node, folder: &Folder) -> Option<PathBuf> {
         );
         return None;
     }
-    if !std::fs::metadata(&on_disk).is_ok_and(|m| m.is_file()) {
+    let Some(metadata) = std::fs::metadata(&on_disk).ok().filter(|m| m.is_file()) else {
         ctx.error(
             Code::NotAFile,
             s.loc,
@@ -277,8 +279,8 @@ fn berkas_path(ctx: &mut Ctx, node: &Node, folder: &Folder) -> Option<PathBuf> {
             format!("`{shown}` is not a regular file"),
         );
         return None;
-    }
-    Some(in_content)
+    };
+    super::evidence::publishable(ctx, s.loc, &shown, &metadata).then_some(in_content)
 }
 
 /// Read `validasi.yaml`.

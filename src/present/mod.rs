@@ -97,12 +97,12 @@ impl<'a> Presenter<'a> {
     }
 
     /// The ledger of the indicator `id`.
-    fn ledger_of(&self, id: &str) -> Option<&'a IndicatorLedger> {
+    pub(crate) fn ledger_of(&self, id: &str) -> Option<&'a IndicatorLedger> {
         self.ledgers.get(id).copied()
     }
 
     /// The entry of indicator `id` in `realisasi/tw<q>.yaml` of `tahun`.
-    fn entry(&self, tahun: i32, q: u8, id: &str) -> Option<&'a CapaianEntry> {
+    pub(crate) fn entry(&self, tahun: i32, q: u8, id: &str) -> Option<&'a CapaianEntry> {
         self.index.get(&tahun)?.entry(q, id)
     }
 
@@ -117,7 +117,7 @@ impl<'a> Presenter<'a> {
     }
 
     /// The budget of the programme, kegiatan or sub-kegiatan `kode` in `tahun`.
-    fn budget(&self, kode: &str, tahun: i32) -> Option<&'a Budget> {
+    pub(crate) fn budget(&self, kode: &str, tahun: i32) -> Option<&'a Budget> {
         self.budgets.get(&(kode, tahun)).copied()
     }
 

@@ -210,7 +210,22 @@ pub struct Link {
     pub external: bool,
 }
 
-/// Links of evidence items; files are served from `bukti/<path in content>`.
+/// One segment of a URL path, percent-encoded: everything but letters, digits and `-._~`
+/// (RFC 3986's unreserved characters), so that a file name with a space, `#`, `?`, `%` or a
+/// non-ASCII letter still names the file (the preview decodes it once, `serve::paths`).
+pub fn url_segment(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+/// Links of evidence items; files are served from `bukti/<path in content>`, percent-encoded.
 pub fn evidence_links(items: &[Bukti], root: &str, lang: Lang) -> Vec<Link> {
     items
         .iter()
@@ -220,9 +235,10 @@ pub fn evidence_links(items: &[Bukti], root: &str, lang: Lang) -> Vec<Link> {
                 BuktiSumber::Berkas(path) => {
                     let rel = path.to_string_lossy().replace('\\', "/");
                     let name = rel.rsplit('/').next().unwrap_or(&rel).to_string();
+                    let url: Vec<String> = rel.split('/').map(url_segment).collect();
                     Some(Link {
                         label: label.unwrap_or_else(|| same(&name)),
-                        url: format!("{root}bukti/{rel}"),
+                        url: format!("{root}bukti/{}", url.join("/")),
                         external: false,
                     })
                 }

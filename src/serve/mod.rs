@@ -11,7 +11,7 @@
 mod http;
 mod live;
 mod overlay;
-mod paths;
+pub mod paths;
 mod reload;
 mod watch;
 

@@ -1,5 +1,6 @@
 //! The files of the site that are not rendered from templates: the evidence the content
-//! references, `sitemap.xml` and `robots.txt`.
+//! references (copied, never read whole: the loader allowed its type and size), `sitemap.xml` and
+//! `robots.txt`.
 
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -10,7 +11,7 @@ use crate::diagnostics::Diagnostics;
 use crate::output::Sink;
 use crate::present::escape;
 
-/// Copy every evidence file the content references (and only those) to `bukti/`.
+/// Copy every evidence file the content references (and only those) to `bukti/`, streamed.
 pub(super) fn copy_evidence(site: &Site, root: &Path, out: &dyn Sink, diags: &mut Diagnostics) {
     let mut paths = BTreeSet::new();
     for year in site.years.values() {
@@ -31,9 +32,9 @@ pub(super) fn copy_evidence(site: &Site, root: &Path, out: &dyn Sink, diags: &mu
     }
     for rel in paths {
         let shown = format!("content/{}", rel.display());
-        match std::fs::read(root.join("content").join(&rel)) {
-            Ok(bytes) => out.add(&format!("bukti/{}", rel.to_string_lossy().replace('\\', "/")), &bytes),
-            Err(e) => theme::report(diags, &shown, None, &e.to_string()),
+        let path = format!("bukti/{}", rel.to_string_lossy().replace('\\', "/"));
+        if let Err(e) = out.add_copy(&path, &root.join("content").join(&rel)) {
+            theme::report(diags, &shown, None, &e.to_string());
         }
     }
 }

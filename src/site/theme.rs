@@ -52,6 +52,9 @@ impl Theme {
 /// Where each file of a theme comes from, most specific first.
 struct Layers {
     dirs: Vec<(PathBuf, String)>,
+    /// The site's `themes/` and `content/`, resolved: a theme file (or folder) whose real path
+    /// is elsewhere, through a symbolic link, is never read (SPEC §5, issue 12 item 3).
+    site: Vec<PathBuf>,
 }
 
 impl Layers {
@@ -60,7 +63,44 @@ impl Layers {
         if tema != "default" {
             dirs.push((root.join("themes/default"), "themes/default".to_string()));
         }
-        Layers { dirs }
+        let site = std::fs::canonicalize(root)
+            .map(|real| vec![real.join("themes"), real.join("content")])
+            .unwrap_or_default();
+        Layers { dirs, site }
+    }
+
+    /// Whether every layer folder that exists lies inside the site; reports those that do not.
+    fn folders_inside(&self, diags: &mut Diagnostics) -> bool {
+        let outside: Vec<&String> = self
+            .dirs
+            .iter()
+            .filter(|(dir, _)| dir.exists() && !self.inside(dir))
+            .map(|(_, shown)| shown)
+            .collect();
+        for shown in &outside {
+            report_outside(diags, shown);
+        }
+        outside.is_empty()
+    }
+
+    /// Whether `path` really lies in the site's `themes/` or `content/`.
+    fn inside(&self, path: &Path) -> bool {
+        std::fs::canonicalize(path).is_ok_and(|real| self.site.iter().any(|dir| real.starts_with(dir)))
+    }
+
+    /// The file `path` (shown as `shown`) read with `read`, unless it leads outside the site.
+    fn read<T>(
+        &self,
+        path: &Path,
+        shown: &str,
+        diags: &mut Diagnostics,
+        read: fn(&Path) -> std::io::Result<T>,
+    ) -> Option<T> {
+        if !self.inside(path) {
+            report_outside(diags, shown);
+            return None;
+        }
+        read(path).map_err(|e| report(diags, shown, None, &e.to_string())).ok()
     }
 
     /// The first file `kind/name` on disk, with its display path.
@@ -90,6 +130,9 @@ impl Layers {
 /// Load the theme `tema` of the site at `root`. Template syntax errors become diagnostics.
 pub fn load(root: &Path, tema: &str, diags: &mut Diagnostics) -> Option<Theme> {
     let layers = Layers::new(root, tema);
+    if !layers.folders_inside(diags) {
+        return None;
+    }
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     crate::site::filters::register(&mut env);
@@ -103,10 +146,9 @@ pub fn load(root: &Path, tema: &str, diags: &mut Diagnostics) -> Option<Theme> {
     let mut sources = Vec::new();
     for name in names {
         let (source, shown) = match layers.find("templates", &name) {
-            Some((path, shown)) => match std::fs::read_to_string(&path) {
-                Ok(text) => (text, shown),
-                Err(e) => {
-                    report(diags, &shown, None, &format!("{e}"));
+            Some((path, shown)) => match layers.read(&path, &shown, diags, |p| std::fs::read_to_string(p)) {
+                Some(text) => (text, shown),
+                None => {
                     ok = false;
                     continue;
                 }
@@ -136,18 +178,24 @@ fn statics(layers: &Layers, diags: &mut Diagnostics) -> Option<Vec<(String, Vec<
     let mut out = Vec::new();
     for name in names {
         let bytes = match layers.find("static", &name) {
-            Some((path, shown)) => match std::fs::read(&path) {
-                Ok(bytes) => bytes,
-                Err(e) => {
-                    report(diags, &shown, None, &e.to_string());
-                    return None;
-                }
-            },
+            Some((path, shown)) => layers.read(&path, &shown, diags, |p| std::fs::read(p))?,
             None => STATIC.iter().find(|(n, _)| *n == name).map(|(_, t)| t.as_bytes().to_vec())?,
         };
         out.push((name, bytes));
     }
     Some(out)
+}
+
+/// A theme file or folder that leads outside the site, at that file.
+fn report_outside(diags: &mut Diagnostics, shown: &str) {
+    diags.error(
+        Code::ThemeEscape,
+        Loc::file(&Arc::from(shown)),
+        Message::new(
+            format!("`{shown}` menunjuk ke luar folder themes/ dan content/ (tautan simbolik?): tidak dibaca dan tidak diterbitkan"),
+            format!("`{shown}` points outside themes/ and content/ (a symbolic link?): it is neither read nor published"),
+        ),
+    );
 }
 
 /// A template problem as a diagnostic at the template's file and line.

@@ -271,7 +271,7 @@ pub static JAWABAN: &[Key] = &unsur(Kind::List(&Kind::Integer));
 pub static NRR: &[Key] = &unsur(Kind::Figure);
 
 /// The nine unsur of the survey (Permenpan RB 14/2017).
-const UNSUR: [(&str, &str, &str); 9] = [
+pub const UNSUR: [(&str, &str, &str); 9] = [
     ("U1", "persyaratan", "requirements"),
     ("U2", "sistem, mekanisme dan prosedur", "system, mechanism and procedure"),
     ("U3", "waktu penyelesaian", "completion time"),

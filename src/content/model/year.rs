@@ -32,6 +32,19 @@ pub struct Year {
     pub pk: Option<super::PerjanjianKinerja>,
     /// `analisis.yaml`.
     pub analisis: Option<super::Analisis>,
+    /// `laporan/*.md`, by file name: the narrative sections of the LKjIP.
+    pub laporan: Vec<Bagian>,
+}
+
+/// A narrative section of the annual report (`<tahun>/laporan/*.md`, SPEC §5.2).
+#[derive(Debug)]
+pub struct Bagian {
+    /// The chapter it belongs to, 1–4.
+    pub bab: Spanned<u8>,
+    /// Its title.
+    pub judul: Text,
+    /// The Markdown after the front matter.
+    pub body: String,
 }
 
 /// `rencana-aksi.yaml`.

@@ -59,7 +59,10 @@ impl Preview {
         let memory = Memory::default();
         build::render(&mut prepared, &self.live.options, &memory);
         assert!(!prepared.checked.diagnostics.has_errors());
-        memory.into_files()
+        let mut files = memory.into_files();
+        // The preview leaves out the PDF reports, by design (README, `serve`).
+        files.retain(|path, _| !(path.starts_with("unduh/") && path.ends_with(".pdf")));
+        files
     }
 }
 

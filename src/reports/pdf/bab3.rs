@@ -1,0 +1,392 @@
+//! BAB III Akuntabilitas Kinerja of the LKjIP: the Pengukuran Kinerja table, then per IKU its
+//! figures, the quarters, earlier years and the Renstra end target (§3.6), the analysis of
+//! `analisis.yaml` where given, the supporting programmes with budget absorption and efficiency
+//! (§3.7), the chart and the validation notes; then the IKM with its nine unsur, the budget and
+//! the follow-up of recommendations.
+
+use super::doc::{Block, code_col, heading, num_col, para, text_col, word_col};
+use super::lkjip::{iku, row};
+use super::{Charts, Ctx, figures};
+use crate::compute::{IndicatorLedger, Periode, Row, Validation};
+use crate::content::keys::year::UNSUR;
+use crate::content::model::{Agregasi, Indikator, Sasaran};
+use crate::diagnostics::Lang;
+use crate::present::Words;
+use crate::present::format::{self, KOSONG};
+use crate::present::series::{self, Series};
+use crate::present::view::IndicatorRef;
+
+/// The chapter.
+pub fn bab3(ctx: &Ctx, charts: &mut Charts) -> Vec<Block> {
+    let mut blocks = vec![
+        heading(1, "BAB III AKUNTABILITAS KINERJA"),
+        heading(2, "A. Pengukuran Kinerja"),
+        para(format!(
+            "Pengukuran kinerja membandingkan realisasi dengan target setiap indikator kinerja utama tahun {}. \
+             Capaian dihitung menurut polaritas indikator dan dibulatkan dua desimal; predikat ditetapkan dari \
+             capaian resmi, yaitu capaian tervalidasi.",
+            ctx.tahun
+        )),
+        measurement(ctx),
+        heading(2, "B. Analisis Capaian Kinerja"),
+    ];
+    for (n, (s, i, l)) in iku(ctx).into_iter().enumerate() {
+        blocks.extend(indicator(ctx, n + 1, s, i, l, charts));
+    }
+    blocks.extend(ikm(ctx));
+    blocks.extend(budget(ctx));
+    blocks.extend(follow_up(ctx));
+    blocks.extend(super::lkjip::sections(ctx, 3));
+    blocks
+}
+
+fn measurement(ctx: &Ctx) -> Block {
+    let scale = &ctx.p.ledger.scale;
+    let rows = iku(ctx)
+        .into_iter()
+        .enumerate()
+        .filter_map(|(n, (s, i, l))| {
+            let r = row(l, ctx.tahun, Periode::Tahunan)?;
+            let satuan = &i.satuan.id;
+            Some(vec![
+                (n + 1).to_string(),
+                s.uraian.id.clone(),
+                format!("{} {}", i.id.value, i.nama.id),
+                figures::target(r.target.as_ref(), satuan),
+                figures::nilai(r.realisasi, satuan),
+                figures::capaian(r),
+                figures::predikat(r, scale),
+            ])
+        })
+        .collect();
+    Block::Table {
+        caption: format!("Tabel 3.1 Pengukuran Kinerja tahun {}", ctx.tahun),
+        columns: vec![
+            code_col("No"),
+            text_col("Sasaran strategis", 2),
+            text_col("Indikator kinerja utama", 2),
+            num_col("Target"),
+            num_col("Realisasi"),
+            num_col("Capaian"),
+            word_col("Predikat"),
+        ],
+        rows,
+        note: Some(
+            "Capaian tervalidasi; angka dalam kurung adalah capaian yang dilaporkan bila berbeda.".into(),
+        ),
+    }
+}
+
+/// The section of one IKU.
+fn indicator(
+    ctx: &Ctx,
+    n: usize,
+    s: &Sasaran,
+    i: &Indikator,
+    l: &IndicatorLedger,
+    charts: &mut Charts,
+) -> Vec<Block> {
+    let mut blocks = vec![heading(3, format!("{n}. {} {}", i.id.value, i.nama.id))];
+    blocks.push(para(format!("Sasaran strategis: {}.", s.uraian.id)));
+    blocks.push(facts(ctx, i, l));
+    blocks.push(quarters(ctx, i, l));
+    if l.trend.len() > 1 {
+        blocks.push(years(i, l));
+    }
+    blocks.extend(analysis(ctx, &i.id.value));
+    blocks.extend(programmes(ctx, s, &i.id.value));
+    blocks.push(chart(ctx, i, l, charts));
+    blocks.extend(validation_notes(ctx, l));
+    blocks
+}
+
+fn facts(ctx: &Ctx, i: &Indikator, l: &IndicatorLedger) -> Block {
+    let satuan = &i.satuan.id;
+    let year = row(l, ctx.tahun, Periode::Tahunan);
+    let mut items = vec![
+        ("Target".to_string(), figures::target(year.and_then(|r| r.target.as_ref()), satuan)),
+        ("Realisasi".to_string(), figures::nilai(year.and_then(|r| r.realisasi), satuan)),
+        ("Capaian".to_string(), year.map_or(KOSONG.to_string(), figures::capaian)),
+        (
+            "Predikat".to_string(),
+            year.map_or(KOSONG.to_string(), |r| figures::predikat(r, &ctx.p.ledger.scale)),
+        ),
+        ("Status validasi".to_string(), year.map_or(KOSONG.to_string(), figures::status)),
+    ];
+    if let Some(r) = ctx.site().renstra.as_ref() {
+        let akhir = r.periode.value.1;
+        let target = i.target.get(&akhir).and_then(|t| t.value.as_ref());
+        items.push((format!("Target akhir Renstra ({akhir})"), figures::target(target, satuan)));
+        let trend = l.trend.iter().find(|t| t.tahun == ctx.tahun);
+        items.push((
+            "Capaian terhadap target akhir Renstra".to_string(),
+            figures::persen(trend.and_then(|t| t.capaian_renstra)),
+        ));
+    }
+    Block::Facts { items }
+}
+
+fn quarters(ctx: &Ctx, i: &Indikator, l: &IndicatorLedger) -> Block {
+    let satuan = &i.satuan.id;
+    let scale = &ctx.p.ledger.scale;
+    let rows = l
+        .rows
+        .iter()
+        .filter(|r| r.tahun == ctx.tahun)
+        .map(|r| {
+            vec![
+                r.periode.label(),
+                figures::target(r.target.as_ref(), satuan),
+                figures::nilai(r.realisasi, satuan),
+                figures::nilai(r.realisasi_kumulatif, satuan),
+                figures::persen(r.capaian),
+                validated(r),
+                figures::predikat(r, scale),
+            ]
+        })
+        .collect();
+    Block::Table {
+        caption: format!("Target dan realisasi {} per triwulan, {}", i.id.value, ctx.tahun),
+        columns: quarter_columns(),
+        rows,
+        note: Some(format!("Predikat dari capaian resmi (tervalidasi); {BELUM_NOTE}")),
+    }
+}
+
+/// The columns of a quarterly table (shared with the quarterly report).
+pub(super) fn quarter_columns() -> Vec<super::doc::Column> {
+    vec![
+        code_col("Periode"),
+        num_col("Target"),
+        num_col("Realisasi"),
+        num_col("Kumulatif"),
+        num_col("Capaian\ndilaporkan"),
+        num_col("Capaian\ntervalidasi"),
+        word_col("Predikat"),
+    ]
+}
+
+/// What a table note says of [`validated`]'s word.
+pub(super) const BELUM_NOTE: &str = "belum = belum divalidasi oleh tim.";
+
+/// The validated achievement, or `belum` while there is none.
+pub(super) fn validated(r: &Row) -> String {
+    match r.validasi {
+        Validation::Belum => "belum".to_string(),
+        Validation::Verdict(_) => figures::persen(r.capaian_tervalidasi),
+    }
+}
+
+fn years(i: &Indikator, l: &IndicatorLedger) -> Block {
+    let satuan = &i.satuan.id;
+    let rows = l
+        .trend
+        .iter()
+        .map(|t| {
+            let target = row(l, t.tahun, Periode::Tahunan).and_then(|r| r.target.as_ref());
+            vec![
+                t.tahun.to_string(),
+                figures::target(target, satuan),
+                figures::nilai(Some(t.realisasi), satuan),
+                t.perubahan.map_or(KOSONG.to_string(), |(_, d)| figures::nilai(Some(d), satuan)),
+                figures::persen(t.capaian_renstra),
+            ]
+        })
+        .collect();
+    Block::Table {
+        caption: format!("Perbandingan {} dengan tahun-tahun sebelumnya", i.id.value),
+        columns: vec![
+            code_col("Tahun"),
+            num_col("Target"),
+            num_col("Realisasi"),
+            num_col("Perubahan dari\ntahun sebelumnya"),
+            num_col("Capaian terhadap\ntarget akhir Renstra"),
+        ],
+        rows,
+        note: None,
+    }
+}
+
+/// The analysis of `analisis.yaml` where given.
+fn analysis(ctx: &Ctx, id: &str) -> Vec<Block> {
+    let Some(a) = ctx.narrative.analisis.get(id) else { return Vec::new() };
+    let mut blocks = Vec::new();
+    if let Some((nilai, sumber)) = &a.standar {
+        blocks.push(para(format!("Standar pembanding: {nilai} ({sumber}).")));
+    }
+    for (title, text) in [
+        ("Faktor pendukung", &a.faktor_pendukung),
+        ("Faktor penghambat", &a.faktor_penghambat),
+        ("Upaya", &a.upaya),
+    ] {
+        if let Some(text) = text {
+            blocks.push(Block::Para {
+                runs: vec![super::Run { text: title.into(), strong: true, emph: false }],
+            });
+            blocks.extend(text.iter().cloned());
+        }
+    }
+    blocks
+}
+
+/// The programmes supporting the IKU: those `analisis.yaml` names, else those of its sasaran.
+fn programmes(ctx: &Ctx, s: &Sasaran, id: &str) -> Option<Block> {
+    let named = ctx.narrative.analisis.get(id).map(|a| &a.program_pendukung).filter(|p| !p.is_empty());
+    let programs = ctx.site().cascading.iter().flat_map(|c| &c.program).filter(|p| match named {
+        Some(codes) => codes.contains(&p.unit.kode.value),
+        None => p.sasaran.value == s.id.value,
+    });
+    let rows: Vec<Vec<String>> = programs
+        .filter_map(|p| {
+            let b = ctx.p.budget(&p.unit.kode.value, ctx.tahun)?;
+            Some(vec![
+                format!("{} {}", b.kode, p.unit.nama.id),
+                figures::rupiah(b.pagu),
+                figures::rupiah(b.realisasi),
+                figures::persen(b.serapan),
+                figures::persen(b.capaian_rata_rata),
+                b.efisiensi.map_or(KOSONG.to_string(), |e| format!("{} poin", format::angka(e, Lang::Id))),
+            ])
+        })
+        .collect();
+    (!rows.is_empty()).then(|| Block::Table {
+        caption: format!("Program pendukung {id}: serapan anggaran dan efisiensi"),
+        columns: budget_columns(),
+        rows,
+        note: Some(
+            "Efisiensi: capaian rata-rata indikator program dikurangi serapan anggaran (poin persentase)."
+                .into(),
+        ),
+    })
+}
+
+fn budget_columns() -> Vec<super::doc::Column> {
+    vec![
+        text_col("Program / kegiatan", 3),
+        num_col("Pagu"),
+        num_col("Realisasi"),
+        num_col("Serapan"),
+        num_col("Capaian\nrata-rata"),
+        num_col("Efisiensi"),
+    ]
+}
+
+fn chart(ctx: &Ctx, i: &Indikator, l: &IndicatorLedger, charts: &mut Charts) -> Block {
+    let words = Words::new(Lang::Id);
+    let r = IndicatorRef::new(i, Lang::Id);
+    let rows: Vec<&Row> = l.rows.iter().filter(|row| row.tahun == ctx.tahun).collect();
+    let cumulative = i.agregasi.value == Agregasi::Kumulatif;
+    let title = format!("{} {} — per triwulan {}", r.id, r.nama.text, ctx.tahun);
+    let points = series::quarter_points(&rows, cumulative);
+    let id = format!("tw-{}-{}", r.slug, ctx.tahun);
+    let svg = series::svg(Series { id, title: &title, ind: &r, points, sparkline: false }, &words);
+    let kind = if cumulative { "kumulatif " } else { "" };
+    let caption = format!("Target dan realisasi {kind}{} per triwulan {}", r.id, ctx.tahun);
+    charts.add(&svg, title, caption)
+}
+
+fn validation_notes(ctx: &Ctx, l: &IndicatorLedger) -> Vec<Block> {
+    let items: Vec<Vec<super::Run>> = l
+        .rows
+        .iter()
+        .filter(|r| r.tahun == ctx.tahun)
+        .filter_map(|r| {
+            let alasan = r.alasan.as_ref()?;
+            Some(vec![super::Run::plain(format!(
+                "{} ({}): {}",
+                r.periode.label(),
+                figures::status(r),
+                alasan.id
+            ))])
+        })
+        .collect();
+    if items.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::Para { runs: vec![super::Run { text: "Catatan validasi".into(), strong: true, emph: false }] },
+        Block::List { items },
+    ]
+}
+
+fn ikm(ctx: &Ctx) -> Vec<Block> {
+    let surveys: Vec<_> = ctx.p.ledger.ikm.iter().filter(|s| s.tahun == ctx.tahun).collect();
+    if surveys.is_empty() {
+        return Vec::new();
+    }
+    let mut rows: Vec<Vec<String>> = UNSUR
+        .iter()
+        .enumerate()
+        .map(|(u, (code, name, _))| {
+            let mut cells = vec![format!("{code} {name}")];
+            cells.extend(surveys.iter().map(|s| figures::angka(s.nrr_shown().get(u).copied())));
+            cells
+        })
+        .collect();
+    let mut total = vec!["Indeks Kepuasan Masyarakat (IKM)".to_string()];
+    total.extend(surveys.iter().map(|s| format!("{} ({})", format::angka(s.ikm, Lang::Id), s.mutu.huruf())));
+    rows.push(total);
+    let mut columns = vec![text_col("Unsur pelayanan", 3)];
+    columns.extend(surveys.iter().map(|s| num_col(&format!("NRR {}", s.periode.label()))));
+    vec![
+        heading(2, "C. Indeks Kepuasan Masyarakat"),
+        para(
+            "Nilai rata-rata (NRR) kesembilan unsur pelayanan menurut PermenPANRB 14/2017 per periode survei; \
+              IKM adalah rata-rata NRR dikali 25, dengan mutu pelayanan dalam kurung.",
+        ),
+        Block::Table {
+            caption: format!("Tabel 3.2 Hasil survei kepuasan masyarakat {}", ctx.tahun),
+            columns,
+            rows,
+            note: None,
+        },
+    ]
+}
+
+fn budget(ctx: &Ctx) -> Vec<Block> {
+    let rows: Vec<Vec<String>> = ctx
+        .site()
+        .units()
+        .into_iter()
+        .filter_map(|(unit, level)| {
+            let b = ctx.p.budget(&unit.kode.value, ctx.tahun)?;
+            let indent = "\u{a0}\u{a0}\u{a0}".repeat(level);
+            Some(vec![
+                format!("{indent}{} {}", b.kode, unit.nama.id),
+                figures::rupiah(b.pagu),
+                figures::rupiah(b.realisasi),
+                figures::persen(b.serapan),
+                figures::persen(b.capaian_rata_rata),
+                b.efisiensi.map_or(KOSONG.to_string(), |e| format!("{} poin", format::angka(e, Lang::Id))),
+            ])
+        })
+        .collect();
+    if rows.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        heading(2, "D. Realisasi Anggaran"),
+        Block::Table {
+            caption: format!("Tabel 3.3 Realisasi anggaran program, kegiatan dan sub-kegiatan {}", ctx.tahun),
+            columns: budget_columns(),
+            rows,
+            note: Some(
+                "Efisiensi: capaian rata-rata indikator dikurangi serapan anggaran (poin persentase).".into(),
+            ),
+        },
+    ]
+}
+
+fn follow_up(ctx: &Ctx) -> Vec<Block> {
+    let rows: Vec<Vec<String>> = super::triwulan::follow_up_rows(ctx, |_| true);
+    let mut blocks = vec![heading(2, "E. Tindak Lanjut Rekomendasi")];
+    if rows.is_empty() {
+        blocks.push(para(format!("Tidak ada rekomendasi evaluasi yang tercatat untuk tahun {}.", ctx.tahun)));
+    } else {
+        blocks.push(super::triwulan::follow_up_table(
+            format!("Tabel 3.4 Tindak lanjut rekomendasi evaluasi {}", ctx.tahun),
+            rows,
+        ));
+    }
+    blocks
+}

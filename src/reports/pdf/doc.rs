@@ -1,0 +1,215 @@
+//! What a report is made of, as the one typst template (`typ/report.typ`) reads it: a cover,
+//! then blocks (headings, paragraphs, tables, facts, charts, signatures). Every figure is
+//! already formatted text here (Indonesian, by `present::format`); the template only places
+//! strings, so it neither computes a figure nor can content smuggle typst code into it (the
+//! data travels as JSON and typst shows strings as text).
+
+use serde::Serialize;
+
+use crate::content::model::Kepala;
+
+/// A report.
+#[derive(Debug, Serialize)]
+pub struct Document {
+    /// The PDF's title (metadata, and the running header).
+    pub title: String,
+    /// The agency, short, for the running header (`DPMPTSP Kabupaten Purwakarta`).
+    pub running: String,
+    /// The agency (metadata author, and the running header).
+    pub author: String,
+    /// The as-of date: the document date.
+    pub date: DateParts,
+    /// A cover page.
+    pub cover: Option<Cover>,
+    /// A table of contents after the cover.
+    pub outline: bool,
+    /// Printed at the foot of every page when the figures are sample data.
+    pub sample_note: Option<String>,
+    /// The content.
+    pub blocks: Vec<Block>,
+}
+
+/// A date for typst's `datetime`.
+#[derive(Debug, Serialize, Clone, Copy)]
+pub struct DateParts {
+    /// Year.
+    pub year: i32,
+    /// Month, 1–12.
+    pub month: u32,
+    /// Day.
+    pub day: u32,
+}
+
+/// The cover: lines from the top, and the head of agency at the foot.
+#[derive(Debug, Serialize)]
+pub struct Cover {
+    /// Small line above the title (the government).
+    pub kicker: String,
+    /// The title, one line each.
+    pub title: Vec<String>,
+    /// The year, large.
+    pub year: String,
+    /// The agency, one line each.
+    pub agency: Vec<String>,
+    /// Address and contact.
+    pub address: Vec<String>,
+}
+
+/// A person who signs.
+#[derive(Debug, Serialize, Clone, Default)]
+pub struct Person {
+    /// Role line above the signature (`Kepala Dinas …`).
+    pub jabatan: String,
+    /// Name; empty leaves a line to write it.
+    pub nama: String,
+    /// Rank.
+    pub pangkat: Option<String>,
+    /// NIP.
+    pub nip: Option<String>,
+}
+
+impl Person {
+    /// The head of agency from `sakip.yaml`, or a blank line to sign on.
+    pub fn kepala(kepala: Option<&Kepala>, jabatan: String) -> Person {
+        Person {
+            jabatan,
+            nama: kepala.map(|k| k.nama.clone()).unwrap_or_default(),
+            pangkat: kepala.and_then(|k| k.pangkat.clone()),
+            nip: kepala.and_then(|k| k.nip.clone()),
+        }
+    }
+}
+
+/// A run of text in a paragraph.
+#[derive(Debug, Serialize, Clone)]
+pub struct Run {
+    /// The words.
+    pub text: String,
+    /// Bold.
+    pub strong: bool,
+    /// Italic.
+    pub emph: bool,
+}
+
+impl Run {
+    /// Plain words.
+    pub fn plain(text: impl Into<String>) -> Run {
+        Run { text: text.into(), strong: false, emph: false }
+    }
+}
+
+/// How a table column is aligned.
+#[derive(Debug, Serialize, Clone, Copy)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    /// Text.
+    Left,
+    /// Figures.
+    Right,
+    /// Short codes.
+    Center,
+}
+
+/// A table column: header, share of the width (0 = as wide as its content) and alignment.
+#[derive(Debug, Serialize, Clone)]
+pub struct Column {
+    /// Header text.
+    pub header: String,
+    /// Width in shares of the free space; 0 for `auto`.
+    pub share: u32,
+    /// Alignment.
+    pub align: Align,
+}
+
+/// A column of text taking `share` of the free width.
+pub fn text_col(header: &str, share: u32) -> Column {
+    Column { header: header.to_string(), share, align: Align::Left }
+}
+
+/// A column of figures, as wide as its widest figure.
+pub fn num_col(header: &str) -> Column {
+    Column { header: header.to_string(), share: 0, align: Align::Right }
+}
+
+/// A short centred column (a number, a quarter).
+pub fn code_col(header: &str) -> Column {
+    Column { header: header.to_string(), share: 0, align: Align::Center }
+}
+
+/// A column of a few words that should not wrap (a predicate, a status).
+pub fn word_col(header: &str) -> Column {
+    Column { header: header.to_string(), share: 0, align: Align::Left }
+}
+
+/// One piece of a report.
+#[derive(Debug, Serialize, Clone)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Block {
+    /// A heading; level 1 starts a new page. Headings of level 1 and 2 are in the outline.
+    Heading {
+        /// 1–3.
+        level: u8,
+        /// Words, numbering included (`BAB I PENDAHULUAN`).
+        text: String,
+        /// A second line under a level-1 heading (the agency under a document's title).
+        sub: Option<String>,
+    },
+    /// A paragraph.
+    Para {
+        /// Its runs.
+        runs: Vec<Run>,
+    },
+    /// A bulleted list.
+    List {
+        /// One paragraph per item.
+        items: Vec<Vec<Run>>,
+    },
+    /// A table whose header repeats on every page it spans.
+    Table {
+        /// The caption above it (`Tabel 3.1 …`).
+        caption: String,
+        /// Columns.
+        columns: Vec<Column>,
+        /// Cells, row by row.
+        rows: Vec<Vec<String>>,
+        /// A note under the table.
+        note: Option<String>,
+    },
+    /// Label–value pairs, kept together on one page.
+    Facts {
+        /// Pairs.
+        items: Vec<(String, String)>,
+    },
+    /// A chart (an SVG file of the job) with its text alternative.
+    Chart {
+        /// Virtual path of the SVG.
+        path: String,
+        /// Text alternative.
+        alt: String,
+        /// Caption under it.
+        caption: String,
+    },
+    /// The place and date line and two signature blocks side by side.
+    Signatures {
+        /// Place and date, above the right-hand block.
+        place_date: String,
+        /// Left block (the superior: `PIHAK KEDUA`), if any.
+        left: Option<Person>,
+        /// Caption of the left block.
+        left_label: String,
+        /// Right block (the one who promises: `PIHAK PERTAMA`).
+        right: Person,
+        /// Caption of the right block.
+        right_label: String,
+    },
+}
+
+/// A paragraph of plain words.
+pub fn para(text: impl Into<String>) -> Block {
+    Block::Para { runs: vec![Run::plain(text)] }
+}
+
+/// A heading.
+pub fn heading(level: u8, text: impl Into<String>) -> Block {
+    Block::Heading { level, text: text.into(), sub: None }
+}

@@ -1,0 +1,307 @@
+//! `lkjip-<tahun>.pdf`: the annual performance report in the chapters of PermenPANRB 53/2014
+//! (Ikhtisar Eksekutif, BAB I–IV, Lampiran). Bab III is in [`super::bab3`].
+
+use super::doc::{Block, Cover, Document, code_col, heading, num_col, para, text_col, word_col};
+use super::{Charts, Ctx, bab3, figures};
+use crate::compute::{IndicatorLedger, Periode, Row};
+use crate::content::model::{BuktiSumber, Indikator, Sasaran};
+use crate::present::format::KOSONG;
+
+/// The annual report of `ctx.tahun` and its charts.
+pub fn lkjip(ctx: &Ctx) -> (Document, Charts) {
+    let mut charts = Charts::default();
+    let mut blocks = ikhtisar(ctx);
+    blocks.extend(bab1(ctx));
+    blocks.extend(bab2(ctx));
+    blocks.extend(bab3::bab3(ctx, &mut charts));
+    blocks.extend(bab4(ctx));
+    blocks.extend(lampiran(ctx));
+    let title = format!("Laporan Kinerja Instansi Pemerintah {} Tahun {}", ctx.singkatan(), ctx.tahun);
+    let mut document = ctx.document(title, blocks);
+    document.cover = Some(cover(ctx));
+    document.outline = true;
+    (document, charts)
+}
+
+fn cover(ctx: &Ctx) -> Cover {
+    let sakip = ctx.site().sakip.as_ref();
+    let mut address: Vec<String> =
+        sakip.and_then(|s| s.instansi.alamat.as_ref()).map(|a| a.id.clone()).into_iter().collect();
+    if let Some(telepon) = sakip.and_then(|s| s.instansi.telepon.as_ref()) {
+        address.push(format!("Telepon {telepon}"));
+    }
+    address.extend(sakip.and_then(|s| s.instansi.situs.clone()));
+    Cover {
+        kicker: format!("Pemerintah {}", ctx.pemerintah()),
+        title: vec!["LAPORAN KINERJA".into(), "INSTANSI PEMERINTAH".into(), "(LKjIP)".into()],
+        year: format!("TAHUN {}", ctx.tahun),
+        agency: vec![ctx.instansi().to_uppercase(), ctx.pemerintah().to_uppercase()],
+        address,
+    }
+}
+
+/// Each IKU of the Renstra with its sasaran and ledger.
+pub(super) fn iku<'a>(ctx: &Ctx<'a>) -> Vec<(&'a Sasaran, &'a Indikator, &'a IndicatorLedger)> {
+    let p = ctx.p;
+    p.site
+        .sasaran()
+        .flat_map(|s| s.indikator.iter().map(move |i| (s, i)))
+        .filter_map(|(s, i)| Some((s, i, p.ledger_of(&i.id.value)?)))
+        .collect()
+}
+
+/// The ledger row of `l` for `periode` of `tahun`.
+pub(super) fn row(l: &IndicatorLedger, tahun: i32, periode: Periode) -> Option<&Row> {
+    l.rows.iter().find(|r| r.tahun == tahun && r.periode == periode)
+}
+
+/// The sections of `laporan/*.md` with bab `n`, else `default`: the prose of chapters I and IV
+/// (their generated parts stay).
+fn chapter(ctx: &Ctx, n: u8, default: Vec<Block>) -> Vec<Block> {
+    ctx.narrative.bab.get(&n).map_or(default, |blocks| blocks.clone())
+}
+
+/// The sections of `laporan/*.md` with bab `n`, after the generated ones (chapters II and III).
+pub(super) fn sections(ctx: &Ctx, n: u8) -> Vec<Block> {
+    ctx.narrative.bab.get(&n).cloned().unwrap_or_default()
+}
+
+fn ikhtisar(ctx: &Ctx) -> Vec<Block> {
+    let mut blocks = vec![heading(1, "IKHTISAR EKSEKUTIF")];
+    let default = vec![para(format!(
+        "Laporan Kinerja Instansi Pemerintah (LKjIP) {} {} Tahun {} menyajikan capaian indikator kinerja \
+         utama (IKU) terhadap target yang ditetapkan dalam Rencana Strategis dan Perjanjian Kinerja tahun {}. \
+         Capaian yang disajikan adalah capaian yang telah divalidasi oleh Tim Penyusun Laporan Capaian Kinerja; \
+         bila capaian yang dilaporkan berbeda, angkanya dicantumkan di sampingnya.",
+        ctx.instansi(),
+        ctx.pemerintah(),
+        ctx.tahun,
+        ctx.tahun
+    ))];
+    blocks.extend(ctx.narrative.ikhtisar.as_ref().map_or(default, |b| b.clone()));
+    blocks.push(summary_table(ctx, "Tabel 1 Ringkasan capaian IKU"));
+    blocks
+}
+
+/// The IKU with target, realisation, achievement and predicate of the year.
+pub(super) fn summary_table(ctx: &Ctx, caption: &str) -> Block {
+    let scale = &ctx.p.ledger.scale;
+    let rows = iku(ctx)
+        .into_iter()
+        .filter_map(|(_, i, l)| {
+            let r = row(l, ctx.tahun, Periode::Tahunan)?;
+            let satuan = &i.satuan.id;
+            Some(vec![
+                format!("{} {}", i.id.value, i.nama.id),
+                figures::target(r.target.as_ref(), satuan),
+                figures::nilai(r.realisasi, satuan),
+                figures::capaian(r),
+                figures::predikat(r, scale),
+            ])
+        })
+        .collect();
+    Block::Table {
+        caption: caption.to_string(),
+        columns: vec![
+            text_col("Indikator kinerja utama", 3),
+            num_col("Target"),
+            num_col("Realisasi"),
+            num_col("Capaian"),
+            word_col("Predikat"),
+        ],
+        rows,
+        note: Some(
+            "Capaian tervalidasi; angka dalam kurung adalah capaian yang dilaporkan bila berbeda.".into(),
+        ),
+    }
+}
+
+fn bab1(ctx: &Ctx) -> Vec<Block> {
+    let mut blocks = vec![heading(1, "BAB I PENDAHULUAN")];
+    let alamat = ctx.site().sakip.as_ref().and_then(|s| s.instansi.alamat.as_ref()).map(|a| a.id.clone());
+    let default = vec![
+        heading(2, "Latar Belakang"),
+        para(format!(
+            "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah \
+             mewajibkan setiap instansi pemerintah menyusun laporan kinerja sebagai wujud pertanggungjawaban atas \
+             pelaksanaan tugas dan fungsinya. Laporan ini disusun menurut Peraturan Menteri PANRB Nomor 53 Tahun \
+             2014 dan menyajikan kinerja {} {} Tahun {}.",
+            ctx.instansi(),
+            ctx.pemerintah(),
+            ctx.tahun
+        )),
+    ];
+    blocks.extend(chapter(ctx, 1, default));
+    blocks.push(heading(2, "Gambaran Umum Organisasi"));
+    blocks.push(para(format!(
+        "{} ({}) adalah perangkat daerah {}{}.",
+        ctx.instansi(),
+        ctx.singkatan(),
+        ctx.pemerintah(),
+        alamat.map(|a| format!(" yang berkedudukan di {a}")).unwrap_or_default()
+    )));
+    blocks.push(heading(2, "Sistematika Penyajian"));
+    let outline = [
+        "Bab I Pendahuluan: latar belakang, gambaran umum organisasi dan sistematika laporan.",
+        "Bab II Perencanaan Kinerja: ringkasan Rencana Strategis dan Perjanjian Kinerja.",
+        "Bab III Akuntabilitas Kinerja: pengukuran dan analisis capaian kinerja serta realisasi anggaran.",
+        "Bab IV Penutup: simpulan atas capaian kinerja.",
+        "Lampiran: rencana aksi dan daftar data dukung.",
+    ];
+    blocks.push(Block::List { items: outline.iter().map(|t| vec![super::Run::plain(*t)]).collect() });
+    blocks
+}
+
+fn bab2(ctx: &Ctx) -> Vec<Block> {
+    let mut blocks = vec![heading(1, "BAB II PERENCANAAN KINERJA")];
+    let renstra = ctx.site().renstra.as_ref();
+    let (awal, akhir) = renstra.map_or((ctx.tahun, ctx.tahun), |r| r.periode.value);
+    let mut generated = vec![
+        heading(2, "A. Rencana Strategis"),
+        para(format!(
+            "Rencana Strategis (Renstra) periode {awal}–{akhir} menetapkan tujuan, sasaran strategis dan \
+             indikator kinerja utama beserta targetnya sebagai berikut."
+        )),
+        renstra_table(ctx, akhir),
+        heading(2, format!("B. Perjanjian Kinerja Tahun {}", ctx.tahun)),
+        para(format!(
+            "Target kinerja tahun {} yang diperjanjikan oleh Kepala {} kepada Kepala Daerah adalah sebagai berikut.",
+            ctx.tahun,
+            ctx.singkatan()
+        )),
+        super::pk::target_table(ctx, "Tabel 2.2 Target Perjanjian Kinerja"),
+    ];
+    generated.push(heading(2, "C. Program dan Anggaran"));
+    generated.push(super::pk::programme_table(ctx, "Tabel 2.3 Program dan pagu anggaran"));
+    blocks.extend(generated);
+    blocks.extend(sections(ctx, 2));
+    blocks
+}
+
+fn renstra_table(ctx: &Ctx, akhir: i32) -> Block {
+    let rows = iku(ctx)
+        .into_iter()
+        .map(|(s, i, _)| {
+            let target = |tahun: i32| i.target.get(&tahun).and_then(|t| t.value.as_ref());
+            vec![
+                s.uraian.id.clone(),
+                format!("{} {}", i.id.value, i.nama.id),
+                i.satuan.id.clone(),
+                figures::target(target(ctx.tahun), &i.satuan.id),
+                figures::target(target(akhir), &i.satuan.id),
+            ]
+        })
+        .collect();
+    Block::Table {
+        caption: "Tabel 2.1 Sasaran strategis dan indikator kinerja utama".into(),
+        columns: vec![
+            text_col("Sasaran strategis", 2),
+            text_col("Indikator kinerja utama", 2),
+            text_col("Satuan", 1),
+            num_col(&format!("Target {}", ctx.tahun)),
+            num_col(&format!("Target akhir Renstra ({akhir})")),
+        ],
+        rows,
+        note: None,
+    }
+}
+
+fn bab4(ctx: &Ctx) -> Vec<Block> {
+    let mut blocks = vec![heading(1, "BAB IV PENUTUP")];
+    let default = vec![
+        para(format!(
+            "Laporan Kinerja Instansi Pemerintah Tahun {} ini menyajikan capaian kinerja {} {} sebagai bentuk \
+             pertanggungjawaban atas pelaksanaan Rencana Strategis dan Perjanjian Kinerja. Capaian setiap \
+             indikator beserta analisisnya disajikan pada Bab III.",
+            ctx.tahun,
+            ctx.instansi(),
+            ctx.pemerintah()
+        )),
+        para(
+            "Indikator yang belum mencapai target menjadi perhatian dalam perencanaan dan pelaksanaan program \
+             tahun berikutnya, dan rekomendasi hasil evaluasi ditindaklanjuti sesuai batas waktu yang ditetapkan.",
+        ),
+    ];
+    blocks.extend(chapter(ctx, 4, default));
+    blocks.push(super::pk::signature(ctx));
+    blocks
+}
+
+fn lampiran(ctx: &Ctx) -> Vec<Block> {
+    vec![
+        heading(1, "LAMPIRAN"),
+        heading(2, "Lampiran 1 Rencana Aksi"),
+        rencana_aksi(ctx),
+        heading(2, "Lampiran 2 Daftar Data Dukung"),
+        evidence(ctx),
+    ]
+}
+
+fn rencana_aksi(ctx: &Ctx) -> Block {
+    let names = ctx.site().indicators();
+    let rows = ctx
+        .year
+        .rencana_aksi
+        .iter()
+        .flat_map(|r| &r.indikator)
+        .map(|e| {
+            let ind = names.iter().find(|(i, _)| i.id.value == e.id.value).map(|(i, _)| *i);
+            let satuan = ind.map(|i| i.satuan.id.as_str()).unwrap_or_default();
+            let mut cells = vec![
+                format!("{} {}", e.id.value, ind.map(|i| i.nama.id.as_str()).unwrap_or_default()),
+                e.penanggung_jawab.id.clone(),
+            ];
+            cells.extend((0..4).map(|q| {
+                e.target_triwulan
+                    .value
+                    .get(q)
+                    .map_or(KOSONG.to_string(), |t| figures::target(t.value.as_ref(), satuan))
+            }));
+            cells
+        })
+        .collect();
+    Block::Table {
+        caption: format!("Tabel L.1 Rencana aksi tahun {}", ctx.tahun),
+        columns: vec![
+            text_col("Indikator", 3),
+            text_col("Penanggung\njawab", 2),
+            num_col("TW1"),
+            num_col("TW2"),
+            num_col("TW3"),
+            num_col("TW4"),
+        ],
+        rows,
+        note: Some(
+            "Target triwulan sebagaimana ditulis dalam rencana aksi (kumulatif untuk indikator kumulatif)."
+                .into(),
+        ),
+    }
+}
+
+fn evidence(ctx: &Ctx) -> Block {
+    let mut rows = Vec::new();
+    for (q, file) in ctx.year.realisasi.iter().enumerate() {
+        for e in file.iter().flat_map(|f| &f.capaian) {
+            for b in &e.data_dukung {
+                let berkas = match &b.sumber {
+                    BuktiSumber::Berkas(path) => path.to_string_lossy().replace('\\', "/"),
+                    BuktiSumber::Tautan(url) => url.clone(),
+                    BuktiSumber::Tidak => KOSONG.to_string(),
+                };
+                let jenis = b.jenis.as_ref().map_or(KOSONG.to_string(), |j| j.id.clone());
+                rows.push(vec![format!("TW{}", q + 1), e.indikator.value.clone(), jenis, berkas]);
+            }
+        }
+    }
+    Block::Table {
+        caption: format!("Tabel L.2 Data dukung realisasi tahun {}", ctx.tahun),
+        columns: vec![
+            code_col("Triwulan"),
+            text_col("Indikator", 1),
+            text_col("Jenis", 2),
+            text_col("Berkas atau tautan", 3),
+        ],
+        rows,
+        note: Some("Berkas tersedia pada situs kinerja di bawah /bukti/.".into()),
+    }
+}

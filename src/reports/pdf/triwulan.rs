@@ -1,0 +1,222 @@
+//! `laporan-tw<n>-<tahun>.pdf`: the quarterly performance report — the quarter's table of the
+//! IKU and of the cascading indicators (target, realisation, cumulative, achievement reported
+//! and validated, predicate), the charts to date, the quarter's evaluation and the
+//! recommendations still open.
+
+use super::doc::{Block, Column, Document, code_col, heading, num_col, para, text_col};
+use super::{Charts, Ctx, bab3, figures, markdown};
+use crate::compute::{FollowUp, FollowUpStatus, IndicatorLedger, Periode, Row};
+use crate::content::model::{Agregasi, Indikator};
+use crate::diagnostics::Lang;
+use crate::present::Words;
+use crate::present::format::{self, KOSONG};
+use crate::present::series::{self, Series};
+use crate::present::view::IndicatorRef;
+
+const ROMAWI: [&str; 4] = ["I", "II", "III", "IV"];
+
+/// The report of quarter `q` of `ctx.tahun` and its charts.
+pub fn triwulan(ctx: &Ctx, q: u8) -> (Document, Charts) {
+    let mut charts = Charts::default();
+    let roman = ROMAWI[usize::from(q.clamp(1, 4) - 1)];
+    let mut blocks = vec![Block::Heading {
+        level: 1,
+        text: format!("LAPORAN CAPAIAN KINERJA TRIWULAN {roman} TAHUN {}", ctx.tahun),
+        sub: Some(format!("{} {}", ctx.instansi(), ctx.pemerintah()).to_uppercase()),
+    }];
+    blocks.push(identity(ctx, q));
+    let iku: Vec<(&Indikator, &IndicatorLedger)> =
+        super::lkjip::iku(ctx).into_iter().map(|(_, i, l)| (i, l)).collect();
+    blocks.push(heading(2, "A. Indikator Kinerja Utama"));
+    blocks.push(table(ctx, q, &iku, format!("Tabel 1 Capaian IKU triwulan {roman} {}", ctx.tahun)));
+    let cascading: Vec<(&Indikator, &IndicatorLedger)> = ctx
+        .site()
+        .units()
+        .into_iter()
+        .flat_map(|(u, _)| &u.indikator)
+        .filter_map(|i| Some((i, ctx.p.ledger_of(&i.id.value)?)))
+        .filter(|(_, l)| quarter_row(l, ctx.tahun, q).is_some())
+        .collect();
+    if !cascading.is_empty() {
+        blocks.push(heading(2, "B. Indikator Program, Kegiatan dan Sub-kegiatan"));
+        blocks.push(table(
+            ctx,
+            q,
+            &cascading,
+            format!("Tabel 2 Capaian indikator cascading triwulan {roman} {}", ctx.tahun),
+        ));
+    }
+    blocks.push(heading(2, "C. Grafik Capaian"));
+    for (i, l) in &iku {
+        blocks.push(chart(ctx, q, i, l, &mut charts));
+    }
+    blocks.extend(evaluation(ctx, q));
+    blocks.extend(open_recommendations(ctx));
+    let title = format!("Laporan Capaian Kinerja {} Triwulan {roman} Tahun {}", ctx.singkatan(), ctx.tahun);
+    (ctx.document(title, blocks), charts)
+}
+
+fn quarter_row(l: &IndicatorLedger, tahun: i32, q: u8) -> Option<&Row> {
+    super::lkjip::row(l, tahun, Periode::Triwulan(q))
+}
+
+fn identity(ctx: &Ctx, q: u8) -> Block {
+    let file = ctx.year.realisasi[usize::from(q.clamp(1, 4) - 1)].as_ref();
+    Block::Facts {
+        items: vec![
+            ("Instansi".into(), format!("{} {}", ctx.instansi(), ctx.pemerintah())),
+            ("Periode".into(), format!("Triwulan {q} tahun {}", ctx.tahun)),
+            ("Dilaporkan oleh".into(), file.map_or(KOSONG.to_string(), |f| f.oleh.id.clone())),
+            (
+                "Tanggal laporan".into(),
+                file.map_or(KOSONG.to_string(), |f| format::tanggal(f.tanggal.value, Lang::Id)),
+            ),
+            ("Keadaan data per".into(), format::tanggal(ctx.as_of, Lang::Id)),
+        ],
+    }
+}
+
+fn table(ctx: &Ctx, q: u8, indicators: &[(&Indikator, &IndicatorLedger)], caption: String) -> Block {
+    let scale = &ctx.p.ledger.scale;
+    let rows = indicators
+        .iter()
+        .filter_map(|(i, l)| {
+            let r = quarter_row(l, ctx.tahun, q)?;
+            let satuan = &i.satuan.id;
+            Some(vec![
+                format!("{} {}", i.id.value, i.nama.id),
+                figures::target(r.target.as_ref(), satuan),
+                figures::nilai(r.realisasi, satuan),
+                figures::nilai(r.realisasi_kumulatif, satuan),
+                figures::persen(r.capaian),
+                bab3::validated(r),
+                figures::predikat(r, scale),
+            ])
+        })
+        .collect();
+    let mut columns: Vec<Column> = bab3::quarter_columns();
+    columns[0] = text_col("Indikator", 3);
+    Block::Table {
+        caption,
+        columns,
+        rows,
+        note: Some(format!(
+            "Target triwulan kumulatif untuk indikator kumulatif; kumulatif = jumlah realisasi sampai triwulan ini; {}",
+            bab3::BELUM_NOTE
+        )),
+    }
+}
+
+fn chart(ctx: &Ctx, q: u8, i: &Indikator, l: &IndicatorLedger, charts: &mut Charts) -> Block {
+    let words = Words::new(Lang::Id);
+    let r = IndicatorRef::new(i, Lang::Id);
+    let rows: Vec<&Row> = l
+        .rows
+        .iter()
+        .filter(|row| row.tahun == ctx.tahun && matches!(row.periode, Periode::Triwulan(n) if n <= q))
+        .collect();
+    let cumulative = i.agregasi.value == Agregasi::Kumulatif;
+    let title = format!("{} {} — triwulan 1 sampai {q} tahun {}", r.id, r.nama.text, ctx.tahun);
+    let points = series::quarter_points(&rows, cumulative);
+    let id = format!("tw{q}-{}-{}", r.slug, ctx.tahun);
+    let svg = series::svg(Series { id, title: &title, ind: &r, points, sparkline: false }, &words);
+    let kind = if cumulative { "kumulatif " } else { "" };
+    charts.add(&svg, title, format!("Target dan realisasi {kind}{} sampai triwulan {q}", r.id))
+}
+
+/// The evaluations of quarter `q`, with their findings.
+fn evaluation(ctx: &Ctx, q: u8) -> Vec<Block> {
+    let mut blocks = vec![heading(2, format!("D. Evaluasi Triwulan {q}"))];
+    let entries: Vec<_> = ctx
+        .year
+        .evaluasi
+        .iter()
+        .flat_map(|e| &e.evaluasi)
+        .filter(|e| e.periode.value == Periode::Triwulan(q))
+        .collect();
+    if entries.is_empty() {
+        blocks.push(para(format!("Belum ada evaluasi triwulan {q} yang tercatat.")));
+    }
+    for e in entries {
+        blocks.push(para(format!(
+            "Evaluasi {} oleh {}, {}.",
+            e.id.value,
+            e.oleh.id,
+            format::tanggal(e.tanggal.value, Lang::Id)
+        )));
+        blocks.extend(e.temuan.as_ref().map(|t| markdown::blocks(&t.id)).unwrap_or_default());
+        let recs: Vec<Vec<super::Run>> = e
+            .rekomendasi
+            .iter()
+            .map(|r| vec![super::Run::plain(format!("{}: {}", r.id.value, r.uraian.id))])
+            .collect();
+        if !recs.is_empty() {
+            blocks.push(Block::Para {
+                runs: vec![super::Run { text: "Rekomendasi".into(), strong: true, emph: false }],
+            });
+            blocks.push(Block::List { items: recs });
+        }
+    }
+    blocks
+}
+
+fn open_recommendations(ctx: &Ctx) -> Vec<Block> {
+    let open =
+        |f: &FollowUp| matches!(f.status, FollowUpStatus::DalamProses | FollowUpStatus::LewatBatasWaktu);
+    let rows = follow_up_rows(ctx, open);
+    let mut blocks = vec![heading(2, "E. Rekomendasi yang Belum Selesai Ditindaklanjuti")];
+    if rows.is_empty() {
+        blocks.push(para(format!(
+            "Per {}, semua rekomendasi evaluasi tahun {} telah ditindaklanjuti.",
+            format::tanggal(ctx.as_of, Lang::Id),
+            ctx.tahun
+        )));
+    } else {
+        blocks.push(follow_up_table(
+            format!("Tabel 3 Rekomendasi terbuka per {}", format::tanggal(ctx.as_of, Lang::Id)),
+            rows,
+        ));
+    }
+    blocks
+}
+
+/// The follow-ups of the year that `keep` accepts, as table rows.
+pub(super) fn follow_up_rows(ctx: &Ctx, keep: impl Fn(&FollowUp) -> bool) -> Vec<Vec<String>> {
+    // Short dates: the table has six columns.
+    let date =
+        |d: Option<chrono::NaiveDate>| d.map_or(KOSONG.to_string(), |d| d.format("%d/%m/%Y").to_string());
+    ctx.p
+        .ledger
+        .follow_ups
+        .iter()
+        .filter(|f| f.tahun == ctx.tahun && keep(f))
+        .map(|f| {
+            let uraian = f.rekomendasi(ctx.site()).map_or(String::new(), |(_, r)| r.uraian.id.clone());
+            vec![
+                f.evaluasi.clone(),
+                format!("{}: {uraian}", f.rekomendasi),
+                date(Some(f.diterima)),
+                date(Some(f.batas_waktu)),
+                f.status.label().to_string(),
+                date(f.selesai),
+            ]
+        })
+        .collect()
+}
+
+/// A table of follow-up rows.
+pub(super) fn follow_up_table(caption: String, rows: Vec<Vec<String>>) -> Block {
+    Block::Table {
+        caption,
+        columns: vec![
+            code_col("Evaluasi"),
+            text_col("Rekomendasi", 4),
+            num_col("Diterima"),
+            num_col("Batas\nwaktu"),
+            text_col("Status", 1),
+            num_col("Selesai"),
+        ],
+        rows,
+        note: Some("Batas waktu tindak lanjut 60 hari kalender sejak rekomendasi diterima.".into()),
+    }
+}

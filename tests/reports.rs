@@ -1,0 +1,180 @@
+//! The PDF reports of the bundled example, read back with poppler (`pdftotext`, `pdffonts`):
+//! the LKjIP has its chapters and the validated figures in Indonesian format, the quarterly
+//! reports and the performance agreement hold their figures and parties, every font is
+//! embedded, two builds give the same bytes, and content cannot inject typst code.
+//!
+//! Needs poppler-utils (`pdftotext`, `pdffonts`); `scripts/test` installs them.
+#![cfg(feature = "pdf")]
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use common::crate_dir;
+
+/// The example built once for every test of this file: (kept folder, `public/`).
+fn example() -> &'static Path {
+    static BUILT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    &BUILT.get_or_init(|| build(crate_dir())).1
+}
+
+fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let run = common::run_in(root, &["build", "--as-of", "2024-06-30", "--output", public.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    (out, public)
+}
+
+/// Run a poppler tool on `pdf` (then `after`), failing with the install command when it is
+/// missing.
+fn poppler(tool: &str, args: &[&str], pdf: &Path, after: &[&str]) -> String {
+    let output = Command::new(tool).args(args).arg(pdf).args(after).output().unwrap_or_else(|e| {
+        panic!("{tool} is needed ({e}): install poppler-utils (`apt-get install poppler-utils`) or run scripts/test")
+    });
+    assert!(output.status.success(), "{tool} {}: {}", pdf.display(), String::from_utf8_lossy(&output.stderr));
+    // No-break spaces join figures to their units; compare with plain spaces.
+    String::from_utf8_lossy(&output.stdout).replace('\u{a0}', " ")
+}
+
+fn text(pdf: &Path) -> String {
+    poppler("pdftotext", &["-layout"], pdf, &["-"])
+}
+
+fn assert_has(text: &str, what: &[&str], file: &str) {
+    for w in what {
+        assert!(text.contains(w), "{file} lacks {w:?}:\n{text}");
+    }
+}
+
+#[test]
+fn the_lkjip_has_its_chapters_and_the_validated_figures_in_indonesian() {
+    let pdf = example().join("unduh/2023/lkjip-2023.pdf");
+    let text = text(&pdf);
+    let chapters = [
+        "DAFTAR ISI",
+        "IKHTISAR EKSEKUTIF",
+        "BAB I PENDAHULUAN",
+        "BAB II PERENCANAAN KINERJA",
+        "BAB III AKUNTABILITAS KINERJA",
+        "BAB IV PENUTUP",
+        "LAMPIRAN",
+    ];
+    assert_has(&text, &chapters, "lkjip-2023.pdf");
+    // Cover: the agency, the year and the head of agency's name at the signature.
+    assert_has(&text, &["TAHUN 2023", "DINAS PENANAMAN MODAL", "Hariman Budi Anggoro"], "lkjip-2023.pdf");
+    // IKU-1: quarters 3,29 + 5,70 + 1,76 + 4,05 = 14,80 triliun against 75 triliun:
+    // 14,8 / 75 = 0,19733… → 19,73 %, below 51 → sangat rendah.
+    // IKU-2: the last survey's IKM 82,76 against 82,50: 100,315… → 100,32 %, sangat tinggi.
+    let figures = [
+        "Rp 75,00 triliun",
+        "Rp 14,80 triliun",
+        "19,73 %",
+        "sangat rendah",
+        "82,76",
+        "100,32 %",
+        "sangat tinggi",
+    ];
+    assert_has(&text, &figures, "lkjip-2023.pdf");
+    // The first survey's IKM: 25 × 11769 / (9 × 400) = 81,729… → 81,73, mutu B.
+    assert_has(&text, &["81,73 (B)", "U1 persyaratan", "Pengukuran Kinerja"], "lkjip-2023.pdf");
+    // Page numbers in the footer.
+    assert!(text.contains("Halaman 1 dari"), "page numbers:\n{text}");
+}
+
+#[test]
+fn each_reported_quarter_has_its_report_with_the_quarter_figures() {
+    for q in 1..=4 {
+        let pdf = example().join(format!("unduh/2023/laporan-tw{q}-2023.pdf"));
+        assert!(pdf.is_file(), "laporan-tw{q}-2023.pdf is written");
+    }
+    let text = text(&example().join("unduh/2023/laporan-tw2-2023.pdf"));
+    // TW2 of IKU-1: own realisation 5,70 triliun, cumulative 3,29 + 5,70 = 8,99 triliun against
+    // the cumulative target 35 triliun: 8,99 / 35 = 0,25685… → 25,69 %.
+    let tw2 = ["TRIWULAN II TAHUN 2023", "Rp 35,00 triliun", "Rp 5,70 triliun", "Rp 8,99 triliun", "25,69 %"];
+    assert_has(&text, &tw2, "laporan-tw2-2023.pdf");
+    // IKU-2 in TW2: the first survey, 81,73 against 82,00: 99,670… → 99,67 %.
+    assert_has(&text, &["81,73", "99,67 %", "Evaluasi Triwulan 2"], "laporan-tw2-2023.pdf");
+}
+
+#[test]
+fn the_performance_agreement_names_both_parties_and_the_targets() {
+    let text = text(&example().join("unduh/2023/perjanjian-kinerja-2023.pdf"));
+    let expected = [
+        "PERJANJIAN KINERJA TAHUN 2023",
+        "Bupati Purwakarta",
+        "PIHAK PERTAMA",
+        "PIHAK KEDUA",
+        "Hariman Budi Anggoro",
+        "Pembina / IV a",
+        "19790605 200501 1 013",
+        "Rp 75,00 triliun",
+        "82,50",
+    ];
+    assert_has(&text, &expected, "perjanjian-kinerja-2023.pdf");
+}
+
+/// Every PDF under `unduh/` of `public`.
+fn pdfs(public: &Path) -> Vec<PathBuf> {
+    let mut out: Vec<PathBuf> = std::fs::read_dir(public.join("unduh/2023"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn every_font_is_embedded() {
+    let all = pdfs(example());
+    assert_eq!(all.len(), 6, "LKjIP, four quarterly reports and the PK: {all:?}");
+    for pdf in all {
+        let fonts = poppler("pdffonts", &[], &pdf, &[]);
+        // name type encoding emb sub uni object ID: after two header lines, one font a line.
+        let lines: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!lines.is_empty(), "{} has fonts", pdf.display());
+        for line in lines {
+            let cols: Vec<&str> = line.split_whitespace().collect();
+            let emb = cols.get(cols.len().saturating_sub(5)).copied();
+            assert_eq!(emb, Some("yes"), "{}: not embedded: {line}", pdf.display());
+        }
+    }
+}
+
+#[test]
+fn two_builds_give_the_same_bytes() {
+    let (_keep, again) = build(crate_dir());
+    for pdf in pdfs(example()) {
+        let name = pdf.file_name().unwrap();
+        let other = again.join("unduh/2023").join(name);
+        assert!(
+            std::fs::read(&pdf).unwrap() == std::fs::read(&other).unwrap(),
+            "{name:?} differs between builds"
+        );
+    }
+}
+
+#[test]
+fn content_cannot_inject_typst_code() {
+    let site = common::Site::from_fixture("minimal");
+    let evil = r#"Dinas #set page(width: 1cm) ]\" $x$ <lbl> @ref"#;
+    let sakip = site.read("content/sakip.yaml");
+    let first = sakip.lines().find(|l| l.trim_start().starts_with("nama:")).expect("a nama line").to_string();
+    let indent = &first[..first.len() - first.trim_start().len()];
+    site.write("content/sakip.yaml", sakip.replacen(&first, &format!("{indent}nama: '{evil}'"), 1));
+    let (_keep, public) = build(site.root());
+    let pk = std::fs::read_dir(public.join("unduh"))
+        .unwrap()
+        .flat_map(|y| std::fs::read_dir(y.unwrap().path()).unwrap())
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().contains("perjanjian-kinerja"))
+        .expect("a performance agreement");
+    let text = text(&pk);
+    // The name is printed as written (upper-cased in the heading), and the page is still A4.
+    assert!(text.contains(r#"Dinas #set page(width: 1cm) ]\" $x$ <lbl> @ref"#), "{text}");
+    let info = Command::new("pdfinfo").arg(&pk).output().expect("pdfinfo (poppler-utils)");
+    assert!(String::from_utf8_lossy(&info.stdout).contains("595.276 x 841.89 pts (A4)"));
+}
