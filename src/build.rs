@@ -28,6 +28,9 @@ pub struct Options {
     pub as_of: Option<NaiveDate>,
     /// `--base-url`, replacing `situs.base_url`.
     pub base_url: Option<String>,
+    /// Lay out the PDF reports: on for `build`, off for the preview, which reloads at once
+    /// (its downloads page then lists no PDF, so it never names a file it does not serve).
+    pub pdf: bool,
 }
 
 /// Why a build wrote nothing, beyond content errors (exit code 2).
@@ -139,14 +142,14 @@ fn render_with(
     let Prepared { checked, ledger, history, .. } = prepared;
     let sakip = checked.site.sakip.as_ref();
     let title = sakip.map(|s| s.situs.judul.id.clone()).unwrap_or_default();
+    let licence =
+        sakip.map_or_else(|| crate::content::model::LISENSI.to_string(), |s| s.situs.lisensi.clone());
     let configured = sakip.map(|s| s.situs.base_url.value.clone()).unwrap_or_default();
     let mut base_url = options.base_url.clone().unwrap_or(configured);
     if !base_url.ends_with('/') {
         base_url.push('/');
     }
-    // The preview (which reuses pages, `earlier`) skips the PDF reports to reload at once.
-    let pdf = earlier.is_none();
-    let documents = reports::plan(&checked.site, ledger, pdf);
+    let documents = reports::plan(&checked.site, ledger, options.pdf);
     let site_options = site::Options { root: &options.root, base_url, history, documents: &documents };
     let Checked { site: model, diagnostics, .. } = checked;
     let failures = Mutex::new(Vec::new());
@@ -155,7 +158,7 @@ fn render_with(
     let publish = || {
         let recorder = Recorder::new(sink);
         let ((), failed) = rayon::join(
-            || exports::write(ledger, &title, &recorder),
+            || exports::write(ledger, &title, &licence, &recorder),
             || reports::write(&documents, model, ledger, &recorder),
         );
         *failures.lock().unwrap_or_else(PoisonError::into_inner) = failed;

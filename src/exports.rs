@@ -161,8 +161,8 @@ fn ya_tidak(yes: bool) -> Option<String> {
     Some(YA_TIDAK[usize::from(!yes)].to_string())
 }
 
-/// Add every export to `out` under `data/`.
-pub fn write(ledger: &Ledger, title: &str, out: &dyn Sink) {
+/// Add every export to `out` under `data/`; `licence` is the open data's (`situs.lisensi`).
+pub fn write(ledger: &Ledger, title: &str, licence: &str, out: &dyn Sink) {
     let capaian = capaian_rows(ledger);
     out.add("data/capaian.json", &capaian_json(&capaian_table(), &capaian));
     let tables = [
@@ -176,7 +176,7 @@ pub fn write(ledger: &Ledger, title: &str, out: &dyn Sink) {
     for (table, rows) in &tables {
         out.add(&format!("data/{}.csv", table.name), &csv(table, rows));
     }
-    out.add("data/datapackage.json", &datapackage(title, &tables.map(|(table, _)| table)));
+    out.add("data/datapackage.json", &datapackage(title, licence, &tables.map(|(table, _)| table)));
 }
 
 /// A cell: `None` is an empty cell.
@@ -377,7 +377,7 @@ fn pretty(value: &Value) -> Vec<u8> {
 /// JSON twin a plain resource beside them. The package profile is `data-package` because
 /// `tabular-data-package` admits only tabular resources, and the JSON twin is part of what is
 /// published (docs/computation.md).
-fn datapackage(title: &str, tables: &[Table]) -> Vec<u8> {
+fn datapackage(title: &str, licence: &str, tables: &[Table]) -> Vec<u8> {
     let mut resources: Vec<Value> = tables.iter().map(resource).collect();
     resources.insert(
         1,
@@ -394,9 +394,23 @@ fn datapackage(title: &str, tables: &[Table]) -> Vec<u8> {
         "profile": "data-package",
         "name": "sakip-kinerja",
         "title": title,
+        "licenses": [licence_entry(licence)],
         "resources": resources,
     });
     pretty(&package)
+}
+
+/// The package's licence: its name as an identifier (`CC BY 4.0` → `CC-BY-4.0`, the Open
+/// Definition and SPDX id) and its words as written; the Creative Commons licences with their
+/// address.
+fn licence_entry(licence: &str) -> Value {
+    let name: String = licence.split_whitespace().collect::<Vec<_>>().join("-");
+    let mut entry = json!({ "name": name, "title": licence });
+    let cc = name.to_ascii_lowercase();
+    if let Some(rest) = cc.strip_prefix("cc-").and_then(|r| r.strip_suffix("-4.0")) {
+        entry["path"] = json!(format!("https://creativecommons.org/licenses/{rest}/4.0/"));
+    }
+    entry
 }
 
 fn resource(table: &Table) -> Value {

@@ -132,7 +132,8 @@ fn stamp(entry: &Logged) -> Stamp {
 /// (a commit without `content/` is the blank site before the first data commit).
 fn prepare(repo: &Repo, commit: &Commit, as_of: NaiveDate) -> Option<Prepared> {
     let snapshot = repo.snapshot(commit).ok()?;
-    let options = Options { root: snapshot.root().to_path_buf(), as_of: Some(as_of), base_url: None };
+    let options =
+        Options { root: snapshot.root().to_path_buf(), as_of: Some(as_of), base_url: None, pdf: false };
     match build::prepare(&options) {
         Ok(Outcome::Ready(prepared)) => Some(prepared),
         _ => None,

@@ -31,6 +31,7 @@ const PAGES: &[&str] = &[
     "tahun/2023/lke/index.html",
     "tahun/2023/pk/index.html",
     "cari/index.html",
+    "cascading/index.html",
     "riwayat/index.html",
     "unduh/index.html",
     "en/index.html",
@@ -41,6 +42,7 @@ const PAGES: &[&str] = &[
     "en/tahun/2023/lke/index.html",
     "en/tahun/2023/pk/index.html",
     "en/cari/index.html",
+    "en/cascading/index.html",
     "en/riwayat/index.html",
     "en/unduh/index.html",
 ];

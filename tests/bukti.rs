@@ -113,22 +113,22 @@ fn matrix_page_marks_missing_evidence_in_words_in_both_languages() {
     // K TW2: one of two supplied, 50 %; the missing one is named with a symbol and a word.
     assert!(
         id.contains(
-            "TW2 ✓ disampaikan: Laporan izin terbit ✗ belum disampaikan : Rekap izin semester – belum divalidasi 50,00 % (1 dari 2)"
+            "TW2 ✓ disampaikan: Laporan izin terbit ✗ belum disampaikan : Rekap izin semester – ○ belum divalidasi 50,00 % (1 dari 2)"
         ),
         "{id}"
     );
     assert!(
-        id.contains("TW1 ✓ disampaikan: Laporan izin terbit Foto kegiatan sah 100,00 % (1 dari 1)"),
+        id.contains("TW1 ✓ disampaikan: Laporan izin terbit Foto kegiatan ✓ sah 100,00 % (1 dari 1)"),
         "{id}"
     );
     // R requires nothing: no percentage, a dash.
-    assert!(id.contains("TW1 tidak ada yang wajib – belum divalidasi –"), "{id}");
+    assert!(id.contains("TW1 tidak ada yang wajib – ○ belum divalidasi –"), "{id}");
     let en = text(&read(&out, "en/tahun/2024/bukti-dukung/index.html"));
     assert!(
         en.contains("Evidence completeness of the year: 66.67% (4 of 6 required evidence items)"),
         "{en}"
     );
-    assert!(en.contains("✓ supplied: Laporan izin terbit ✗ missing : Rekap izin semester – not validated yet 50.00% (1 of 2)"), "{en}");
+    assert!(en.contains("✓ supplied: Laporan izin terbit ✗ missing : Rekap izin semester – ○ not validated yet 50.00% (1 of 2)"), "{en}");
     // The indicator page carries the same rows; the year page links the matrix.
     let k = text(&read(&out, "en/indikator/k/index.html"));
     assert!(k.contains("Evidence matrix 2024 Quarter Required evidence"), "{k}");
@@ -212,7 +212,7 @@ fn projection_is_shown_for_the_current_year_only() {
     // T was not measured in TW3: its projection is the one after TW2.
     let dashboard = text(&read(&out, "en/index.html"));
     assert!(
-        dashboard.contains("T Share of online services (latest) after TW2 80% 75.00% 93.75% needs attention"),
+        dashboard.contains("T Share of online services (latest) after Q2 80% 75.00% 93.75% needs attention"),
         "{dashboard}"
     );
     assert!(dashboard.contains("Projection if the pace holds 2024"), "{dashboard}");

@@ -75,6 +75,7 @@ fn rendered_into_memory_it_is_the_disk_build_file_for_file() {
         root: crate_dir().to_path_buf(),
         as_of: chrono::NaiveDate::from_ymd_opt(2024, 6, 30),
         base_url: None,
+        pdf: true,
     };
     let out = tempfile::tempdir().unwrap();
     let public = out.path().join("public");

@@ -412,7 +412,7 @@ fn the_pk_page_lists_the_agreements_by_level_in_both_languages() {
         "Replaces PK-KADIS-P1",
         "Reason: Budget shift",
         "Nama Contoh Kepala Head of agency Rank/grade: Pembina / IV a",
-        "X Revised cumulative figure 100 dokumen 125 dokumen (originally 100 dokumen; basis: Perbup Contoh 77/2023) 97 dokumen 77.60% (Full year) high",
+        "X Revised cumulative figure 100 dokumen 125 dokumen (originally 100 dokumen ; basis: Perbup Contoh 77/2023 ) 97 dokumen 77.60% (Full year) high",
     ] {
         assert!(en.contains(part), "the English PK page lacks {part:?}:\n{en}");
     }
@@ -430,13 +430,20 @@ fn every_target_shown_is_the_target_in_force_beside_the_original() {
     for page in ["index.html", "tahun/2023/index.html", "indikator/x/index.html"] {
         assert!(visible(&html(&files, page)).contains(revised), "{page} lacks {revised:?}");
     }
-    // The indicator page: the year row and the TW4 row carry it; TW3's own target 80 does not.
+    // The indicator page: its headline, the year row of both tables and the TW4 row carry it;
+    // TW3's own target 80 does not.
     let x = visible(&html(&files, "indikator/x/index.html"));
-    assert_eq!(x.matches(revised).count(), 3, "{x}");
+    assert_eq!(x.matches(revised).count(), 4, "{x}");
     assert!(x.contains("TW3 80 dokumen 25 dokumen 75 dokumen 93,75 %"), "{x}");
     // English: the same figures in English words.
     let en = visible(&html(&files, "en/indikator/x/index.html"));
-    assert!(en.contains("125 dokumen (originally 100 dokumen; basis: Perbup Contoh 77/2023)"), "{en}");
+    // The unit (Indonesian words only) and the basis (a regulation's Indonesian title) are
+    // marked lang="id"; `visible` puts a space where each mark closes.
+    assert!(en.contains("125 dokumen (originally 100 dokumen ; basis: Perbup Contoh 77/2023 )"), "{en}");
+    assert!(
+        html(&files, "en/indikator/x/index.html")
+            .contains("<span lang=\"id\">Perbup Contoh 77&#x2f;2023</span>)")
+    );
     // W has no revision: no original beside its target.
     assert!(!visible(&html(&files, "indikator/w/index.html")).contains("semula"));
 }

@@ -22,7 +22,7 @@ pub fn build(
 ) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let output = output.unwrap_or_else(|| root.join("public"));
-    let options = Options { root, as_of, base_url };
+    let options = Options { root, as_of, base_url, pdf: true };
     let outcome = sakip_site::build::build(&options, &output)
         .with_context(|| format!("cannot build the site in {}", options.root.display()))?;
     let checked = match &outcome {

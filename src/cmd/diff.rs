@@ -77,7 +77,7 @@ fn prepare(
         Revision::Commit(commit) => Some(repo.snapshot(commit)?),
     };
     let root = snapshot.as_ref().map_or(root, |s| s.root()).to_path_buf();
-    let options = Options { root, as_of: Some(as_of), base_url: None };
+    let options = Options { root, as_of: Some(as_of), base_url: None, pdf: false };
     Ok(build::prepare(&options)?)
 }
 

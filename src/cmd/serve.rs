@@ -37,7 +37,7 @@ pub fn serve(
     announce(&bound, lang);
     let url = format!("http://{}/", bound.address);
     // The canonical links and the sitemap then point at the preview itself.
-    let options = Options { root, as_of, base_url: Some(url.clone()) };
+    let options = Options { root, as_of, base_url: Some(url.clone()), pdf: false };
     let (preview, first) = Preview::start(options, lang, bound)?;
     report(first, lang);
     say(lang, Message::new(format!("{url} (Ctrl-C untuk berhenti)"), format!("{url} (Ctrl-C to stop)")));

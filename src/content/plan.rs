@@ -81,7 +81,11 @@ fn situs(ctx: &mut Ctx, map: Map) -> Option<Situs> {
         None => Spanned::new("default".to_string(), map.loc.clone()),
     };
     let data_contoh = map.get(ctx, "data_contoh").and_then(|n| ctx.boolean(n)).unwrap_or(false);
-    Some(Situs { judul: judul?, base_url: base_url?, tema, data_contoh })
+    let lisensi = map
+        .get(ctx, "lisensi")
+        .and_then(|n| ctx.string(n))
+        .map_or_else(|| crate::content::model::LISENSI.to_string(), |s| s.value);
+    Some(Situs { judul: judul?, base_url: base_url?, tema, data_contoh, lisensi })
 }
 
 /// True for an `http://` or `https://` address with a host and no spaces.

@@ -48,6 +48,14 @@ pub struct Inputs<'a> {
     programs: Vec<(&'a str, Option<&'a Text>, Option<&'a Budget>)>,
 }
 
+/// True when indicator `id` has an analysis of `tahun`.
+pub(super) fn exists(p: &Presenter, id: &str, tahun: i32) -> bool {
+    p.site
+        .years
+        .get(&tahun)
+        .is_some_and(|y| y.analisis.iter().flat_map(|a| &a.indikator).any(|e| e.id.value == id))
+}
+
 /// The analyses of indicator `id`, year by year.
 pub(super) fn inputs<'a>(p: &Presenter<'a>, id: &str) -> Vec<Inputs<'a>> {
     let mut out = Vec::new();

@@ -16,6 +16,20 @@ pub struct Card {
     ind: IndicatorRef,
     row: Option<RowView>,
     chart: String,
+    /// The indicator has an analysis of the year (its page's `#analisis-<tahun>`).
+    analisis: bool,
+    /// The year has quarterly rows, with the validation verdicts and notes (`#tw-<tahun>`).
+    quarters: bool,
+}
+
+/// How many IKU reached their target in the dashboard's year: an official achievement of at
+/// least 100 % once rounded to two decimals (§3.4), out of all IKU.
+#[derive(Serialize)]
+pub struct Reached {
+    reached: usize,
+    of: usize,
+    /// The year is still running (§3.9): the count is of the figures so far.
+    open: bool,
 }
 
 /// The dashboard.
@@ -23,6 +37,7 @@ pub struct Card {
 pub struct Dashboard {
     tahun: Option<i32>,
     cards: Vec<Card>,
+    reached: Reached,
     reports: Vec<ReportView>,
     overdue: Vec<FollowUpView>,
     /// The IKU's year-end projection, for the current year only.
@@ -51,8 +66,12 @@ pub fn dashboard(p: &Presenter, t: &Words) -> Dashboard {
         let title = format!("{} {}", r.id, r.nama.text);
         let id = format!("spark-{}", r.slug);
         let chart = series::svg(Series { id, title: &title, ind: &r, points, sparkline: true }, t);
-        cards.push(Card { ind: r, row, chart });
+        let analisis = tahun.is_some_and(|y| super::analisis::exists(p, &ind.id.value, y));
+        let quarters = year_rows.len() > 1;
+        cards.push(Card { ind: r, row, chart, analisis, quarters });
     }
+    let open = tahun.is_some() && super::proyeksi::current_year(p.site, p.ledger.as_of) == tahun;
+    let reached = Reached { reached: cards.iter().filter(|c| reached(c)).count(), of: cards.len(), open };
     let reports = p.ledger.reports.iter().filter(|r| Some(r.tahun) == tahun).map(ReportView::new).collect();
     let overdue = p
         .ledger
@@ -62,5 +81,11 @@ pub fn dashboard(p: &Presenter, t: &Words) -> Dashboard {
         .map(|f| FollowUpView::new(f, p.site, lang, None))
         .collect();
     let proyeksi = super::proyeksi::dashboard(p, lang);
-    Dashboard { tahun, cards, reports, overdue, proyeksi }
+    Dashboard { tahun, cards, reached, reports, overdue, proyeksi }
+}
+
+/// True when the card's year achievement, rounded as shown, is at least 100 %.
+fn reached(card: &Card) -> bool {
+    let hundred = rust_decimal::Decimal::ONE_HUNDRED;
+    card.row.as_ref().and_then(|r| r.resmi).is_some_and(|a| crate::compute::rules::round2(a.0) >= hundred)
 }

@@ -129,8 +129,11 @@ fn row(r: &RowChange, lang: Lang) -> RowView {
 }
 
 fn indicator(i: &diff::Indicator, lang: Lang) -> IndicatorRef {
-    let satuan = Satuan::of(&i.satuan).code().map_or_else(|| i.satuan.clone(), str::to_string);
-    IndicatorRef { id: i.id.clone(), slug: slug(&i.id), nama: txt(&i.nama, lang), satuan }
+    let code = Satuan::of(&i.satuan).code();
+    let satuan = code.map_or_else(|| i.satuan.clone(), str::to_string);
+    // The diff keeps a unit's Indonesian words only.
+    let satuan_lang = (code.is_none() && lang == Lang::En).then_some("id");
+    IndicatorRef { id: i.id.clone(), slug: slug(&i.id), nama: txt(&i.nama, lang), satuan, satuan_lang }
 }
 
 fn name(f: Field) -> &'static str {

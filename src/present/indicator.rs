@@ -36,10 +36,21 @@ pub struct YearLine {
     capaian_renstra: Option<Angka>,
 }
 
+/// What an indicator page opens with: its latest figures with an achievement, and the change
+/// from the year before when they are a year's.
+#[derive(Serialize)]
+pub struct Headline {
+    /// `2023` for a year, `TW3 2023` for a quarter.
+    label: String,
+    row: RowView,
+    perubahan: Option<Angka>,
+}
+
 /// An indicator page.
 #[derive(Serialize)]
 pub struct IndicatorPage {
     ind: IndicatorRef,
+    headline: Option<Headline>,
     polaritas: &'static str,
     agregasi: &'static str,
     from_survey: bool,
@@ -159,6 +170,7 @@ pub fn indicator(inputs: &Inputs, t: &Words, roots: Roots) -> IndicatorPage {
         sumber_data: opt(&ind.sumber_data),
         penanggung_jawab: opt(&ind.penanggung_jawab),
         owner: Some(owner_link(&l.owner, t, roots.lang)),
+        headline: headline(inputs.scale, l, t),
         years: year_lines(inputs.scale, l, t),
         chart,
         quarters,
@@ -169,6 +181,24 @@ pub fn indicator(inputs: &Inputs, t: &Words, roots: Roots) -> IndicatorPage {
         analisis: super::analisis::views(&inputs.analyses, lang),
         ind: r,
     }
+}
+
+/// The latest row with an official achievement: of the latest year that has one, the year's
+/// row when it has an achievement, else the latest quarter's.
+fn headline(scale: &Scale, l: &IndicatorLedger, t: &Words) -> Option<Headline> {
+    let order = |row: &Row| match row.periode {
+        Periode::Triwulan(q) => (row.tahun, q),
+        Periode::Tahunan => (row.tahun, 5),
+    };
+    let row = l.rows.iter().filter(|row| row.capaian_resmi().is_some()).max_by_key(|row| order(row))?;
+    let (label, perubahan) = match row.periode {
+        Periode::Tahunan => {
+            let trend = l.trend.iter().find(|tr| tr.tahun == row.tahun);
+            (row.tahun.to_string(), trend.and_then(|tr| tr.perubahan.map(|(_, d)| Angka(d))))
+        }
+        Periode::Triwulan(q) => (format!("{}{q} {}", t.get("q"), row.tahun), None),
+    };
+    Some(Headline { label, row: RowView::new(row, scale, t.lang), perubahan })
 }
 
 /// A row per year with the change from the previous year and the Renstra progress (§3.6).

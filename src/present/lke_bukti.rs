@@ -82,8 +82,10 @@ fn item_view(item: &Kekurangan, tahun: i32, t: &Words, root: &str) -> ItemView {
         }
         Kekurangan::Laporan { laporan, status } => {
             let name = match laporan {
-                Laporan::Triwulan(q) => format!("{} TW{q}", t.get("report_of")),
-                Laporan::EvaluasiTriwulan(q) => format!("{} TW{q}", t.get("evaluation_of")),
+                Laporan::Triwulan(q) => t.get("report_of").replace("{p}", &format!("{}{q}", t.get("q"))),
+                Laporan::EvaluasiTriwulan(q) => {
+                    t.get("evaluation_of").replace("{p}", &format!("{}{q}", t.get("q")))
+                }
                 Laporan::Tahunan => t.get("annual_report").to_string(),
             };
             (name, year("#kalender"), t.get(status.label()).to_string())
@@ -91,14 +93,16 @@ fn item_view(item: &Kekurangan, tahun: i32, t: &Words, root: &str) -> ItemView {
         Kekurangan::TanpaPk { id, tingkat } => {
             (id.clone(), indicator(id, ""), format!("{}: {}", t.get(tingkat.word()), t.get("lke_no_pk")))
         }
-        Kekurangan::BelumValidasi { id, triwulan } => {
-            (format!("{id} TW{triwulan}"), indicator(id, &format!("#tw-{tahun}")), t.get("belum").to_string())
-        }
+        Kekurangan::BelumValidasi { id, triwulan } => (
+            format!("{id} {}{triwulan}", t.get("q")),
+            indicator(id, &format!("#tw-{tahun}")),
+            t.get("belum").to_string(),
+        ),
         Kekurangan::Bukti { id, triwulan, jenis } => {
             let kinds: Vec<String> = jenis.iter().map(|j| txt(j, t.lang).text).collect();
             let url = year(&format!("bukti-dukung/#b-{}", slug(id)));
             (
-                format!("{id} TW{triwulan}"),
+                format!("{id} {}{triwulan}", t.get("q")),
                 url,
                 format!("{}: {}", t.get("evidence_missing"), kinds.join(", ")),
             )

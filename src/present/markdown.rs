@@ -97,6 +97,8 @@ fn sanitizer() -> Builder<'static> {
             "img",
             "sup",
             "div",
+            // Carries nothing but `lang`: a phrase in the other language, marked for its reader.
+            "span",
         ]))
         // These go with everything inside them: the text of a script or a form is not prose.
         .clean_content_tags(HashSet::from([
@@ -221,6 +223,12 @@ mod tests {
         ] {
             assert!(html.contains(part), "{part:?} missing from {html}");
         }
+    }
+
+    #[test]
+    fn a_phrase_keeps_its_language_and_nothing_else() {
+        let html = to_html("The (<span lang=\"id\" class=\"x\" onclick=\"alert(1)\">Pedoman</span>).");
+        assert_eq!(html, "<p>The (<span lang=\"id\">Pedoman</span>).</p>\n");
     }
 
     #[test]

@@ -1,21 +1,36 @@
-//! The cascading tree (tujuan → sasaran → programme → kegiatan → sub-kegiatan, each with its
-//! indicators and the unit responsible for them) and the entries of the search page.
+//! The cascading tree, the pohon kinerja evaluators know (tujuan → sasaran → programme → kegiatan
+//! → sub-kegiatan, each with its indicators, their latest achievement and predicate, the unit
+//! responsible for them and the unit's budget absorption) and the entries of the search page.
 
 use serde::Serialize;
 
 use super::indicator::anchor;
-use super::view::{IndicatorRef, Txt, slug, txt};
-use super::{Presenter, Words};
+use super::view::{IndicatorRef, RowView, Txt, slug, txt};
+use super::{Angka, Presenter, Words};
+use crate::compute::Periode;
 use crate::content::model::{Indikator, Kegiatan, Program, Text};
 use crate::diagnostics::Lang;
 
-/// A programme, kegiatan or sub-kegiatan with its indicators.
+/// An indicator in the tree: its latest year's figures and the unit responsible for it.
+#[derive(Serialize)]
+pub struct IndLine {
+    ind: IndicatorRef,
+    /// Its row of the tree's year, when it has one.
+    row: Option<RowView>,
+    penanggung_jawab: Option<Txt>,
+}
+
+/// A programme, kegiatan or sub-kegiatan with its indicators and its budget absorption in the
+/// tree's year.
 #[derive(Serialize)]
 pub struct UnitView {
     anchor: String,
     kode: String,
     nama: Txt,
-    indikator: Vec<(IndicatorRef, Option<Txt>)>,
+    /// The word key of its level: `program`, `kegiatan`, `sub_kegiatan`.
+    level: &'static str,
+    serapan: Option<Angka>,
+    indikator: Vec<IndLine>,
     anak: Vec<UnitView>,
 }
 
@@ -25,7 +40,7 @@ pub struct SasaranView {
     anchor: String,
     id: String,
     uraian: Txt,
-    iku: Vec<(IndicatorRef, Option<Txt>)>,
+    iku: Vec<IndLine>,
     program: Vec<UnitView>,
 }
 
@@ -37,37 +52,60 @@ pub struct TujuanView {
     sasaran: Vec<SasaranView>,
 }
 
-/// Indicators with the unit responsible for each.
-fn with_responsible(p: &Presenter, indicators: &[Indikator], lang: Lang) -> Vec<(IndicatorRef, Option<Txt>)> {
-    let responsible = |i| p.responsible(i).map(|t| txt(t, lang));
-    indicators.iter().map(|i| (IndicatorRef::new(i, lang), responsible(i))).collect()
+/// The performance tree (pohon kinerja) with the figures of one year.
+#[derive(Serialize)]
+pub struct Tree {
+    /// The year whose achievements and absorption it shows: the dashboard's.
+    tahun: Option<i32>,
+    tujuan: Vec<TujuanView>,
 }
 
-fn unit_view(p: &Presenter, unit: &Kegiatan, lang: Lang) -> UnitView {
+/// Indicators with their row of `tahun` and the unit responsible for each.
+fn lines(p: &Presenter, indicators: &[Indikator], tahun: Option<i32>, lang: Lang) -> Vec<IndLine> {
+    let row = |i: &Indikator| {
+        let l = p.ledger_of(&i.id.value)?;
+        let row = l.rows.iter().find(|r| Some(r.tahun) == tahun && r.periode == Periode::Tahunan)?;
+        Some(RowView::new(row, &p.ledger.scale, lang))
+    };
+    indicators
+        .iter()
+        .map(|i| IndLine {
+            ind: IndicatorRef::new(i, lang),
+            row: row(i),
+            penanggung_jawab: p.responsible(i).map(|t| txt(t, lang)),
+        })
+        .collect()
+}
+
+fn unit_view(p: &Presenter, unit: &Kegiatan, depth: usize, tahun: Option<i32>, lang: Lang) -> UnitView {
     UnitView {
         anchor: anchor(&unit.kode.value),
         kode: unit.kode.value.clone(),
         nama: txt(&unit.nama, lang),
-        indikator: with_responsible(p, &unit.indikator, lang),
-        anak: unit.anak.iter().map(|c| unit_view(p, c, lang)).collect(),
+        level: LEVELS[depth.min(2)],
+        serapan: tahun.and_then(|y| p.budget(&unit.kode.value, y)).and_then(|b| b.serapan).map(Angka),
+        indikator: lines(p, &unit.indikator, tahun, lang),
+        anak: unit.anak.iter().map(|c| unit_view(p, c, depth + 1, tahun, lang)).collect(),
     }
 }
 
 /// The cascading tree.
-pub fn cascading(p: &Presenter, lang: Lang) -> Vec<TujuanView> {
+pub fn cascading(p: &Presenter, lang: Lang) -> Tree {
+    let tahun = p.latest_year();
     let programs: Vec<&Program> = p.site.cascading.iter().flat_map(|c| &c.program).collect();
     let sasaran_view = |s: &crate::content::model::Sasaran| SasaranView {
         anchor: anchor(&s.id.value),
         id: s.id.value.clone(),
         uraian: txt(&s.uraian, lang),
-        iku: with_responsible(p, &s.indikator, lang),
+        iku: lines(p, &s.indikator, tahun, lang),
         program: programs
             .iter()
             .filter(|prog| prog.sasaran.value == s.id.value)
-            .map(|prog| unit_view(p, &prog.unit, lang))
+            .map(|prog| unit_view(p, &prog.unit, 0, tahun, lang))
             .collect(),
     };
-    p.site
+    let tujuan = p
+        .site
         .renstra
         .iter()
         .flat_map(|r| &r.tujuan)
@@ -76,8 +114,12 @@ pub fn cascading(p: &Presenter, lang: Lang) -> Vec<TujuanView> {
             uraian: txt(&tj.uraian, lang),
             sasaran: tj.sasaran.iter().map(sasaran_view).collect(),
         })
-        .collect()
+        .collect();
+    Tree { tahun, tujuan }
 }
+
+/// The word keys of the levels of the cascading tree below a sasaran.
+const LEVELS: [&str; 3] = ["program", "kegiatan", "sub_kegiatan"];
 
 /// One entry of the search page.
 #[derive(Serialize)]
@@ -93,18 +135,23 @@ pub struct SearchEntry {
 pub fn search(p: &Presenter, t: &Words, lang_root: &str, pages: &[(String, Txt)]) -> Vec<SearchEntry> {
     let both = |x: &Text| format!("{} {}", x.id, x.en.as_deref().unwrap_or("")).to_lowercase();
     let mut out = Vec::new();
+    let maybe = |x: &Option<Text>| x.as_ref().map(both).unwrap_or_default();
     for (ind, _) in p.indicators() {
         let nama = txt(&ind.nama, t.lang).text;
+        // Its id, name, definition, formula and unit, in both languages.
+        let words = [both(&ind.nama), maybe(&ind.definisi), maybe(&ind.formula), both(&ind.satuan)];
         out.push(SearchEntry {
             kind: t.get("indicator").to_string(),
             label: format!("{} — {nama}", ind.id.value),
             url: format!("{lang_root}indikator/{}/", slug(&ind.id.value)),
-            words: format!("{} {}", ind.id.value.to_lowercase(), both(&ind.nama)),
+            words: format!("{} {}", ind.id.value.to_lowercase(), words.join(" ")),
         });
     }
-    // Places of the cascading tree: sasaran, then programmes, kegiatan and sub-kegiatan.
+    // Places of the cascading tree: sasaran, then programmes, kegiatan and sub-kegiatan, each
+    // named for its level.
     let sasaran = p.site.sasaran().map(|s| ("sasaran", s.id.value.as_str(), &s.uraian));
-    let units = p.site.units().into_iter().map(|(u, _)| ("program", u.kode.value.as_str(), &u.nama));
+    let units =
+        p.site.units().into_iter().map(|(u, depth)| (LEVELS[depth.min(2)], u.kode.value.as_str(), &u.nama));
     for (kind, code, nama) in sasaran.chain(units) {
         out.push(SearchEntry {
             kind: t.get(kind).to_string(),

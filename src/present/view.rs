@@ -58,20 +58,26 @@ pub struct IndicatorRef {
     pub nama: Txt,
     /// Unit code for the `nilai` filter: `rupiah`, `persen`, `indeks`, or the unit's words.
     pub satuan: String,
+    /// `Some("id")` when the unit's words fell back to Indonesian on an English page.
+    pub satuan_lang: Option<&'static str>,
 }
 
 impl IndicatorRef {
     /// The view of `ind` in `lang`.
     pub fn new(ind: &Indikator, lang: Lang) -> IndicatorRef {
-        let satuan = match Satuan::of(&ind.satuan.id).code() {
-            Some(code) => code.to_string(),
-            None => txt(&ind.satuan, lang).text,
+        let (satuan, satuan_lang) = match Satuan::of(&ind.satuan.id).code() {
+            Some(code) => (code.to_string(), None),
+            None => {
+                let words = txt(&ind.satuan, lang);
+                (words.text, words.lang)
+            }
         };
         IndicatorRef {
             id: ind.id.value.clone(),
             slug: slug(&ind.id.value),
             nama: txt(&ind.nama, lang),
             satuan,
+            satuan_lang,
         }
     }
 }
@@ -148,7 +154,8 @@ pub struct RowView {
     pub capaian_tervalidasi: Option<Angka>,
     /// The official achievement: validated where validation exists, else reported (§3.4).
     pub resmi: Option<Angka>,
-    /// `sah`, `dikoreksi`, `ditolak`, `belum`.
+    /// `sah`, `dikoreksi`, `ditolak`, `belum`, or `belum_diukur` for a period with neither a
+    /// realisation nor a verdict: nothing was measured, so there is nothing to validate.
     pub status: &'static str,
     /// The validation team's reason.
     pub alasan: Option<Txt>,
@@ -172,7 +179,7 @@ impl RowView {
             capaian: row.capaian.map(Angka),
             capaian_tervalidasi: row.capaian_tervalidasi.map(Angka),
             resmi: row.capaian_resmi().map(Angka),
-            status: row.validasi.label(),
+            status: status(row),
             alasan: row.alasan.as_ref().map(|a| txt(a, lang)),
             predikat: row
                 .predikat
@@ -180,6 +187,15 @@ impl RowView {
             bukti: Vec::new(),
             catatan: None,
         }
+    }
+}
+
+/// The validation status of `row` as the pages word it.
+fn status(row: &Row) -> &'static str {
+    if row.realisasi.is_none() && row.validasi == crate::compute::Validation::Belum {
+        "belum_diukur"
+    } else {
+        row.validasi.label()
     }
 }
 

@@ -30,6 +30,7 @@ pub fn register(env: &mut Environment<'_>) {
     env.add_function("show_date", show_date);
     env.add_function("show_status", show_status);
     env.add_function("show_ind", show_ind);
+    env.add_function("show_flag", show_flag);
 }
 
 fn safe(html: String) -> Value {
@@ -55,13 +56,16 @@ fn show_txt(x: Value) -> Result<Value, Error> {
     txt_html(&x).map(safe)
 }
 
-/// A figure with its unit; rupiah in the short form with the exact amount as its title.
-fn show_value(state: &State, v: Value, satuan: String) -> Result<Value, Error> {
+/// A figure with its unit; rupiah in the short form with the exact amount as its title. A unit
+/// in another language than the page's (`satuan_lang`, from [`IndicatorRef`]) is marked so.
+///
+/// [`IndicatorRef`]: crate::present::view::IndicatorRef
+fn show_value(state: &State, v: Value, satuan: String, satuan_lang: Option<String>) -> Result<Value, Error> {
     let lang = lang(state)?;
     let Some(number) = decimal_of("show_value", &v)? else {
         return Ok(safe(format!("<span class=\"blank\" aria-label=\"{KOSONG}\">{KOSONG}</span>")));
     };
-    let shown = HtmlEscape(&format::nilai(number, &satuan, lang)).to_string();
+    let shown = figure_html(number, &satuan, satuan_lang.as_deref(), lang);
     Ok(safe(if Satuan::of(&satuan) == Satuan::Rupiah {
         format!("<span title=\"{}\">{shown}</span>", HtmlEscape(&format::rupiah_penuh(number, lang)))
     } else {
@@ -69,11 +73,31 @@ fn show_value(state: &State, v: Value, satuan: String) -> Result<Value, Error> {
     }))
 }
 
+/// A figure with its unit, escaped; the unit words wrapped in `<span lang>` when `unit_lang`
+/// says they are in another language than the page's.
+fn figure_html(number: rust_decimal::Decimal, satuan: &str, unit_lang: Option<&str>, lang: Lang) -> String {
+    let shown = HtmlEscape(&format::nilai(number, satuan, lang)).to_string();
+    let Some(code) = unit_lang.filter(|l| !l.is_empty()) else { return shown };
+    let unit = HtmlEscape(satuan).to_string();
+    match shown.strip_suffix(&unit) {
+        Some(figure) if Satuan::of(satuan) == Satuan::Lain => {
+            format!("{figure}<span lang=\"{}\">{unit}</span>", HtmlEscape(code))
+        }
+        _ => shown,
+    }
+}
+
 /// A target `{value, min, maks}`: one figure, a range, or a blank; when a PK revision put it
 /// in force (`awal`, `dasar`), the original target and the revision's basis follow it.
-fn show_target(state: &State, tv: Value, satuan: String) -> Result<Value, Error> {
+fn show_target(
+    state: &State,
+    tv: Value,
+    satuan: String,
+    satuan_lang: Option<String>,
+) -> Result<Value, Error> {
     let lang = lang(state)?;
-    let shown = target_html(&tv, &satuan, lang)?;
+    let unit_lang = satuan_lang.as_deref();
+    let shown = target_html(&tv, &satuan, unit_lang, lang)?;
     let awal = tv.get_attr("awal").unwrap_or(Value::UNDEFINED);
     if is_blank(&awal) {
         return Ok(safe(shown));
@@ -84,20 +108,22 @@ fn show_target(state: &State, tv: Value, satuan: String) -> Result<Value, Error>
         w.as_str().map(str::to_string).ok_or_else(|| invalid(format!("show_target: no word for {key:?}")))
     };
     let dasar = tv.get_attr("dasar")?;
+    // The basis is a regulation's number and title, written in Indonesian.
+    let (open, close) = if lang == Lang::Id { ("", "") } else { ("<span lang=\"id\">", "</span>") };
     Ok(safe(format!(
-        "{shown} <small class=\"target-awal\">({} {}; {}: {})</small>",
+        "{shown} <small class=\"target-awal\">({} {}; {}: {open}{}{close})</small>",
         HtmlEscape(&word("target_original")?),
-        target_html(&awal, &satuan, lang)?,
+        target_html(&awal, &satuan, unit_lang, lang)?,
         HtmlEscape(&word("revision_basis")?),
         HtmlEscape(dasar.as_str().unwrap_or_default()),
     )))
 }
 
 /// The figure or range of a target view, or a blank.
-fn target_html(tv: &Value, satuan: &str, lang: Lang) -> Result<String, Error> {
+fn target_html(tv: &Value, satuan: &str, unit_lang: Option<&str>, lang: Lang) -> Result<String, Error> {
     let figure = |key: &str| -> Result<Option<String>, Error> {
         let v = decimal_of("show_target", &tv.get_attr(key)?)?;
-        Ok(v.map(|n| HtmlEscape(&format::nilai(n, satuan, lang)).to_string()))
+        Ok(v.map(|n| figure_html(n, satuan, unit_lang, lang)))
     };
     let to = if lang == Lang::Id { "s.d." } else { "to" };
     Ok(match (figure("value")?, figure("min")?, figure("maks")?) {
@@ -153,7 +179,7 @@ fn show_ind(state: &State, ind: Value) -> Result<Value, Error> {
     let root = state.lookup("lang_root").ok_or_else(|| invalid("show_ind: no `lang_root` in the context"))?;
     let (id, slug) = (ind.get_attr("id")?, ind.get_attr("slug")?);
     Ok(safe(format!(
-        "<a href=\"{}indikator/{}/\">{}</a> {}",
+        "<a class=\"ind-id\" href=\"{}indikator/{}/\">{}</a> {}",
         HtmlEscape(root.as_str().unwrap_or_default()),
         HtmlEscape(slug.as_str().unwrap_or_default()),
         HtmlEscape(id.as_str().unwrap_or_default()),
@@ -161,12 +187,48 @@ fn show_ind(state: &State, ind: Value) -> Result<Value, Error> {
     )))
 }
 
-/// A validation status in the page's words (`t[status]`).
-fn show_status(state: &State, s: String) -> Result<Value, Error> {
+/// The symbol of a validation status, so that a status never rests on its colour alone.
+fn symbol(status: &str) -> &'static str {
+    match status {
+        "sah" => "✓",
+        "dikoreksi" => "✎",
+        "ditolak" => "✗",
+        "belum_diukur" => "–",
+        _ => "○",
+    }
+}
+
+/// The word of a validation status in the page's language (`t[status]`).
+fn status_word(state: &State, s: &str) -> Result<String, Error> {
     let words = state.lookup("t").ok_or_else(|| invalid("show_status: no `t` in the context"))?;
-    let word = words.get_item(&Value::from(s.as_str()))?;
-    let word = word.as_str().ok_or_else(|| invalid(format!("show_status: no word for {s:?}")))?;
-    Ok(safe(format!("<span class=\"status s-{}\">{}</span>", HtmlEscape(&s), HtmlEscape(word))))
+    let word = words.get_item(&Value::from(s))?;
+    word.as_str().map(str::to_string).ok_or_else(|| invalid(format!("show_status: no word for {s:?}")))
+}
+
+/// A validation status in the page's words (`t[status]`) after its symbol.
+fn show_status(state: &State, s: String) -> Result<Value, Error> {
+    let word = status_word(state, &s)?;
+    Ok(safe(format!(
+        "<span class=\"status s-{}\"><span aria-hidden=\"true\">{} </span>{}</span>",
+        HtmlEscape(&s),
+        symbol(&s),
+        HtmlEscape(&word)
+    )))
+}
+
+/// The mark a corrected or rejected figure carries beside it: the symbol to the eye, the word
+/// to a screen reader; nothing for any other status.
+fn show_flag(state: &State, s: String) -> Result<Value, Error> {
+    if s != "dikoreksi" && s != "ditolak" {
+        return Ok(safe(String::new()));
+    }
+    let word = status_word(state, &s)?;
+    Ok(safe(format!(
+        " <span class=\"flag s-{}\"><span aria-hidden=\"true\">{}</span><span class=\"vh\"> ({})</span></span>",
+        HtmlEscape(&s),
+        symbol(&s),
+        HtmlEscape(&word)
+    )))
 }
 
 #[cfg(test)]
@@ -189,6 +251,9 @@ mod tests {
         assert_eq!(out, "<span title=\"Rp\u{a0}1.074.000.000\">Rp\u{a0}1,07\u{a0}miliar</span>");
         let out = render("{{ show_value(v, s) }}", context! { lang => "id", v => "5", s => "<b>hari</b>" });
         assert_eq!(out, "5\u{a0}&lt;b&gt;hari&lt;&#x2f;b&gt;");
+        // A unit without English words, on an English page, is marked as Indonesian.
+        let out = render("{{ show_value(v, 'izin', 'id') }}", context! { lang => "en", v => "1150" });
+        assert_eq!(out, "1,150\u{a0}<span lang=\"id\">izin</span>");
         let out = render("{{ show_value(none, 'indeks') }}", context! { lang => "en" });
         assert!(out.contains("class=\"blank\""));
     }
@@ -224,7 +289,12 @@ mod tests {
         let t = context! { sah => "valid" };
         assert_eq!(
             render("{{ show_status('sah') }}", context! { t }),
-            "<span class=\"status s-sah\">valid</span>"
+            "<span class=\"status s-sah\"><span aria-hidden=\"true\">✓ </span>valid</span>"
+        );
+        let t = context! { ditolak => "rejected", sah => "valid" };
+        assert_eq!(
+            render("{{ show_flag('ditolak') }}|{{ show_flag('sah') }}", context! { t }),
+            " <span class=\"flag s-ditolak\"><span aria-hidden=\"true\">✗</span><span class=\"vh\"> (rejected)</span></span>|"
         );
     }
 }

@@ -104,6 +104,8 @@ struct SiteView {
     telepon: Option<String>,
     situs: Option<String>,
     data_contoh: bool,
+    /// The open data's licence (`situs.lisensi`).
+    lisensi: String,
     as_of: String,
     years: Vec<i32>,
     pages: Vec<(String, Txt)>,
@@ -405,6 +407,7 @@ fn site_view(input: &Presenter, sakip: &Sakip, lang: Lang) -> SiteView {
         telepon: i.telepon.clone(),
         situs: i.situs.clone(),
         data_contoh: sakip.situs.data_contoh,
+        lisensi: sakip.situs.lisensi.clone(),
         as_of: input.ledger.as_of.to_string(),
         years: input.years().iter().copied().collect(),
         pages: pages.into_iter().map(|(slug, _, title)| (slug, title)).collect(),

@@ -37,6 +37,9 @@ struct NavItem {
     label: Txt,
     url: String,
     current: bool,
+    /// The years, under the latest year's entry when there are two or more: every year is one
+    /// step from the menu (a `<details>` list, no script needed).
+    years: Vec<NavItem>,
 }
 
 /// Where a page is and what it shares with the other pages of its language.
@@ -85,21 +88,29 @@ impl Base<'_> {
 
 /// The main menu; `path` is the current page's (none on the 404 page).
 fn nav(t: &Words, site: &SiteView, lang_root: &str, path: Option<&str>) -> Vec<NavItem> {
-    let mut items = vec![(same(t.get("dashboard")), String::new())];
+    let item = |label: Txt, p: String, years: Vec<NavItem>| NavItem {
+        current: Some(p.as_str()) == path,
+        url: format!("{lang_root}{p}"),
+        label,
+        years,
+    };
+    let mut items = vec![item(same(t.get("dashboard")), String::new(), vec![])];
     if let Some(y) = site.years.last() {
-        items.push((same(&format!("{} {y}", t.get("year"))), format!("tahun/{y}/")));
+        let all = if site.years.len() > 1 {
+            site.years
+                .iter()
+                .rev()
+                .map(|y| item(same(&y.to_string()), format!("tahun/{y}/"), vec![]))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        items.push(item(same(&format!("{} {y}", t.get("year"))), format!("tahun/{y}/"), all));
     }
-    items.push((same(t.get("cascading")), "cascading/".into()));
-    items.push((same(t.get("downloads")), "unduh/".into()));
-    items.extend(site.pages.iter().map(|(slug, title)| (title.clone(), format!("{slug}/"))));
+    items.push(item(same(t.get("cascading")), "cascading/".into(), vec![]));
+    items.push(item(same(t.get("downloads")), "unduh/".into(), vec![]));
+    items.extend(site.pages.iter().map(|(slug, title)| item(title.clone(), format!("{slug}/"), vec![])));
     items
-        .into_iter()
-        .map(|(label, p)| NavItem {
-            current: Some(p.as_str()) == path,
-            url: format!("{lang_root}{p}"),
-            label,
-        })
-        .collect()
 }
 
 /// A Markdown page.

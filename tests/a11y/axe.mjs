@@ -113,8 +113,8 @@ export function serve(root) {
 }
 
 /// Every entry a search page must list, as paths relative to the language root: indicator
-/// pages, year pages, Markdown pages and cascading units (programme, kegiatan, sub-kegiatan:
-/// the anchors on the cascading page that carry a `kode`).
+/// pages, year pages, Markdown pages and the places of the cascading tree (sasaran, programme,
+/// kegiatan, sub-kegiatan: the anchored items of the cascading page).
 function expectedSearchEntries(root, langRoot) {
   const base = path.join(root, langRoot);
   const fixed = new Set(['cari', 'cascading', 'indikator', 'tahun', 'unduh', 'en', 'static', 'data', 'bukti']);
@@ -130,7 +130,7 @@ function expectedSearchEntries(root, langRoot) {
   }
   const cascading = path.join(base, 'cascading', 'index.html');
   if (fs.existsSync(cascading)) {
-    for (const m of fs.readFileSync(cascading, 'utf8').matchAll(/<li id="(k-[^"]+)"><span class="kode">/g)) out.push(`cascading/#${m[1]}`);
+    for (const m of fs.readFileSync(cascading, 'utf8').matchAll(/<li id="(k-[^"]+)">/g)) out.push(`cascading/#${m[1]}`);
   }
   return out.sort();
 }

@@ -51,6 +51,12 @@ pub static SITUS: &[Key] = &[
         "angka-angkanya data contoh, dan setiap halaman menyatakannya; bawaan `false`",
         "the figures are sample data, and every page says so; default `false`",
     ),
+    Key::optional(
+        "lisensi",
+        Kind::String,
+        "lisensi data terbuka, ditampilkan di kaki halaman dan di datapackage.json; bawaan `CC BY 4.0`",
+        "licence of the open data, shown in the footer and in datapackage.json; default `CC BY 4.0`",
+    ),
 ];
 
 /// `sakip.yaml`: a band of `predikat`.

@@ -145,6 +145,9 @@ pub struct Kepala {
     pub nip: Option<String>,
 }
 
+/// The licence of the open data when `situs.lisensi` is not given.
+pub const LISENSI: &str = "CC BY 4.0";
+
 /// Site settings.
 #[derive(Debug)]
 pub struct Situs {
@@ -156,6 +159,8 @@ pub struct Situs {
     pub tema: Spanned<String>,
     /// The figures are illustrative; every page says so.
     pub data_contoh: bool,
+    /// The licence of the open data, as written (`CC BY 4.0` unless given).
+    pub lisensi: String,
 }
 
 /// One band of a predicate scale.

@@ -28,6 +28,7 @@ impl Preview {
             root: dir.path().to_path_buf(),
             as_of: chrono::NaiveDate::from_ymd_opt(2024, 6, 30),
             base_url: None,
+            pdf: false,
         };
         let live = Live::new(options, Lang::En);
         Preview { dir, live }
@@ -59,10 +60,7 @@ impl Preview {
         let memory = Memory::default();
         build::render(&mut prepared, &self.live.options, &memory);
         assert!(!prepared.checked.diagnostics.has_errors());
-        let mut files = memory.into_files();
-        // The preview leaves out the PDF reports, by design (README, `serve`).
-        files.retain(|path, _| !(path.starts_with("unduh/") && path.ends_with(".pdf")));
-        files
+        memory.into_files()
     }
 }
 
