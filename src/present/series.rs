@@ -82,7 +82,9 @@ pub fn svg(series: Series, t: &Words) -> String {
         })
         .collect();
     let description = format!("{title}. {}.", parts.join("; "));
-    let size = if sparkline { (260, 90) } else { (640, 320) };
+    // A full chart is drawn 400 px wide with 14-px text: a phone's 390-px screen shows it at
+    // about 358 px (the page's margins), so its text stays at least 12 CSS px (14 × 358 / 400).
+    let size = if sparkline { (260, 90) } else { (400, 260) };
     charts::svg(
         &Chart {
             title,
