@@ -144,12 +144,11 @@ fn render_with(
         base_url.push('/');
     }
     let site_options = site::Options { root: &options.root, base_url, history };
-    // The exports and the pages only read the ledger: write them side by side.
-    let ((), pages) = rayon::join(
-        || exports::write(ledger, &title, sink),
-        || site::render(&checked.site, ledger, &site_options, sink, &mut checked.diagnostics, earlier),
-    );
-    pages
+    // The exports first, then the pages: side by side, their working memory would add up
+    // (the exports hold every ledger row as text while writing; they take a small share of
+    // the time).
+    exports::write(ledger, &title, sink);
+    site::render(&checked.site, ledger, &site_options, sink, &mut checked.diagnostics, earlier)
 }
 
 /// Prepare, collect the history, render into `output` (relative paths are relative to the
