@@ -1,31 +1,45 @@
 #!/usr/bin/env bash
-# Build benchmark: time `sakip-site check` and `sakip-site build` on synthetic sites.
+# Build benchmark: sakip-site `check` and `build` on synthetic sites, against Debian's `hugo`
+# building as many plain pages (a table and an inline SVG each) in the same run.
 #
 #   bench/build.sh [N...]          (default: 5000)
 #
-# For each N: generate a site with N indicators (bench/gen_site.py) in a temporary folder, then
-# run `check` and `build` RUNS times each (default 3) under `/usr/bin/time -v` and print wall
-# time, user+sys CPU and peak memory (max RSS) of every run, plus the pages (index.html) and
-# files written. Each build writes a new output folder; all are removed at the end.
-# Environment: RUNS (runs per command), AS_OF (the --as-of date, default 2024-06-30),
-# KEEP=1 keeps the temporary folder.
+# For each N: generate a site with N indicators (bench/gen_site.py) and a Hugo site with N pages
+# (bench/gen_hugo.py) in a temporary folder, then run, RUNS times each (default 3) under
+# `/usr/bin/time -v`:
+#   check    sakip-site check
+#   build    sakip-site build (release) into a new output folder
+#   rebuild  the same build again into the folder the previous run wrote (nothing changed)
+#   hugo     hugo --quiet into a new folder
+# and print wall time, user+sys CPU, peak memory (max RSS), and for builds the bytes, files and
+# the largest page (index.html) written. `check` alone also runs at every N of CHECK_SIZES
+# (default 20000), to show whether it grows linearly.
+# Environment: RUNS, AS_OF (the --as-of date, default 2024-06-30), CHECK_SIZES, KEEP=1 keeps
+# the temporary folder. GNU time and hugo are installed with apt-get when missing (as root, or
+# with sudo -n); otherwise install them by hand: `apt-get install -y time hugo`.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(dirname "$here")"
 runs="${RUNS:-3}"
 as_of="${AS_OF:-2024-06-30}"
+read -r -a check_sizes <<<"${CHECK_SIZES-20000}"
 sizes=("$@")
 if [ "${#sizes[@]}" -eq 0 ]; then
     sizes=(5000)
 fi
 
-# GNU time (Debian package `time`) for -v; install it once if missing.
-if [ ! -x /usr/bin/time ]; then
-    sudo=""
+# Install a Debian package once if its command is missing.
+need() {
+    local command="$1" package="$2"
+    if command -v "$command" >/dev/null 2>&1; then return; fi
+    local sudo=""
     if [ "$(id -u)" -ne 0 ]; then sudo="sudo -n"; fi
-    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q time </dev/null >/dev/null
-fi
+    echo "== installing $package" >&2
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -q "$package" </dev/null >/dev/null
+}
+need /usr/bin/time time
+need hugo hugo
 
 echo "== cargo build --release" >&2
 (cd "$repo" && nice cargo build --release --quiet </dev/null)
@@ -59,28 +73,64 @@ measure() {
     ' "$log" >"$work/result"
 }
 
-echo "machine: $(nproc) cores, $(uname -m); sakip-site $("$bin" --version 2>/dev/null || echo '?')"
-printf '%-6s %-6s %-4s %9s %9s %9s %7s %7s\n' N command run wall_s cpu_s rss_MiB pages files
+# "MB files largest_KB largest_page" of an output folder.
+sizes_of() {
+    local out="$1" bytes files largest
+    bytes="$(find "$out" -type f -printf '%s\n' | awk '{ s += $1 } END { printf "%.1f", s / 1e6 }')"
+    files="$(find "$out" -type f | wc -l)"
+    largest="$(find "$out" -type f -name index.html -printf '%s %P\n' | sort -n | tail -1)"
+    echo "$bytes $files $(awk '{ printf "%.1f %s", $1 / 1024, $2 }' <<<"$largest")"
+}
+
+row() {
+    printf '%-6s %-8s %-3s %7s %7s %8s %8s %7s %10s %s\n' "$@"
+}
+
+echo "machine: $(nproc) cores, $(uname -m); sakip-site $("$bin" --version 2>/dev/null || echo '?'); $(hugo version 2>/dev/null | cut -d' ' -f1-2)"
+row N command run wall_s cpu_s rss_MiB out_MB files largest_KB largest_page
 for n in "${sizes[@]}"; do
+    site="$work/site-$n"
+    hugo_site="$work/hugo-$n"
+    mkdir -p "$site" "$hugo_site"
+    python3 "$here/gen_site.py" "$n" "$site"
+    python3 "$here/gen_hugo.py" "$n" "$hugo_site"
+    for run in $(seq 1 "$runs"); do
+        measure "$bin" --root "$site" check --as-of "$as_of"
+        read -r wall cpu rss <"$work/result"
+        row "$n" check "$run" "$wall" "$cpu" "$rss" - - - -
+    done
+    for run in $(seq 1 "$runs"); do
+        # A fresh output folder per run: removing the previous one first would make the file
+        # system's inode allocation part of the figure.
+        out="$site/public-$run"
+        measure "$bin" --root "$site" build --as-of "$as_of" --output "$out"
+        read -r wall cpu rss <"$work/result"
+        # shellcheck disable=SC2046
+        row "$n" build "$run" "$wall" "$cpu" "$rss" $(sizes_of "$out")
+    done
+    for run in $(seq 1 "$runs"); do
+        out="$site/public-$run"
+        measure "$bin" --root "$site" build --as-of "$as_of" --output "$out"
+        read -r wall cpu rss <"$work/result"
+        # shellcheck disable=SC2046
+        row "$n" rebuild "$run" "$wall" "$cpu" "$rss" $(sizes_of "$out")
+    done
+    for run in $(seq 1 "$runs"); do
+        out="$hugo_site/public-$run"
+        measure hugo --quiet --source "$hugo_site" --destination "$out"
+        read -r wall cpu rss <"$work/result"
+        # shellcheck disable=SC2046
+        row "$n" hugo "$run" "$wall" "$cpu" "$rss" $(sizes_of "$out")
+    done
+    rm -rf "$site"/public-* "$hugo_site"/public-*
+done
+for n in "${check_sizes[@]}"; do
     site="$work/site-$n"
     mkdir -p "$site"
     python3 "$here/gen_site.py" "$n" "$site"
-    for cmd in check build; do
-        for run in $(seq 1 "$runs"); do
-            if [ "$cmd" = check ]; then
-                measure "$bin" --root "$site" check --as-of "$as_of"
-                pages="-"
-                files="-"
-            else
-                # A fresh output folder per run: removing the previous one first would make
-                # the file system's inode allocation part of the figure.
-                out="$site/public-$run"
-                measure "$bin" --root "$site" build --as-of "$as_of" --output "$out"
-                pages="$(find "$out" -name index.html | wc -l)"
-                files="$(find "$out" -type f | wc -l)"
-            fi
-            read -r wall cpu rss <"$work/result"
-            printf '%-6s %-6s %-4s %9s %9s %9s %7s %7s\n' "$n" "$cmd" "$run" "$wall" "$cpu" "$rss" "$pages" "$files"
-        done
+    for run in $(seq 1 "$runs"); do
+        measure "$bin" --root "$site" check --as-of "$as_of"
+        read -r wall cpu rss <"$work/result"
+        row "$n" check "$run" "$wall" "$cpu" "$rss" - - - -
     done
 done

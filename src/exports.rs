@@ -227,15 +227,49 @@ fn target_awal(target: Option<&Target>) -> Option<String> {
 }
 
 /// The JSON twin keeps every text as written: a program reads it, no spreadsheet evaluates it.
+/// The rows are serialised straight from the cells (the same bytes as a `Value` tree of them
+/// would give), so the 5,000-indicator site does not hold a second copy of its ledger as JSON
+/// values while writing it.
 fn capaian_json(table: &Table, rows: &[Cells]) -> Vec<u8> {
-    let objects: Vec<Value> = rows
-        .iter()
-        .map(|cells| {
-            let map = table.columns.iter().zip(cells).map(|(c, v)| (c.name.to_string(), json!(v))).collect();
-            Value::Object(map)
-        })
-        .collect();
-    pretty(&Value::Array(objects))
+    let mut bytes = Vec::with_capacity(rows.len() * 64 * table.columns.len().max(1));
+    let mut ser = serde_json::Serializer::with_formatter(&mut bytes, serde_json::ser::PrettyFormatter::new());
+    // Writing into a Vec cannot fail, nor can serialising strings and nulls.
+    let _ = serde::Serialize::serialize(&Objects { table, rows }, &mut ser);
+    bytes.push(b'\n');
+    bytes
+}
+
+/// Rows as a JSON array of objects keyed by column name, in column order.
+struct Objects<'a> {
+    table: &'a Table,
+    rows: &'a [Cells],
+}
+
+impl serde::Serialize for Objects<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.rows.len()))?;
+        for cells in self.rows {
+            seq.serialize_element(&Object { table: self.table, cells })?;
+        }
+        seq.end()
+    }
+}
+
+struct Object<'a> {
+    table: &'a Table,
+    cells: &'a Cells,
+}
+
+impl serde::Serialize for Object<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.cells.len()))?;
+        for (c, v) in self.table.columns.iter().zip(self.cells) {
+            map.serialize_entry(c.name, v)?;
+        }
+        map.end()
+    }
 }
 
 fn tindak_lanjut_rows(ledger: &Ledger) -> Vec<Cells> {

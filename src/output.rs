@@ -9,6 +9,11 @@
 //! folders that hold `content/`, are `/` or a mount point, or hold a file that cannot be
 //! removed. Pages go to disk the moment they are rendered, so a site of thousands of pages is
 //! never held in memory.
+//!
+//! A rebuild writes only what changed: a file whose bytes are those of the same file in the
+//! build being replaced is hard-linked from it into the staging folder instead of written
+//! again (`reuse`), so it keeps its inode and modification time; a file the new build no longer
+//! has is simply not in the staging folder, and goes with the old build.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -16,6 +21,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 mod marker;
+mod reuse;
 mod swap;
 mod sys;
 
@@ -46,6 +52,8 @@ pub struct Output {
     files: Mutex<BTreeMap<String, u64>>,
     /// The permissions of the output folder being replaced, given to the new one.
     permissions: Option<fs::Permissions>,
+    /// The build being replaced, whose unchanged files the new one links instead of writing.
+    previous: Option<reuse::Previous>,
     /// Held while the staging folder is written, so no other build sweeps it away.
     _lock: sys::Lock,
     /// The first write error, reported by [`Output::commit`].
@@ -67,6 +75,7 @@ impl Output {
         fs::create_dir_all(parent).map_err(io("cannot create", parent))?;
         swap::recover(parent, &name, &target)?;
         let permissions = inspect(&target, parent)?;
+        let previous = reuse::Previous::of(&target);
         swap::sweep(parent, &name)?;
         let staging = swap::staging(parent, &name);
         // What is left at this name after the sweep does not carry our marker: not ours to remove.
@@ -78,7 +87,8 @@ impl Output {
         marker::write(&staging, marker::State::Staging, &BTreeMap::new())
             .map_err(io("cannot write", &staging.join(MARKER)))?;
         let files = Mutex::new(BTreeMap::new());
-        Ok(Output { staging, target, files, permissions, _lock: lock, error: Mutex::new(None) })
+        let error = Mutex::new(None);
+        Ok(Output { staging, target, files, permissions, previous, _lock: lock, error })
     }
 
     /// Move the finished build into place and return how many files it has.
@@ -144,6 +154,9 @@ impl Output {
 impl Sink for Output {
     fn add(&self, path: &str, bytes: &[u8]) {
         self.write_with(path, |file| {
+            if self.previous.as_ref().is_some_and(|p| p.link_if_same(path, bytes, file)) {
+                return Ok(bytes.len() as u64);
+            }
             fs::write(file, bytes).map(|()| bytes.len() as u64).map_err(io("cannot write", file))
         });
     }
@@ -153,6 +166,9 @@ impl Sink for Output {
     fn add_copy(&self, path: &str, source: &Path) -> std::io::Result<()> {
         let mut from = fs::File::open(source)?;
         self.write_with(path, |file| {
+            if let Some(size) = self.previous.as_ref().and_then(|p| p.link_if_same_file(path, &from, file)) {
+                return Ok(size);
+            }
             let mut to = fs::File::create(file).map_err(io("cannot write", file))?;
             std::io::copy(&mut from, &mut to).map_err(io("cannot copy into", file))
         });

@@ -172,8 +172,8 @@ fn lke_evidence_page_counts_each_criterion_and_lists_what_falls_short() {
     let html = read(&out, "tahun/2024/lke/index.html").replace("&#x2f;", "/");
     assert!(html.contains("href=\"../../../indikator/t/\""), "the indicator without formula is linked");
     assert!(
-        html.contains("href=\"../../../tahun/2024/bukti-dukung/#b-k\""),
-        "the missing evidence is linked"
+        html.contains("href=\"../../../indikator/k/#bukti-dukung\""),
+        "the missing evidence is linked to the indicator's matrix (the year's lists only some)"
     );
     let en = text(&read(&out, "en/tahun/2024/lke/index.html"));
     assert!(en.contains("(a) Operational definitions of indicators (definition, formula and data source) 16.67% 1 of 6 indicators"), "{en}");

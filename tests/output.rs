@@ -218,3 +218,55 @@ fn the_output_folder_keeps_its_permissions() {
     build(&site);
     assert_eq!(std::fs::metadata(&public).unwrap().permissions().mode() & 0o777, 0o750);
 }
+
+/// The inode and modification time of a published file.
+fn identity(site: &Site, rel: &str) -> (u64, std::time::SystemTime) {
+    use std::os::unix::fs::MetadataExt;
+    let meta =
+        std::fs::metadata(site.path(&format!("public/{rel}"))).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    (meta.ino(), meta.modified().unwrap())
+}
+
+#[test]
+fn a_rebuild_rewrites_only_what_changed_and_drops_what_is_gone() {
+    let site = Site::minimal();
+    // A second programme indicator, with a target only, to be removed later.
+    site.replace(
+        "content/cascading.yaml",
+        "        target: {2023: 40}\n",
+        "        target: {2023: 40}\n      - id: PK-9\n        nama: Indikator sementara\n        \
+         satuan: kegiatan\n        polaritas: positif\n        agregasi: kumulatif\n        \
+         target: {2023: 5}\n",
+    );
+    build(&site);
+    let pk1 = "indikator/pk-1/index.html";
+    let (iku2, css, pk9) = ("indikator/iku-2/index.html", "static/style.css", "indikator/pk-9/index.html");
+    let before: Vec<_> = [pk1, iku2, css].iter().map(|p| identity(&site, p)).collect();
+    let old_pk1 = site.read(&format!("public/{pk1}"));
+    assert!(site.path(&format!("public/{pk9}")).exists());
+    // Let a rewritten file's time differ from the first build's even on a coarse clock.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+
+    // PK-1's first-quarter realisation 9 becomes 10, and PK-9 is removed.
+    site.replace(
+        "content/2023/realisasi/tw1.yaml",
+        "  - indikator: PK-1\n    realisasi: 9\n",
+        "  - indikator: PK-1\n    realisasi: 10\n",
+    );
+    site.replace(
+        "content/cascading.yaml",
+        "      - id: PK-9\n        nama: Indikator sementara\n        satuan: kegiatan\n        \
+         polaritas: positif\n        agregasi: kumulatif\n        target: {2023: 5}\n",
+        "",
+    );
+    build(&site);
+    assert_ne!(site.read(&format!("public/{pk1}")), old_pk1, "the change must show on PK-1's page");
+    assert_ne!(identity(&site, pk1), before[0], "PK-1's page was written anew");
+    // IKU-2's page and the stylesheet did not change: the same files, not copies.
+    assert_eq!(identity(&site, iku2), before[1], "IKU-2's page was rewritten");
+    assert_eq!(identity(&site, css), before[2], "the stylesheet was rewritten");
+    // The removed indicator's page is gone, and the marker still lists exactly what is there.
+    assert!(!site.path(&format!("public/{pk9}")).exists());
+    build(&site);
+    assert_eq!(identity(&site, iku2), before[1]);
+}

@@ -51,6 +51,11 @@ pub fn state(dir: &Path) -> Option<State> {
     read(dir).ok().map(|m| m.state)
 }
 
+/// The files a finished build in `dir` lists, with their sizes; `None` when `dir` is not one.
+pub fn files(dir: &Path) -> Option<BTreeMap<String, u64>> {
+    read(dir).ok().filter(|m| m.state == State::Complete).map(|m| m.files)
+}
+
 fn read(dir: &Path) -> Result<Marker, String> {
     let path = dir.join(MARKER);
     if !fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {

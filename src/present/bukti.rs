@@ -2,6 +2,10 @@
 //! and the same rows of one indicator on its own page. Each quarter lists the required kinds,
 //! marked supplied or missing in words, the kinds supplied beyond them, the validation status
 //! and the completeness.
+//!
+//! The year's page stays bounded however many indicators there are: beyond [`LIST_LIMIT`]
+//! indicators it lists those with missing evidence first, up to the limit, and counts the rest,
+//! which are on their own indicator pages and in `data/bukti.csv`.
 
 use serde::Serialize;
 
@@ -9,6 +13,7 @@ use super::tree::SearchEntry;
 use super::view::{IndicatorRef, Txt, txt};
 use super::{Angka, Presenter, Words};
 use crate::compute::EvidenceCell;
+use crate::content::model::Indikator;
 use crate::diagnostics::Lang;
 
 /// One required kind and whether it was supplied.
@@ -63,11 +68,16 @@ pub struct MatrixLine {
     cells: Vec<CellView>,
 }
 
+/// How many items a year's list page shows before it counts the rest ("… and N more").
+pub const LIST_LIMIT: usize = 50;
+
 /// The evidence matrix page of a year.
 #[derive(Debug, Serialize)]
 pub struct EvidencePage {
     tahun: i32,
     lines: Vec<MatrixLine>,
+    /// Indicators with a matrix this year not listed (beyond [`LIST_LIMIT`]).
+    lebih: usize,
     /// Supplied required kinds of the year / required kinds (criterion (e) of the LKE evidence).
     disampaikan: usize,
     wajib: usize,
@@ -77,16 +87,26 @@ pub struct EvidencePage {
 /// Build the evidence matrix page of `tahun`.
 pub fn page(p: &Presenter, tahun: i32, t: &Words) -> EvidencePage {
     let cells: Vec<&EvidenceCell> = p.ledger.bukti.iter().filter(|c| c.tahun == tahun).collect();
-    let lines = p
+    let in_year = |id: &str| -> Vec<&EvidenceCell> {
+        p.bukti_of(id).iter().copied().filter(|c| c.tahun == tahun).collect()
+    };
+    let mut mine: Vec<(&Indikator, Vec<&EvidenceCell>)> = p
         .indicators()
         .iter()
-        .filter_map(|(ind, _)| {
-            let mine: Vec<CellView> = cells
-                .iter()
-                .filter(|c| c.indikator == ind.id.value)
-                .map(|c| CellView::new(c, t.lang))
-                .collect();
-            (!mine.is_empty()).then(|| MatrixLine { ind: IndicatorRef::new(ind, t.lang), cells: mine })
+        .map(|(ind, _)| (*ind, in_year(&ind.id.value)))
+        .filter(|(_, cells)| !cells.is_empty())
+        .collect();
+    let lebih = mine.len().saturating_sub(LIST_LIMIT);
+    if lebih > 0 {
+        // The worklist first: indicators with a required kind missing, in definition order.
+        mine.sort_by_key(|(_, cells)| cells.iter().all(|c| c.missing().next().is_none()));
+        mine.truncate(LIST_LIMIT);
+    }
+    let lines = mine
+        .into_iter()
+        .map(|(ind, cells)| MatrixLine {
+            ind: IndicatorRef::new(ind, t.lang),
+            cells: cells.into_iter().map(|c| CellView::new(c, t.lang)).collect(),
         })
         .collect();
     let wajib = cells.iter().map(|c| c.wajib).sum();
@@ -98,7 +118,7 @@ pub fn page(p: &Presenter, tahun: i32, t: &Words) -> EvidencePage {
         .find(|l| l.tahun == tahun)
         .and_then(|l| l.kriteria.iter().find(|k| k.kriteria == crate::compute::Kriteria::BuktiLengkap))
         .and_then(|k| k.rasio.persen.map(Angka));
-    EvidencePage { tahun, lines, disampaikan, wajib, kelengkapan }
+    EvidencePage { tahun, lines, lebih, disampaikan, wajib, kelengkapan }
 }
 
 /// The cells of one indicator in one year, for its page.

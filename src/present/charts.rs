@@ -23,6 +23,9 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::escape;
+use ink::{Ink, Pixel};
+
+mod ink;
 use crate::diagnostics::Lang;
 
 /// One point of a chart: a label on the x axis (e.g. "TW1", "2023") with the target and
@@ -65,22 +68,14 @@ pub struct Chart<'a> {
     pub lang: Lang,
 }
 
-/// Dark blue of the realisation (8.7:1 on white).
-const REALISASI: RGBColor = RGBColor(0x1f, 0x4e, 0x79);
-/// Dark orange of the target (6.0:1 on white).
-const TARGET: RGBColor = RGBColor(0xa1, 0x4b, 0x00);
-/// Axis and legend text.
+/// Axis and legend text (12.6:1 on white); written once on the root element, which every
+/// `<text>` inherits (the colours of the series are in [`ink`]).
 const TEXT: RGBColor = RGBColor(0x33, 0x33, 0x33);
-/// Horizontal grid lines.
-const GRID: RGBColor = RGBColor(0xdd, 0xdd, 0xdd);
-/// The zero line.
-const BASELINE: RGBColor = RGBColor(0x66, 0x66, 0x66);
-/// The target line is drawn with this opacity so that the post-processing can find its
-/// polyline and make it dashed (plotters' SVG backend has no dash attribute, and its
-/// `DashedLineSeries` writes one `<line>` per dash). The marker is replaced by `opacity="1"`.
-const DASH_MARK_ALPHA: f64 = 0.999;
-const DASH_MARK: &str = "opacity=\"0.999\"";
-const DASH_ATTRS: &str = "opacity=\"1\" stroke-dasharray=\"7 4\"";
+/// What plotters writes on every `<text>` of the usual size and colour; [`finish`] removes it,
+/// since the root element carries the same font, size and colour.
+const TEXT_ATTRS: &str = " font-family=\"sans-serif\" font-size=\"14\" opacity=\"1\" fill=\"#333333\"";
+/// The default anchor of SVG text, which plotters writes anyway.
+const START: &str = " text-anchor=\"start\"";
 
 /// Pixel size of the text (font-size in the SVG). 14 and 12 are exact after plotters' division
 /// by 1.24; 13 would print as 13.000000000000002.
@@ -95,7 +90,8 @@ pub fn svg(chart: &Chart, id: &str) -> String {
     let (w, h) = (chart.size.0.clamp(40, 4000), chart.size.1.clamp(30, 4000));
     let values = scaled(chart);
     let has_value = values.iter().any(|(t, r)| t.is_some() || r.is_some());
-    let mut out = String::with_capacity(8 * 1024);
+    let mut out = String::with_capacity(4 * 1024);
+    let mut ink = Ink::default();
     {
         let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
         // Drawing into a String cannot fail; should plotters ever report an error, the chart
@@ -103,19 +99,17 @@ pub fn svg(chart: &Chart, id: &str) -> String {
         let _ = if !has_value {
             draw_empty(&root, chart)
         } else if chart.sparkline {
-            draw_sparkline(&root, &values)
+            draw_sparkline(&root, &values, &mut ink)
         } else {
-            draw_full(&root, chart, &values)
+            draw_full(&root, chart, &values, &mut ink)
         };
         let _ = root.present();
     }
-    finish(&out, chart, id, (w, h))
+    finish(&out, &ink, chart, id, (w, h))
 }
 
 /// The target and the realisation of one point, divided by `scale_down`.
 type Pair = (Option<Decimal>, Option<Decimal>);
-/// A position in pixels.
-type Pixel = (i32, i32);
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
 type Area<'b> = DrawingArea<SVGBackend<'b>, plotters::coord::Shift>;
 
@@ -280,89 +274,57 @@ fn target_runs(values: &[Pair]) -> Vec<Vec<(f64, f64)>> {
     runs
 }
 
-/// A hollow diamond of half-size `r` around the origin: white inside, target-coloured edge.
-fn diamond(r: i32) -> (Vec<Pixel>, Vec<Pixel>) {
-    let fill = vec![(0, -r), (r, 0), (0, r), (-r, 0)];
-    let mut edge = fill.clone();
-    edge.push((0, -r));
-    (fill, edge)
-}
-
-/// Draws the bars, the zero line, the target line and its markers on a chart whose x axis is
-/// [`x_axis`] and y axis the [`Scale`].
+/// Puts the grid lines at the ticks, the zero line, the bars, the target line and its markers
+/// of a chart whose x axis is [`x_axis`] and y axis the [`Scale`] into `ink`.
 fn draw_series<'b>(
-    chart_ctx: &mut ChartContext<'b, SVGBackend<'b>, Cartesian2d<Axis, Axis>>,
+    chart_ctx: &ChartContext<'b, SVGBackend<'b>, Cartesian2d<Axis, Axis>>,
     values: &[Pair],
+    ticks: &[f64],
     small: bool,
-) -> DrawResult {
+    ink: &mut Ink,
+) {
     let n = values.len().max(1);
+    let at = |x: f64, y: f64| chart_ctx.backend_coord(&(x, y));
+    let (left, right) = (-0.5, n as f64 - 0.5);
+    for &tick in ticks {
+        ink.grid(at(left, tick), at(right, tick));
+    }
+    ink.zero(at(left, 0.0), at(right, 0.0));
     let (plot_w, _) = chart_ctx.plotting_area().dim_in_pixel();
     let slot_px = f64::from(plot_w) / n as f64;
     let bar_px = (slot_px * if small { 0.7 } else { 0.56 }).min(if small { 24.0 } else { 64.0 }).max(2.0);
     let half = bar_px / 2.0 / slot_px;
     let half_px = (bar_px / 2.0).round() as i32;
-
-    // Zero line across the plot, under the bars.
-    chart_ctx.draw_series(std::iter::once(PathElement::new(
-        vec![(-0.5, 0.0), (n as f64 - 0.5, 0.0)],
-        BASELINE.stroke_width(1),
-    )))?;
-
     for (i, (_, r)) in values.iter().enumerate() {
         let Some(r) = r else { continue };
-        let x = i as f64;
-        let y = coord(*r);
-        let (top, bottom) = if y >= 0.0 { (y, 0.0) } else { (0.0, y) };
-        let zero_height = {
-            let a = chart_ctx.backend_coord(&(x, top));
-            let b = chart_ctx.backend_coord(&(x, bottom));
-            (b.1 - a.1).abs() < 2
-        };
-        if zero_height {
+        let (x, y) = (i as f64, coord(*r));
+        let (top, bottom) = (at(x - half, y.max(0.0)), at(x + half, y.min(0.0)));
+        if (bottom.1 - top.1).abs() < 2 {
             // A realisation of zero (or nearly) is still a value: a flat bar on the zero line,
             // so that it differs from a missing one.
-            chart_ctx.draw_series(std::iter::once(
-                EmptyElement::at((x, 0.0))
-                    + Rectangle::new([(-half_px, -2), (half_px, 1)], REALISASI.filled()),
-            ))?;
+            let (cx, cy) = at(x, 0.0);
+            ink.bar((cx - half_px, cy - 2), (cx + half_px, cy + 1));
         } else {
-            chart_ctx.draw_series(std::iter::once(Rectangle::new(
-                [(x - half, top), (x + half, bottom)],
-                REALISASI.filled(),
-            )))?;
+            ink.bar(top, bottom);
         }
     }
-
     let runs = target_runs(values);
-    let (halo, line) = (4, 2);
     for run in runs.iter().filter(|r| r.len() > 1) {
-        // A thin white halo under the dashed line keeps it visible where it crosses a bar (the
-        // two colours differ in hue, not in lightness).
-        chart_ctx.draw_series(std::iter::once(PathElement::new(run.clone(), WHITE.stroke_width(halo))))?;
-        chart_ctx.draw_series(std::iter::once(PathElement::new(
-            run.clone(),
-            TARGET.mix(DASH_MARK_ALPHA).stroke_width(line),
-        )))?;
+        // A white halo under the dashed line keeps it visible where it crosses a bar (the two
+        // colours differ in hue, not in lightness).
+        let pixels: Vec<Pixel> = run.iter().map(|&(x, y)| at(x, y)).collect();
+        ink.target(&pixels, true);
     }
-    let (fill, edge) = diamond(if small { 4 } else { 6 });
-    for run in &runs {
-        for &(x, y) in run {
-            chart_ctx.draw_series(std::iter::once(
-                EmptyElement::at((x, y))
-                    + Polygon::new(fill.clone(), WHITE.filled())
-                    + PathElement::new(edge.clone(), TARGET.stroke_width(2)),
-            ))?;
-        }
+    for &(x, y) in runs.iter().flatten() {
+        ink.diamond(at(x, y), if small { 4 } else { 6 });
     }
-    Ok(())
 }
 
 fn y_axis(scale: &Scale) -> Axis {
     Axis { lo: coord(scale.lo), hi: coord(scale.hi), ticks: scale.ticks.iter().map(|t| coord(*t)).collect() }
 }
 
-fn draw_full(root: &Area<'_>, chart: &Chart, values: &[Pair]) -> DrawResult {
-    root.fill(&WHITE)?;
+fn draw_full(root: &Area<'_>, chart: &Chart, values: &[Pair], ink: &mut Ink) -> DrawResult {
     let (w, _) = root.dim_in_pixel();
     let w = f64::from(w);
     let scale = nice_scale(values);
@@ -397,21 +359,12 @@ fn draw_full(root: &Area<'_>, chart: &Chart, values: &[Pair]) -> DrawResult {
     }
     let ly = legend_y as i32;
     let mut x = legend_x;
-    root.draw(&Rectangle::new([(x as i32, ly - 6), ((x + swatch) as i32, ly + 6)], REALISASI.filled()))?;
+    ink.bar((x as i32, ly - 6), ((x + swatch) as i32, ly + 6));
     x += swatch + gap;
     root.draw(&Text::new(chart.realisasi_label.to_string(), (x as i32, ly), label_style.clone()))?;
     x += text_width(chart.realisasi_label, FONT_PX) + item_gap;
-    root.draw(&PathElement::new(
-        vec![(x as i32, ly), ((x + line_sample) as i32, ly)],
-        TARGET.mix(DASH_MARK_ALPHA).stroke_width(2),
-    ))?;
-    let (fill, edge) = diamond(6);
-    let mid = (x + line_sample / 2.0) as i32;
-    root.draw(
-        &(EmptyElement::at((mid, ly))
-            + Polygon::new(fill, WHITE.filled())
-            + PathElement::new(edge, TARGET.stroke_width(2))),
-    )?;
+    ink.target(&[(x as i32, ly), ((x + line_sample) as i32, ly)], false);
+    ink.diamond(((x + line_sample / 2.0) as i32, ly), 6);
     x += line_sample + gap;
     root.draw(&Text::new(chart.target_label.to_string(), (x as i32, ly), label_style))?;
 
@@ -432,9 +385,10 @@ fn draw_full(root: &Area<'_>, chart: &Chart, values: &[Pair]) -> DrawResult {
     let labels: Vec<&str> = chart.points.iter().map(|p| p.label.as_str()).collect();
     let x_fmt = |v: &f64| labels.get(v.round().max(0.0) as usize).map(|s| s.to_string()).unwrap_or_default();
     let y_fmt = |v: &f64| tick_texts.iter().find(|(c, _)| c == v).map(|(_, t)| t.clone()).unwrap_or_default();
+    // The grid lines are drawn by `draw_series`, as one path: plotters' are transparent.
     ctx.configure_mesh()
         .disable_x_mesh()
-        .bold_line_style(GRID.stroke_width(1))
+        .bold_line_style(TRANSPARENT)
         .axis_style(TRANSPARENT)
         // Tick marks are invisible (the axis style is transparent) but their size keeps the
         // labels 10 px away from the plot.
@@ -446,25 +400,24 @@ fn draw_full(root: &Area<'_>, chart: &Chart, values: &[Pair]) -> DrawResult {
         .x_label_formatter(&x_fmt)
         .y_label_formatter(&y_fmt)
         .draw()?;
-    draw_series(&mut ctx, values, false)?;
+    let ticks: Vec<f64> = tick_texts.iter().map(|(c, _)| *c).collect();
+    draw_series(&ctx, values, &ticks, false, ink);
     Ok(())
 }
 
-fn draw_sparkline(root: &Area<'_>, values: &[Pair]) -> DrawResult {
-    root.fill(&WHITE)?;
+fn draw_sparkline(root: &Area<'_>, values: &[Pair], ink: &mut Ink) -> DrawResult {
     // No ticks to show, so no rounding of the ends: the series fill the card.
     let Scale { lo, hi, .. } = nice_scale(values);
     let (lo, hi) = spark_range(values).unwrap_or((lo, hi));
     let scale = Scale { lo, hi, ticks: Vec::new() };
     let area = root.margin(6, 4, 4, 4);
     let n = values.len();
-    let mut ctx = ChartBuilder::on(&area).build_cartesian_2d(x_axis(n, Vec::new()), y_axis(&scale))?;
-    draw_series(&mut ctx, values, true)?;
+    let ctx = ChartBuilder::on(&area).build_cartesian_2d(x_axis(n, Vec::new()), y_axis(&scale))?;
+    draw_series(&ctx, values, &[], true, ink);
     Ok(())
 }
 
 fn draw_empty(root: &Area<'_>, chart: &Chart) -> DrawResult {
-    root.fill(&WHITE)?;
     let (w, h) = root.dim_in_pixel();
     let px = if chart.sparkline { 12.0 } else { FONT_PX };
     root.draw(&Text::new(
@@ -475,31 +428,31 @@ fn draw_empty(root: &Area<'_>, chart: &Chart) -> DrawResult {
     Ok(())
 }
 
-/// Replaces plotters' root element by an accessible, scalable one with `<title>` and `<desc>`,
-/// and makes the target line dashed.
-fn finish(drawn: &str, chart: &Chart, id: &str, (w, h): (u32, u32)) -> String {
+/// Replaces plotters' root element by an accessible, scalable one with `<title>` and `<desc>`
+/// that carries the font, size and colour of the text once, and appends the series.
+fn finish(drawn: &str, ink: &Ink, chart: &Chart, id: &str, (w, h): (u32, u32)) -> String {
     let body = drawn
         .strip_prefix("<svg")
         .and_then(|rest| rest.find('>').map(|end| &rest[end + 1..]))
         .unwrap_or("</svg>\n");
     let body = body.strip_prefix('\n').unwrap_or(body);
+    let body = body.trim_end().strip_suffix("</svg>").unwrap_or(body);
     let id = escape(id);
-    let mut out = String::with_capacity(body.len() + chart.title.len() + chart.description.len() + 600);
+    let mut out = String::with_capacity(body.len() + chart.title.len() + chart.description.len() + 1200);
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
          viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" style=\"max-width:100%;height:auto\" \
-         font-family=\"sans-serif\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
+         font-family=\"sans-serif\" font-size=\"{FONT_PX}\" fill=\"#333333\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
         escape(chart.title),
         escape(chart.description),
     );
-    // `body.replace(DASH_MARK, DASH_ATTRS)`, written straight into `out`.
-    for (i, part) in body.split(DASH_MARK).enumerate() {
-        if i > 0 {
-            out.push_str(DASH_ATTRS);
-        }
+    // `body.replace(TEXT_ATTRS, "").replace(START, "")`, written straight into `out`.
+    for part in body.split(TEXT_ATTRS).flat_map(|p| p.split(START)) {
         out.push_str(part);
     }
+    ink.write(&mut out);
+    out.push_str("</svg>\n");
     out
 }
 
@@ -536,11 +489,28 @@ mod tests {
         vec![p("TW1", "", ""), p("TW2", "82.00", "81.73"), p("TW3", "", ""), p("TW4", "82.50", "82.76")]
     }
 
-    /// Hollow diamonds (target markers) and blue rectangles (bars), legend swatches included.
+    /// The path data of the one path painted `paint` (e.g. `fill="#1F4E79"`), or "" when the
+    /// chart has none.
+    fn path<'a>(out: &'a str, paint: &str) -> &'a str {
+        let found: Vec<&str> = out.lines().filter(|l| l.starts_with(&format!("<path {paint} d="))).collect();
+        assert!(found.len() <= 1, "one path per series: {out}");
+        found.first().map_or("", |l| l.split("d=\"").nth(1).unwrap().trim_end_matches("\"/>"))
+    }
+
+    const BARS: &str = "fill=\"#1F4E79\"";
+    const MARKS: &str = "fill=\"#FFFFFF\" stroke=\"#A14B00\" stroke-width=\"2\"";
+    const DASHED: &str = "fill=\"none\" stroke=\"#A14B00\" stroke-width=\"2\" stroke-dasharray=\"7 4\"";
+
+    /// Hollow diamonds (target markers) and blue rectangles (bars), legend swatches included:
+    /// each is one closed figure of its series' path.
     fn markers(out: &str) -> (usize, usize) {
-        let diamonds = out.matches("<polygon opacity=\"1\" fill=\"#FFFFFF\"").count();
-        let bars = out.lines().filter(|l| l.starts_with("<rect") && l.contains("fill=\"#1F4E79\"")).count();
-        (diamonds, bars)
+        (path(out, MARKS).matches('z').count(), path(out, BARS).matches('z').count())
+    }
+
+    /// The lines of the dashed target path (each starts with a move), the legend's sample
+    /// included.
+    fn dashed_lines(out: &str) -> usize {
+        path(out, DASHED).matches('M').count()
     }
 
     fn sane(out: &str) {
@@ -588,7 +558,7 @@ mod tests {
         // Two target markers and two bars, plus one of each in the legend.
         assert_eq!(markers(&out), (3, 3));
         // TW2 and TW4 are not adjacent: no target line, only the legend's dashed sample.
-        assert_eq!(out.matches("stroke-dasharray").count(), 1);
+        assert_eq!(dashed_lines(&out), 1);
         // All four labels are still on the axis.
         for l in ["TW1", "TW2", "TW3", "TW4"] {
             assert!(out.contains(&format!("\n{l}\n")), "{l}");
@@ -604,7 +574,7 @@ mod tests {
         let out = super::svg(&chart(&points), "c");
         assert_eq!(markers(&out), (5, 5));
         // 2019–2021 is one dashed line (plus the legend); 2023 stands alone.
-        assert_eq!(out.matches("stroke-dasharray").count(), 2);
+        assert_eq!(dashed_lines(&out), 2);
     }
 
     #[test]
@@ -616,23 +586,34 @@ mod tests {
             p("TW4", "75", "14.8"),
         ];
         let out = super::svg(&chart(&points), "c");
-        assert_eq!(out.matches("stroke-dasharray=\"7 4\" stroke=\"#A14B00\"").count(), 2);
-        assert!(out.contains("fill=\"#1F4E79\""));
-        assert!(out.contains("fill=\"#333333\""));
-        assert!(!out.contains("opacity=\"0.999\""));
+        // One run of four targets and the legend's sample, both dashed, in the target colour;
+        // bars in dark blue; text in #333 from the root; no white background rectangle.
+        assert_eq!(dashed_lines(&out), 2);
+        assert_eq!(path(&out, DASHED).matches('L').count(), 3 + 1);
+        assert_eq!(path(&out, BARS).matches('z').count(), 4 + 1);
+        assert!(out.lines().next().unwrap().contains("font-size=\"14\" fill=\"#333333\">"));
+        assert!(!out.contains("<rect"), "{out}");
+        // Every text inherits the root's font: none repeats it.
+        let (root, body) = out.split_once('\n').unwrap();
+        assert!(root.contains("font-family=\"sans-serif\" font-size=\"14\""));
+        assert!(body.matches("<text").count() > 6 && !body.contains("font-family"), "{body}");
     }
 
     /// Heights of the bars standing on the chart's baseline (the legend swatch does not), left
     /// to right.
     fn bar_heights(out: &str) -> Vec<i64> {
-        let attr = |line: &str, name: &str| -> i64 {
-            let start = line.find(&format!(" {name}=\"")).unwrap() + name.len() + 3;
-            line[start..].split('"').next().unwrap().parse().unwrap()
-        };
-        let rects: Vec<(i64, i64, i64)> = out
-            .lines()
-            .filter(|l| l.starts_with("<rect") && l.contains("fill=\"#1F4E79\""))
-            .map(|l| (attr(l, "x"), attr(l, "y") + attr(l, "height"), attr(l, "height")))
+        // Each bar is `M{x0} {y0}H{x1}V{y1}H{x0}z`: (x0, bottom y1, height y1 - y0).
+        let rects: Vec<(i64, i64, i64)> = path(out, BARS)
+            .split('z')
+            .filter(|f| !f.is_empty())
+            .map(|f| {
+                let n: Vec<i64> = f
+                    .split(['M', ' ', 'H', 'V'])
+                    .filter(|x| !x.is_empty())
+                    .map(|x| x.parse().unwrap())
+                    .collect();
+                (n[0], n[3], n[3] - n[1])
+            })
             .collect();
         let baseline = rects.iter().map(|r| r.1).max().unwrap_or_default();
         let mut bars: Vec<(i64, i64)> =

@@ -130,7 +130,7 @@ impl<'a> Inputs<'a> {
                 last_change = last_change.max(reported.chain(p.validated(tahun, id)).max());
             }
         }
-        let bukti = p.ledger.bukti.iter().filter(|c| c.indikator == id).collect();
+        let bukti = p.bukti_of(id).to_vec();
         let proyeksi = proyeksi::latest(p.site, p.ledger, id);
         let analyses = super::analisis::inputs(p, id);
         Inputs {

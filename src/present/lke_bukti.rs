@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::bukti::LIST_LIMIT;
 use super::view::{slug, txt};
 use super::year::{LkeView, lke};
 use super::{Angka, Presenter, Words};
@@ -39,7 +40,10 @@ pub struct KriteriaView {
     rasio: RasioView,
     /// Per cascading level (criterion (c)): the level's word key and its count.
     tingkat: Vec<(&'static str, RasioView)>,
+    /// What falls short, at most [`super::bukti::LIST_LIMIT`] items.
     kurang: Vec<ItemView>,
+    /// How many more fall short than are listed.
+    lebih: usize,
 }
 
 /// The page.
@@ -68,7 +72,8 @@ fn criterion(k: &KriteriaResult, tahun: i32, t: &Words, lang_root: &str) -> Krit
         huruf: k.kriteria.huruf(),
         rasio: (&k.rasio).into(),
         tingkat: k.tingkat.iter().map(|(l, r)| (l.word(), r.into())).collect(),
-        kurang: k.kurang.iter().map(|item| item_view(item, tahun, t, lang_root)).collect(),
+        kurang: k.kurang.iter().take(LIST_LIMIT).map(|item| item_view(item, tahun, t, lang_root)).collect(),
+        lebih: k.kurang.len().saturating_sub(LIST_LIMIT),
     }
 }
 
@@ -100,7 +105,8 @@ fn item_view(item: &Kekurangan, tahun: i32, t: &Words, root: &str) -> ItemView {
         ),
         Kekurangan::Bukti { id, triwulan, jenis } => {
             let kinds: Vec<String> = jenis.iter().map(|j| txt(j, t.lang).text).collect();
-            let url = year(&format!("bukti-dukung/#b-{}", slug(id)));
+            // The indicator's own matrix: the year's page lists only some indicators.
+            let url = indicator(id, "#bukti-dukung");
             (
                 format!("{id} {}{triwulan}", t.get("q")),
                 url,

@@ -33,7 +33,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 pub use angka::Angka;
 pub use strings::Words;
 
-use crate::compute::{self, Budget, IndicatorLedger, Ledger};
+use crate::compute::{self, Budget, EvidenceCell, IndicatorLedger, Ledger};
 use crate::content::index::YearIndex;
 use crate::content::model::{CapaianEntry, Indikator, Site, Text};
 
@@ -54,6 +54,9 @@ pub struct Presenter<'a> {
     planned_by: HashMap<&'a str, &'a Text>,
     /// Budgets by (code, year), the first of each.
     budgets: HashMap<(&'a str, i32), &'a Budget>,
+    /// The evidence matrix cells of each indicator id, in the ledger's order (looked up per
+    /// indicator page: a search of the whole matrix per page would be quadratic).
+    bukti: HashMap<&'a str, Vec<&'a EvidenceCell>>,
     latest_year: Option<i32>,
     years: BTreeSet<i32>,
 }
@@ -77,6 +80,10 @@ impl<'a> Presenter<'a> {
         for b in &ledger.budgets {
             budgets.entry((b.kode.as_str(), b.tahun)).or_insert(b);
         }
+        let mut bukti: HashMap<&str, Vec<&EvidenceCell>> = HashMap::new();
+        for c in &ledger.bukti {
+            bukti.entry(c.indikator.as_str()).or_default().push(c);
+        }
         let latest_year = {
             let from_rows = ledger
                 .indicators
@@ -88,12 +95,17 @@ impl<'a> Presenter<'a> {
         };
         let mut years: BTreeSet<i32> = site.years.keys().copied().collect();
         years.extend(ledger.indicators.iter().flat_map(|l| l.rows.iter().map(|r| r.tahun)));
-        Presenter { site, ledger, indicators, ledgers, index, planned_by, budgets, latest_year, years }
+        Presenter { site, ledger, indicators, ledgers, index, planned_by, budgets, bukti, latest_year, years }
     }
 
     /// Every indicator of the model with its ledger, in definition order.
     pub fn indicators(&self) -> &[(&'a Indikator, &'a IndicatorLedger)] {
         &self.indicators
+    }
+
+    /// The evidence matrix cells of the indicator `id`, every year, in the ledger's order.
+    pub fn bukti_of(&self, id: &str) -> &[&'a EvidenceCell] {
+        self.bukti.get(id).map_or(&[], Vec::as_slice)
     }
 
     /// The ledger of the indicator `id`.

@@ -81,8 +81,12 @@ pub fn svg(series: Series, t: &Words) -> String {
             )
         })
         .collect();
-    let description = format!("{title}. {}.", parts.join("; "));
-    let size = if sparkline { (260, 90) } else { (640, 320) };
+    // The chart is labelled by its title and then this description: the title is not
+    // repeated here, so a screen reader does not read it twice.
+    let description = format!("{}.", parts.join("; "));
+    // A full chart is drawn 400 px wide with 14-px text: a phone's 390-px screen shows it at
+    // about 358 px (the page's margins), so its text stays at least 12 CSS px (14 × 358 / 400).
+    let size = if sparkline { (260, 90) } else { (400, 260) };
     charts::svg(
         &Chart {
             title,

@@ -59,6 +59,20 @@ const ACCOUNTABILITY: &[(&str, &str, &str)] = &[
 ];
 
 /// (key, Indonesian, English)
+/// The words of a year's summary per programme, of the programme pages and of capped lists.
+const PROGRAMMES: &[(&str, &str, &str)] = &[
+    ("per_programme", "per program", "by programme"),
+    ("target_reached", "Mencapai target", "Target reached"),
+    ("no_annual_figure", "Belum ada capaian tahunan", "No annual achievement yet"),
+    ("and_more", "dan {n} lainnya", "and {n} more"),
+    ("full_lists", "daftar lengkap dalam berkas data", "full lists in the data files"),
+    (
+        "evidence_rest",
+        "matriks indikator lainnya ada di halaman masing-masing indikator dan dalam berkas data",
+        "the matrices of the other indicators are on each indicator's page and in the data file",
+    ),
+];
+
 const STRINGS: &[(&str, &str, &str)] = &[
     ("skip", "Langsung ke isi", "Skip to content"),
     ("menu", "Menu utama", "Main menu"),
@@ -402,6 +416,7 @@ impl Words {
         let map = STRINGS
             .iter()
             .chain(ACCOUNTABILITY)
+            .chain(PROGRAMMES)
             .map(|(k, id, en)| (*k, if lang == Lang::Id { *id } else { *en }))
             .collect();
         Words { lang, map }
@@ -425,7 +440,7 @@ mod tests {
     #[test]
     fn keys_are_unique() {
         let keys: std::collections::BTreeSet<&str> =
-            STRINGS.iter().chain(ACCOUNTABILITY).map(|s| s.0).collect();
-        assert_eq!(keys.len(), STRINGS.len() + ACCOUNTABILITY.len());
+            STRINGS.iter().chain(ACCOUNTABILITY).chain(PROGRAMMES).map(|s| s.0).collect();
+        assert_eq!(keys.len(), STRINGS.len() + ACCOUNTABILITY.len() + PROGRAMMES.len());
     }
 }

@@ -80,6 +80,9 @@ enum Kind {
     LkeEvidence(i32),
     /// The performance agreements (PK) of a year.
     Pk(i32),
+    /// A programme's indicators and budgets in a year: the year and the programme's place in
+    /// `cascading.yaml`.
+    Program(i32, usize),
     Cascading,
     Downloads,
     Search,
@@ -326,6 +329,13 @@ impl<'a> Renderer<'a> {
                 let crumbs = vec![home, year_link(t, &lang_root, *tahun)];
                 ("pk.html", base.render(theme, "pk.html", &title, crumbs, pk::page(input, *tahun, t)))
             }
+            Kind::Program(tahun, i) => {
+                let Some(prog) = year::programs(input).nth(*i) else { return Ok(String::new()) };
+                let page = year::program(input, *tahun, prog, t);
+                let title = format!("{} {tahun} — {}", t.get("measurement"), prog.unit.kode.value);
+                let crumbs = vec![home, year_link(t, &lang_root, *tahun)];
+                ("tahun-program.html", base.render(theme, "tahun-program.html", &title, crumbs, page))
+            }
             Kind::Cascading => (
                 "cascading.html",
                 base.render(
@@ -479,6 +489,16 @@ fn jobs(input: &Presenter) -> Vec<Job> {
         for &tahun in input.years() {
             add(Kind::Evidence(tahun), format!("tahun/{tahun}/bukti-dukung/"));
             add(Kind::LkeEvidence(tahun), format!("tahun/{tahun}/lke/"));
+        }
+        for &tahun in input.years() {
+            for (i, prog) in year::programs(input).enumerate() {
+                if year::has_program_page(input, tahun, prog) {
+                    add(
+                        Kind::Program(tahun, i),
+                        format!("tahun/{tahun}/{}", year::program_path(&prog.unit.kode.value)),
+                    );
+                }
+            }
         }
         for (&tahun, _) in input.site.years.iter().filter(|(_, y)| y.pk.is_some()) {
             add(Kind::Pk(tahun), format!("tahun/{tahun}/pk/"));

@@ -21,7 +21,7 @@ const TEMPLATES: &[(&str, &str)] = embedded!("templates":
     "base.html", "macros.html", "dashboard.html", "indikator.html", "tahun.html", "cascading.html",
     "unduh.html", "halaman.html", "cari.html", "riwayat.html", "404.html", "bukti-dukung.html",
     "lke.html", "bagian-bukti.html", "bagian-proyeksi.html", "tabel-lke.html", "pk.html",
-    "bagian-pk.html", "bagian-analisis.html",
+    "bagian-pk.html", "bagian-analisis.html", "tabel-ukur.html", "tahun-program.html",
 );
 
 /// The default theme's static files, built in.
