@@ -196,3 +196,22 @@ fn every_pdf_is_listed_with_its_checksum_and_linked_from_its_year() {
         assert!(year.contains(name), "the year page links {name}");
     }
 }
+
+#[test]
+fn the_lkjip_carries_the_analysis_of_each_iku() {
+    let text = text(&example().join("unduh/2023/lkjip-2023.pdf")).replace('\u{a0}', " ");
+    // content/2023/analisis.yaml: IKU-1's standard is 9,50 triliun; the realisation 14,80
+    // triliun is 14,80 / 9,50 × 100 = 155,789… ≈ 155,79 % of it.
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_has(
+        &joined,
+        &[
+            "Standar pembanding: Rp 9,50 triliun",
+            "realisasi Rp 14,80 triliun = 155,79 % dari standar",
+            "Faktor pendukung",
+            "Pendampingan calon penanam modal sejak tahap minat sampai perizinan terbit.",
+            "Tahun 2023 adalah tahun terakhir Renstra 2018–2023.",
+        ],
+        "lkjip-2023.pdf",
+    );
+}

@@ -7,9 +7,8 @@
 //! [`doc::Document`] of formatted strings; the one typst template places them. The documents are
 //! laid out in parallel by `reports::write` and written through the build's sink, like the pages.
 //!
-//! Texts that later loaders provide plug in through [`Narrative`] (the chapters of
-//! `laporan/*.md`, `analisis.yaml`) and the PK builder's input (`perjanjian-kinerja.yaml`);
-//! where they are missing the reports print neutral default text.
+//! The texts of the chapters come through [`Narrative`] (`laporan/*.md`, `analisis.yaml`); where
+//! they are missing the reports print neutral default text.
 
 mod bab3;
 mod doc;
@@ -31,8 +30,7 @@ use crate::content::model::{Site, Year};
 use crate::present::Presenter;
 
 /// The texts of a year's annual report beyond the figures: the sections of `laporan/*.md`
-/// (SPEC §5.2) and, once its loader exists, `analisis.yaml` (SPEC §2.10), whose fields the
-/// reports already show where given.
+/// (SPEC §5.2) and `analisis.yaml` (SPEC §2.10), shown where given.
 #[derive(Debug, Default)]
 pub struct Narrative {
     /// The chapters of `<tahun>/laporan/*.md` by `bab` (1–4), already turned into blocks.
@@ -112,7 +110,7 @@ pub fn plan(site: &Site) -> Vec<(i32, Kind)> {
 /// Lay out the report `kind` of `tahun` (a year of [`plan`]).
 pub fn render(p: &Presenter, tahun: i32, kind: Kind) -> Result<Vec<u8>, EngineError> {
     let Some(year) = p.site.years.get(&tahun) else { return Ok(Vec::new()) };
-    let narrative = narrative(year);
+    let narrative = narrative(p, tahun, year);
     let ctx = Ctx { p, tahun, year, as_of: p.ledger.as_of, narrative: &narrative };
     let document = match kind {
         Kind::Lkjip => lkjip::lkjip(&ctx),
@@ -182,15 +180,57 @@ impl Ctx<'_> {
     }
 }
 
-/// The narrative of a year: its `laporan/*.md` sections, each under its `judul`.
-pub fn narrative(year: &Year) -> Narrative {
+/// The narrative of a year: its `laporan/*.md` sections, each under its `judul`, and its
+/// `analisis.yaml` (the executive summary and each indicator's analysis).
+pub fn narrative(p: &Presenter, tahun: i32, year: &Year) -> Narrative {
     let mut bab: BTreeMap<u8, Vec<Block>> = BTreeMap::new();
     for section in &year.laporan {
         let blocks = bab.entry(section.bab.value).or_default();
         blocks.push(doc::heading(2, section.judul.id.clone()));
         blocks.extend(markdown::blocks(&section.body));
     }
-    Narrative { bab, ..Narrative::default() }
+    let Some(a) = &year.analisis else { return Narrative { bab, ..Narrative::default() } };
+    let md = |t: &Option<crate::content::model::Text>| t.as_ref().map(|t| markdown::blocks(&t.id));
+    let analisis = a
+        .indikator
+        .iter()
+        .map(|e| {
+            let id = e.id.value.clone();
+            let entry = Analisis {
+                faktor_pendukung: md(&e.faktor_pendukung),
+                faktor_penghambat: md(&e.faktor_penghambat),
+                upaya: md(&e.upaya),
+                standar: e.standar.as_ref().map(|s| standar(p, tahun, &id, s)),
+                program_pendukung: e.program_pendukung.iter().map(|k| k.value.clone()).collect(),
+            };
+            (id, entry)
+        })
+        .collect();
+    Narrative { bab, ikhtisar: md(&a.ikhtisar), analisis }
+}
+
+/// An external standard as the report prints it: the figure in the indicator's unit, and its
+/// source with the realisation against it (the ledger's comparison, SPEC §2.10).
+fn standar(p: &Presenter, tahun: i32, id: &str, s: &crate::content::model::Standar) -> (String, String) {
+    let satuan =
+        p.indicators().iter().find(|(i, _)| i.id.value == id).map_or("", |(i, _)| i.satuan.id.as_str());
+    let nilai = figures::nilai(Some(s.nilai.value), satuan);
+    let sumber = s.sumber.as_ref().map_or_else(String::new, |t| t.id.clone());
+    let banding = p.ledger.standar.iter().find(|c| c.tahun == tahun && c.indikator == id);
+    let banding = banding.and_then(|c| c.persen).map(|persen| {
+        format!(
+            "realisasi {} = {} dari standar",
+            figures::nilai(banding.and_then(|c| c.realisasi), satuan),
+            figures::persen(Some(persen))
+        )
+    });
+    let sumber = match (sumber.is_empty(), banding) {
+        (true, None) => "tanpa sumber".to_string(),
+        (true, Some(b)) => b,
+        (false, None) => sumber,
+        (false, Some(b)) => format!("{sumber}; {b}"),
+    };
+    (nilai, sumber)
 }
 
 /// A document and its charts as a job for the engine.
