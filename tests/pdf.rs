@@ -107,9 +107,11 @@ fn the_performance_agreement_names_both_parties_and_the_targets() {
         "Bupati Purwakarta",
         "PIHAK PERTAMA",
         "PIHAK KEDUA",
-        "Hariman Budi Anggoro",
+        // The parties of the head of agency's murni PK in perjanjian-kinerja.yaml (sample names),
+        // which take the place of sakip.yaml's head when the file exists.
+        "Nama Contoh Kepala Dinas",
         "Pembina / IV a",
-        "19790605 200501 1 013",
+        "NIP. 000000000000000001",
         "Rp 75,00 triliun",
         "82,50",
     ];
@@ -213,5 +215,36 @@ fn the_lkjip_carries_the_analysis_of_each_iku() {
             "Tahun 2023 adalah tahun terakhir Renstra 2018–2023.",
         ],
         "lkjip-2023.pdf",
+    );
+}
+
+#[test]
+fn every_pk_of_the_file_has_its_pdf_and_a_revision_says_so_with_its_basis() {
+    let public = example();
+    // content/2023/perjanjian-kinerja.yaml: three murni PKs and one perubahan.
+    for id in ["PK-KADIS-2023", "PK-KABID-PM-2023", "PK-KABID-PP-2023", "PK-KABID-PM-2023-P"] {
+        assert!(public.join(format!("unduh/2023/pk/{id}.pdf")).is_file(), "{id}.pdf");
+    }
+    let revision = text(&public.join("unduh/2023/pk/PK-KABID-PM-2023-P.pdf")).replace('\u{a0}', " ");
+    let joined = revision.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert_has(
+        &joined,
+        &[
+            "PERJANJIAN KINERJA PERUBAHAN TAHUN 2023",
+            "PK Perubahan, menggantikan PK-KABID-PM-2023; dasar: Perda Kabupaten Purwakarta Nomor 5 Tahun 2023",
+            "28 September 2023",
+            "Nama Contoh Kepala Bidang Penanaman Modal",
+            "NIP. 000000000000000002",
+            // The revised target of PK-2.18.03-1: 40 in the murni PK, 45 here and in force.
+            "PK-2.18.03-1 Jumlah peminat investasi yang difasilitasi 45 investor 45 investor",
+        ],
+        "PK-KABID-PM-2023-P.pdf",
+    );
+    // The agency-level PK takes the head of agency's murni PK: its parties and its date.
+    let agency = text(&public.join("unduh/2023/perjanjian-kinerja-2023.pdf"));
+    assert_has(
+        &agency,
+        &["Nama Contoh Bupati", "Purwakarta, 31 Januari 2023", "NIP. 000000000000000001"],
+        "perjanjian-kinerja-2023.pdf",
     );
 }

@@ -44,7 +44,7 @@ pub enum Source {
     Workbook(i32),
     /// A PDF report of a year.
     #[cfg(feature = "pdf")]
-    Pdf(i32, pdf::Kind),
+    Pdf(pdf::Kind),
 }
 
 /// A document of the build, known before it is made.
@@ -144,14 +144,11 @@ pub fn plan(site: &Site, ledger: &Ledger, with_pdf: bool) -> Vec<Document> {
     let mut out = Vec::new();
     #[cfg(feature = "pdf")]
     if with_pdf {
-        out.extend(pdf::plan(site).into_iter().map(|(tahun, kind)| {
-            let (id, en) = kind.judul(tahun);
-            Document {
-                path: kind.path(tahun),
-                tahun: Some(tahun),
-                judul: Text { id, en: Some(en) },
-                source: Source::Pdf(tahun, kind),
-            }
+        out.extend(pdf::plan(site).into_iter().map(|d| Document {
+            path: d.path,
+            tahun: Some(d.tahun),
+            judul: Text { id: d.judul.0, en: Some(d.judul.1) },
+            source: Source::Pdf(d.kind),
         }));
     }
     #[cfg(not(feature = "pdf"))]
@@ -184,13 +181,15 @@ pub fn write(plan: &[Document], site: &Site, ledger: &Ledger, out: &dyn Sink) ->
                 None
             }
             #[cfg(feature = "pdf")]
-            Source::Pdf(tahun, kind) => match pdf::render(&presenter, tahun, kind) {
-                Ok(bytes) => {
-                    out.add(&doc.path, &bytes);
-                    None
+            Source::Pdf(kind) => {
+                match pdf::render(&presenter, doc.tahun.unwrap_or_default(), kind, &doc.path) {
+                    Ok(bytes) => {
+                        out.add(&doc.path, &bytes);
+                        None
+                    }
+                    Err(error) => Some((doc.path.clone(), error.to_string())),
                 }
-                Err(error) => Some((doc.path.clone(), error.to_string())),
-            },
+            }
         })
         .collect();
     #[cfg(feature = "pdf")]

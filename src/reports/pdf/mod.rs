@@ -26,7 +26,7 @@ use chrono::{Datelike, NaiveDate};
 pub use doc::{Block, Run};
 pub use engine::EngineError;
 
-use crate::content::model::{Site, Year};
+use crate::content::model::{JenisPk, Site, Year};
 use crate::present::Presenter;
 
 /// The texts of a year's annual report beyond the figures: the sections of `laporan/*.md`
@@ -65,50 +65,71 @@ pub enum Kind {
     Triwulan(u8),
     /// The agency-level performance agreement `perjanjian-kinerja-<tahun>.pdf`.
     Pk,
+    /// The agreement at this index of `perjanjian-kinerja.yaml`, `pk/<id>.pdf`.
+    Entry(usize),
 }
 
-impl Kind {
+/// A PDF report of the plan: what it is, where it goes and its title in both languages.
+pub struct Planned {
+    /// The year it reports on.
+    pub tahun: i32,
+    /// What it is.
+    pub kind: Kind,
     /// Its path under the site root.
-    pub fn path(self, tahun: i32) -> String {
-        match self {
-            Kind::Lkjip => format!("unduh/{tahun}/lkjip-{tahun}.pdf"),
-            Kind::Triwulan(q) => format!("unduh/{tahun}/laporan-tw{q}-{tahun}.pdf"),
-            Kind::Pk => format!("unduh/{tahun}/perjanjian-kinerja-{tahun}.pdf"),
-        }
-    }
-
+    pub path: String,
     /// Its title on the downloads page, in Indonesian and English.
-    pub fn judul(self, tahun: i32) -> (String, String) {
-        match self {
-            Kind::Lkjip => (
-                format!("Laporan Kinerja Instansi Pemerintah (LKjIP) {tahun}"),
-                format!("Annual performance report (LKjIP) {tahun}"),
-            ),
-            Kind::Triwulan(q) => {
-                (format!("Laporan capaian kinerja TW{q} {tahun}"), format!("Q{q} {tahun} performance report"))
-            }
-            Kind::Pk => (format!("Perjanjian Kinerja {tahun}"), format!("Performance agreement {tahun}")),
-        }
-    }
+    pub judul: (String, String),
 }
 
-/// The PDF reports of a site, oldest year first: every year folder has its agency-level PK;
-/// a year with quarterly files has its LKjIP and one report per reported quarter.
-pub fn plan(site: &Site) -> Vec<(i32, Kind)> {
+/// The PDF reports of a site, oldest year first: every year folder has its agency-level PK and
+/// one PDF per entry of its `perjanjian-kinerja.yaml`; a year with quarterly files has its
+/// LKjIP and one report per reported quarter.
+pub fn plan(site: &Site) -> Vec<Planned> {
     let mut out = Vec::new();
     for (&tahun, year) in &site.years {
-        out.push((tahun, Kind::Pk));
+        let planned =
+            |kind: Kind, path: String, judul: (String, String)| Planned { tahun, kind, path, judul };
+        out.push(planned(
+            Kind::Pk,
+            format!("unduh/{tahun}/perjanjian-kinerja-{tahun}.pdf"),
+            (format!("Perjanjian Kinerja {tahun}"), format!("Performance agreement {tahun}")),
+        ));
+        for (i, pk) in year.pk.iter().flat_map(|f| &f.pk).enumerate() {
+            let (id, en) = match pk.jenis.value {
+                JenisPk::Murni => ("Perjanjian Kinerja", "Performance agreement"),
+                JenisPk::Perubahan => ("PK Perubahan", "Revised performance agreement"),
+            };
+            let pk_id = &pk.id.value;
+            let judul = (format!("{id} {pk_id} ({tahun})"), format!("{en} {pk_id} ({tahun})"));
+            out.push(planned(Kind::Entry(i), format!("unduh/{tahun}/pk/{pk_id}.pdf"), judul));
+        }
         let reported: Vec<u8> = (1..=4).filter(|q| year.realisasi[usize::from(q - 1)].is_some()).collect();
         if !reported.is_empty() {
-            out.push((tahun, Kind::Lkjip));
+            out.push(planned(
+                Kind::Lkjip,
+                format!("unduh/{tahun}/lkjip-{tahun}.pdf"),
+                (
+                    format!("Laporan Kinerja Instansi Pemerintah (LKjIP) {tahun}"),
+                    format!("Annual performance report (LKjIP) {tahun}"),
+                ),
+            ));
         }
-        out.extend(reported.into_iter().map(|q| (tahun, Kind::Triwulan(q))));
+        for q in reported {
+            out.push(planned(
+                Kind::Triwulan(q),
+                format!("unduh/{tahun}/laporan-tw{q}-{tahun}.pdf"),
+                (
+                    format!("Laporan capaian kinerja TW{q} {tahun}"),
+                    format!("Q{q} {tahun} performance report"),
+                ),
+            ));
+        }
     }
     out
 }
 
-/// Lay out the report `kind` of `tahun` (a year of [`plan`]).
-pub fn render(p: &Presenter, tahun: i32, kind: Kind) -> Result<Vec<u8>, EngineError> {
+/// Lay out the report `kind` of `tahun` that goes to `path` (one of [`plan`]).
+pub fn render(p: &Presenter, tahun: i32, kind: Kind, path: &str) -> Result<Vec<u8>, EngineError> {
     let Some(year) = p.site.years.get(&tahun) else { return Ok(Vec::new()) };
     let narrative = narrative(p, tahun, year);
     let ctx = Ctx { p, tahun, year, as_of: p.ledger.as_of, narrative: &narrative };
@@ -116,8 +137,12 @@ pub fn render(p: &Presenter, tahun: i32, kind: Kind) -> Result<Vec<u8>, EngineEr
         Kind::Lkjip => lkjip::lkjip(&ctx),
         Kind::Triwulan(q) => triwulan::triwulan(&ctx, q),
         Kind::Pk => pk::agency(&ctx),
+        Kind::Entry(i) => match year.pk.iter().flat_map(|f| &f.pk).nth(i) {
+            Some(entry) => pk::entry(&ctx, entry),
+            None => return Ok(Vec::new()),
+        },
     };
-    engine::render(&job(&ctx, kind.path(tahun), document))
+    engine::render(&job(&ctx, path.to_string(), document))
 }
 
 /// Free the engine's caches once every report is laid out.

@@ -1,8 +1,9 @@
-//! `perjanjian-kinerja-<tahun>.pdf`: the agency-level performance agreement (PermenPANRB
-//! 53/2014): the head of agency promises the IKU targets and the programmes' budget to the head
-//! of the region. Built from `sakip.yaml`, `renstra.yaml` and `cascading.yaml`; once
-//! `perjanjian-kinerja.yaml` is loaded (SPEC §2.9) its parties, date and targets take the place
-//! of these defaults through [`Agreement`].
+//! The performance agreements (PermenPANRB 53/2014). `perjanjian-kinerja-<tahun>.pdf` is the
+//! agency level: the head of agency promises the IKU targets and the programmes' budget to the
+//! head of the region, built from `sakip.yaml`, `renstra.yaml` and `cascading.yaml`.
+//! `pk/<id>.pdf` is one entry of `perjanjian-kinerja.yaml` (SPEC §2.9) with its own parties,
+//! date, indicators and programmes; a revision is marked *PK Perubahan* with what it replaces
+//! and its legal basis.
 
 use chrono::NaiveDate;
 
@@ -10,6 +11,7 @@ use super::doc::{Block, Document, Person, heading, num_col, para, text_col};
 use super::lkjip::{iku, row};
 use super::{Ctx, figures};
 use crate::compute::Periode;
+use crate::content::model::{JenisPk, Pihak, Pk};
 use crate::diagnostics::Lang;
 use crate::present::format::{self, KOSONG};
 
@@ -21,6 +23,24 @@ pub struct Agreement {
     pub kedua: Person,
     /// The signing date, when known.
     pub tanggal: Option<NaiveDate>,
+}
+
+/// The agency-level agreement: the parties and date of the year's first `murni` PK that names
+/// an IKU (the head of agency's, SPEC §2.9), else the one `sakip.yaml` implies.
+fn agency_agreement(ctx: &Ctx) -> Agreement {
+    let iku: Vec<&str> =
+        ctx.p.site.sasaran().flat_map(|s| &s.indikator).map(|i| i.id.value.as_str()).collect();
+    let head = ctx.year.pk.iter().flat_map(|f| &f.pk).find(|pk| {
+        pk.jenis.value == JenisPk::Murni && pk.indikator.iter().any(|e| iku.contains(&e.id.value.as_str()))
+    });
+    match head {
+        Some(pk) => Agreement {
+            pertama: person(&pk.pihak_pertama),
+            kedua: person(&pk.pihak_kedua),
+            tanggal: Some(pk.tanggal.value),
+        },
+        None => default_agreement(ctx),
+    }
 }
 
 /// The agreement `sakip.yaml` implies: its head of agency to the head of the region.
@@ -49,13 +69,27 @@ fn place(pemerintah: &str) -> &str {
 
 /// The agency's agreement for `ctx.tahun`.
 pub fn agency(ctx: &Ctx) -> (Document, super::Charts) {
-    let a = default_agreement(ctx);
-    let mut blocks = vec![
-        Block::Heading {
-            level: 1,
-            text: format!("PERJANJIAN KINERJA TAHUN {}", ctx.tahun),
-            sub: Some(format!("{} {}", ctx.instansi(), ctx.pemerintah()).to_uppercase()),
-        },
+    let a = agency_agreement(ctx);
+    let mut blocks = vec![Block::Heading {
+        level: 1,
+        text: format!("PERJANJIAN KINERJA TAHUN {}", ctx.tahun),
+        sub: Some(format!("{} {}", ctx.instansi(), ctx.pemerintah()).to_uppercase()),
+    }];
+    blocks.extend(promise(ctx, &a));
+    blocks.extend([
+        heading(1, format!("LAMPIRAN PERJANJIAN KINERJA TAHUN {}", ctx.tahun)),
+        target_table(ctx, "Tabel 1 Sasaran strategis, indikator kinerja dan target"),
+        programme_table(ctx, "Tabel 2 Program dan pagu anggaran"),
+        signatures(ctx, &a),
+    ]);
+    blocks.retain(|b| !matches!(b, Block::Table { rows, .. } if rows.is_empty()));
+    let title = format!("Perjanjian Kinerja {} Tahun {}", ctx.singkatan(), ctx.tahun);
+    (ctx.document(title, blocks), super::Charts::default())
+}
+
+/// The parties, the promise and the signatures: the same words in every agreement.
+fn promise(ctx: &Ctx, a: &Agreement) -> Vec<Block> {
+    vec![
         para(
             "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta \
              berorientasi pada hasil, kami yang bertanda tangan di bawah ini:",
@@ -73,15 +107,122 @@ pub fn agency(ctx: &Ctx) -> (Document, super::Charts) {
              kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan \
              dan sanksi.",
         ),
+        signatures(ctx, a),
+    ]
+}
+
+/// One agreement of `perjanjian-kinerja.yaml`.
+pub fn entry(ctx: &Ctx, pk: &Pk) -> (Document, super::Charts) {
+    let a = Agreement {
+        pertama: person(&pk.pihak_pertama),
+        kedua: person(&pk.pihak_kedua),
+        tanggal: Some(pk.tanggal.value),
+    };
+    let perubahan = pk.jenis.value == JenisPk::Perubahan;
+    let judul = if perubahan { "PERJANJIAN KINERJA PERUBAHAN" } else { "PERJANJIAN KINERJA" };
+    let mut blocks = vec![Block::Heading {
+        level: 1,
+        text: format!("{judul} TAHUN {}", ctx.tahun),
+        sub: Some(format!("{} · {} {}", pk.id.value, ctx.instansi(), ctx.pemerintah())),
+    }];
+    if perubahan {
+        blocks.push(para(basis(pk)));
+    }
+    blocks.extend(promise(ctx, &a));
+    blocks.extend([
+        Block::Heading { level: 1, text: format!("LAMPIRAN {judul}"), sub: Some(pk.id.value.clone()) },
+        entry_targets(ctx, pk),
+        entry_programmes(ctx, pk),
         signatures(ctx, &a),
-        heading(1, format!("LAMPIRAN PERJANJIAN KINERJA TAHUN {}", ctx.tahun)),
-        target_table(ctx, "Tabel 1 Sasaran strategis, indikator kinerja dan target"),
-        programme_table(ctx, "Tabel 2 Program dan pagu anggaran"),
-        signatures(ctx, &a),
-    ];
+    ]);
     blocks.retain(|b| !matches!(b, Block::Table { rows, .. } if rows.is_empty()));
-    let title = format!("Perjanjian Kinerja {} Tahun {}", ctx.singkatan(), ctx.tahun);
+    let title = format!(
+        "{} {} Tahun {}",
+        if perubahan { "PK Perubahan" } else { "Perjanjian Kinerja" },
+        pk.id.value,
+        ctx.tahun
+    );
     (ctx.document(title, blocks), super::Charts::default())
+}
+
+/// What a revision replaces and the regulation it rests on.
+fn basis(pk: &Pk) -> String {
+    let mut out = String::from("PK Perubahan");
+    if let Some(m) = &pk.menggantikan {
+        out.push_str(&format!(", menggantikan {}", m.value));
+    }
+    if let Some(d) = &pk.dasar {
+        out.push_str(&format!("; dasar: {}, {}", d.nomor, format::tanggal(d.tanggal.value, Lang::Id)));
+    }
+    if let Some(alasan) = &pk.alasan {
+        out.push_str(&format!("; alasan: {}", alasan.id));
+    }
+    if !out.ends_with('.') {
+        out.push('.');
+    }
+    out
+}
+
+fn person(p: &Pihak) -> Person {
+    Person {
+        jabatan: p.jabatan.id.clone(),
+        nama: p.nama.clone(),
+        pangkat: p.pangkat.as_ref().map(|t| t.id.clone()),
+        nip: p.nip.clone(),
+    }
+}
+
+/// The indicators the agreement names: its target and the year's target in force.
+fn entry_targets(ctx: &Ctx, pk: &Pk) -> Block {
+    let rows = pk
+        .indikator
+        .iter()
+        .map(|e| {
+            let found = ctx.p.indicators().iter().find(|(i, _)| i.id.value == e.id.value);
+            let (nama, satuan) =
+                found.map_or((String::new(), ""), |(i, _)| (i.nama.id.clone(), i.satuan.id.as_str()));
+            let berlaku =
+                found.and_then(|(_, l)| row(l, ctx.tahun, Periode::Tahunan)).and_then(|r| r.target.as_ref());
+            vec![
+                format!("{} {nama}", e.id.value),
+                figures::target(Some(&e.target.value), satuan),
+                figures::target(berlaku, satuan),
+            ]
+        })
+        .collect();
+    Block::Table {
+        caption: "Tabel 1 Indikator kinerja dan target".to_string(),
+        columns: vec![
+            text_col("Indikator kinerja", 4),
+            num_col("Target perjanjian"),
+            num_col("Target berlaku"),
+        ],
+        rows,
+        note: None,
+    }
+}
+
+/// The programmes (or kegiatan) whose budget the agreement commits, with their ceiling.
+fn entry_programmes(ctx: &Ctx, pk: &Pk) -> Block {
+    let units = ctx.site().units();
+    let rows = pk
+        .program
+        .iter()
+        .map(|kode| {
+            let nama = units
+                .iter()
+                .find(|(u, _)| u.kode.value == kode.value)
+                .map_or(String::new(), |(u, _)| u.nama.id.clone());
+            let pagu = ctx.p.budget(&kode.value, ctx.tahun).and_then(|b| b.pagu);
+            vec![kode.value.clone(), nama, pagu.map_or(KOSONG.to_string(), |v| figures::rupiah(Some(v)))]
+        })
+        .collect();
+    Block::Table {
+        caption: "Tabel 2 Program dan pagu anggaran".to_string(),
+        columns: vec![text_col("Kode", 1), text_col("Program", 4), num_col("Pagu anggaran")],
+        rows,
+        note: None,
+    }
 }
 
 fn party(p: &Person, role: &str) -> Block {
