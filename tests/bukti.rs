@@ -24,25 +24,9 @@ fn read(out: &std::path::Path, rel: &str) -> String {
     std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
-/// The visible text of a page's `<main>`: tags dropped, entities of the fixture's texts decoded,
-/// spaces collapsed.
+/// The visible text of a page's `<main>`.
 fn text(html: &str) -> String {
-    let main = &html[html.find("<main").unwrap_or(0)..];
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in main.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    let out = out.replace("&#x27;", "'").replace("&apos;", "'").replace("&quot;", "\"").replace("&amp;", "&");
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    common::visible(&html[html.find("<main").unwrap_or(0)..])
 }
 
 #[test]

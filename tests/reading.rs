@@ -7,7 +7,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use common::{Site, crate_dir};
+use common::{Site, crate_dir, visible};
 
 /// Build the site at `root` as of 2024-06-30; the folder (kept alive) and the output.
 fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
@@ -20,25 +20,6 @@ fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
 
 fn read(out: &Path, rel: &str) -> String {
     std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}")).replace("&#x2f;", "/")
-}
-
-/// The text a reader sees: tags dropped, no-break spaces and runs of white space as one space.
-fn visible(page: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in page.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    let out = out.replace("&amp;", "&").replace("&#x27;", "'").replace('\u{a0}', " ");
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The position of `needle` in `hay`, failing with the page when it is missing.

@@ -7,7 +7,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use common::{Site, crate_dir, tree};
+use common::{Site, crate_dir, tree, visible};
 use yaml_rust2::{Yaml, YamlLoader};
 
 /// Build the site at `root` into a fresh folder; returns the folder (kept alive) and its files.
@@ -359,26 +359,6 @@ fn the_reserved_page_slugs_are_exactly_what_a_build_writes_at_the_top() {
         .collect();
     let generated: BTreeSet<String> = sakip_site::site::GENERATED.iter().map(|s| s.to_string()).collect();
     assert_eq!(top, generated);
-}
-
-/// The text a reader sees on `page`: tags dropped, entities read back, no-break spaces and runs
-/// of white space as one space.
-fn visible(page: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in page.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    let out = unescape(&out.replace("&lt;", "<").replace("&gt;", ">")).replace('\u{a0}', " ");
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[test]

@@ -413,3 +413,31 @@ impl Diag {
         self
     }
 }
+
+/// The text a reader sees on `page`: tags dropped, entities read back, no-break spaces and runs
+/// of white space as one space.
+pub fn visible(page: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in page.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    let out = out
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&#x2f;", "/")
+        .replace("&#x27;", "'")
+        .replace("&apos;", "'")
+        .replace("&quot;", "\"")
+        .replace("&amp;", "&")
+        .replace('\u{a0}', " ");
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
