@@ -248,3 +248,25 @@ fn every_pk_of_the_file_has_its_pdf_and_a_revision_says_so_with_its_basis() {
         "perjanjian-kinerja-2023.pdf",
     );
 }
+
+#[test]
+fn a_quarterly_report_shows_evidence_completeness_and_the_year_end_projection() {
+    let tw2 = text(&example().join("unduh/2023/laporan-tw2-2023.pdf")).replace('\u{a0}', " ");
+    let joined = tw2.split_whitespace().collect::<Vec<_>>().join(" ");
+    // IKU-1 (kumulatif) after TW2: 8,99 triliun × 4 / 2 = 17,98 triliun; 17,98 / 75 × 100 =
+    // 23,97 % < 90: tidak sesuai jalur. IKU-2's one required kind in TW2 (Laporan SKM) was
+    // supplied: 1 / 1 = 100,00 %.
+    assert_has(
+        &joined,
+        &[
+            "Kelengkapan Data Dukung",
+            "IKU-2 Indeks Kepuasan Masyarakat 1 1 100,00 %",
+            "Proyeksi Akhir Tahun bila Laju Sama",
+            "Rp 17,98 triliun 23,97 % tidak sesuai jalur",
+        ],
+        "laporan-tw2-2023.pdf",
+    );
+    // After the fourth quarter the year is measured, not projected.
+    let tw4 = text(&example().join("unduh/2023/laporan-tw4-2023.pdf"));
+    assert!(!tw4.contains("Proyeksi Akhir Tahun"), "laporan-tw4-2023.pdf projects a finished year");
+}

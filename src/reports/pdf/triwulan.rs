@@ -1,6 +1,7 @@
 //! `laporan-tw<n>-<tahun>.pdf`: the quarterly performance report — the quarter's table of the
 //! IKU and of the cascading indicators (target, realisation, cumulative, achievement reported
-//! and validated, predicate), the charts to date, the quarter's evaluation and the
+//! and validated, predicate), the evidence completeness of the quarter, the year-end projection
+//! after quarters 1–3 (SPEC §3.9), the charts to date, the quarter's evaluation and the
 //! recommendations still open.
 
 use super::doc::{Block, Column, Document, code_col, heading, num_col, para, text_col};
@@ -27,7 +28,7 @@ pub fn triwulan(ctx: &Ctx, q: u8) -> (Document, Charts) {
     blocks.push(identity(ctx, q));
     let iku: Vec<(&Indikator, &IndicatorLedger)> =
         super::lkjip::iku(ctx).into_iter().map(|(_, i, l)| (i, l)).collect();
-    blocks.push(heading(2, "A. Indikator Kinerja Utama"));
+    blocks.push(heading(2, "Indikator Kinerja Utama"));
     blocks.push(table(ctx, q, &iku, format!("Tabel 1 Capaian IKU triwulan {roman} {}", ctx.tahun)));
     let cascading: Vec<(&Indikator, &IndicatorLedger)> = ctx
         .site()
@@ -38,7 +39,7 @@ pub fn triwulan(ctx: &Ctx, q: u8) -> (Document, Charts) {
         .filter(|(_, l)| quarter_row(l, ctx.tahun, q).is_some())
         .collect();
     if !cascading.is_empty() {
-        blocks.push(heading(2, "B. Indikator Program, Kegiatan dan Sub-kegiatan"));
+        blocks.push(heading(2, "Indikator Program, Kegiatan dan Sub-kegiatan"));
         blocks.push(table(
             ctx,
             q,
@@ -46,7 +47,17 @@ pub fn triwulan(ctx: &Ctx, q: u8) -> (Document, Charts) {
             format!("Tabel 2 Capaian indikator cascading triwulan {roman} {}", ctx.tahun),
         ));
     }
-    blocks.push(heading(2, "C. Grafik Capaian"));
+    blocks.push(heading(2, "Kelengkapan Data Dukung"));
+    blocks.push(evidence(ctx, q, format!("Tabel 3 Data dukung wajib triwulan {roman} {}", ctx.tahun)));
+    if q < 4 {
+        blocks.push(heading(2, "Proyeksi Akhir Tahun bila Laju Sama"));
+        blocks.push(projection(
+            ctx,
+            q,
+            format!("Tabel 4 Proyeksi akhir tahun {} setelah triwulan {roman}", ctx.tahun),
+        ));
+    }
+    blocks.push(heading(2, "Grafik Capaian"));
     for (i, l) in &iku {
         blocks.push(chart(ctx, q, i, l, &mut charts));
     }
@@ -54,6 +65,68 @@ pub fn triwulan(ctx: &Ctx, q: u8) -> (Document, Charts) {
     blocks.extend(open_recommendations(ctx));
     let title = format!("Laporan Capaian Kinerja {} Triwulan {roman} Tahun {}", ctx.singkatan(), ctx.tahun);
     (ctx.document(title, blocks), charts)
+}
+
+/// The indicator `id` as "id name" and its unit.
+fn named<'a>(ctx: &Ctx<'a>, id: &str) -> (String, &'a str) {
+    let found = ctx.p.indicators().iter().find(|(i, _)| i.id.value == id);
+    found.map_or((id.to_string(), ""), |(i, _)| (format!("{id} {}", i.nama.id), i.satuan.id.as_str()))
+}
+
+/// The quarter's cells of the evidence matrix: required, supplied, completeness, what is missing.
+fn evidence(ctx: &Ctx, q: u8, caption: String) -> Block {
+    let cells = ctx.p.ledger.bukti.iter().filter(|c| c.tahun == ctx.tahun && c.triwulan == q && c.wajib > 0);
+    let rows = cells
+        .map(|c| {
+            let missing: Vec<&str> = c.missing().map(|k| k.jenis.id.as_str()).collect();
+            vec![
+                named(ctx, &c.indikator).0,
+                c.wajib.to_string(),
+                c.disampaikan.to_string(),
+                figures::persen(c.kelengkapan),
+                if missing.is_empty() { KOSONG.to_string() } else { missing.join("; ") },
+            ]
+        })
+        .collect();
+    Block::Table {
+        caption,
+        columns: vec![
+            text_col("Indikator", 3),
+            num_col("Wajib"),
+            num_col("Disampaikan"),
+            num_col("Kelengkapan"),
+            text_col("Belum disampaikan", 3),
+        ],
+        rows,
+        note: Some("Kelengkapan = data dukung wajib yang disampaikan / data dukung wajib × 100.".into()),
+    }
+}
+
+/// The year-end projection after quarter `q`: not a result, the figure the year would reach if
+/// the pace so far held.
+fn projection(ctx: &Ctx, q: u8, caption: String) -> Block {
+    let rows = ctx
+        .p
+        .ledger
+        .proyeksi
+        .iter()
+        .filter(|p| p.tahun == ctx.tahun && p.setelah == q)
+        .map(|p| {
+            let (nama, satuan) = named(ctx, &p.indikator);
+            vec![
+                nama,
+                figures::nilai(Some(p.proyeksi), satuan),
+                figures::persen(p.capaian),
+                p.status.map_or(KOSONG.to_string(), |s| s.word().to_string()),
+            ]
+        })
+        .collect();
+    Block::Table {
+        caption,
+        columns: vec![text_col("Indikator", 4), num_col("Proyeksi"), num_col("Capaian proyeksi"), text_col("Status", 2)],
+        rows,
+        note: Some("Proyeksi bila laju sama, bukan capaian: sesuai jalur ≥ 100 %, perlu perhatian 90–< 100 %, tidak sesuai jalur < 90 %.".into()),
+    }
 }
 
 fn quarter_row(l: &IndicatorLedger, tahun: i32, q: u8) -> Option<&Row> {
@@ -126,7 +199,7 @@ fn chart(ctx: &Ctx, q: u8, i: &Indikator, l: &IndicatorLedger, charts: &mut Char
 
 /// The evaluations of quarter `q`, with their findings.
 fn evaluation(ctx: &Ctx, q: u8) -> Vec<Block> {
-    let mut blocks = vec![heading(2, format!("D. Evaluasi Triwulan {q}"))];
+    let mut blocks = vec![heading(2, format!("Evaluasi Triwulan {q}"))];
     let entries: Vec<_> = ctx
         .year
         .evaluasi
@@ -164,7 +237,7 @@ fn open_recommendations(ctx: &Ctx) -> Vec<Block> {
     let open =
         |f: &FollowUp| matches!(f.status, FollowUpStatus::DalamProses | FollowUpStatus::LewatBatasWaktu);
     let rows = follow_up_rows(ctx, open);
-    let mut blocks = vec![heading(2, "E. Rekomendasi yang Belum Selesai Ditindaklanjuti")];
+    let mut blocks = vec![heading(2, "Rekomendasi yang Belum Selesai Ditindaklanjuti")];
     if rows.is_empty() {
         blocks.push(para(format!(
             "Per {}, semua rekomendasi evaluasi tahun {} telah ditindaklanjuti.",
