@@ -187,6 +187,16 @@ fn every_pdf_is_listed_with_its_checksum_and_linked_from_its_year() {
     let sums = std::fs::read_to_string(public.join("unduh/SHA256SUMS")).unwrap();
     let page = std::fs::read_to_string(public.join("unduh/index.html")).unwrap();
     let year = std::fs::read_to_string(public.join("tahun/2023/index.html")).unwrap();
+    let indicator = std::fs::read_to_string(public.join("indikator/iku-1/index.html")).unwrap();
+    // IKU-1 has figures in 2022 and 2023: its page links both years' workbooks and 2023's PDFs.
+    for name in [
+        "lkjip-2023.pdf",
+        "laporan-tw2-2023.pdf",
+        "pengukuran-kinerja-2023.xlsx",
+        "pengukuran-kinerja-2022.xlsx",
+    ] {
+        assert!(indicator.contains(name), "the indicator page links {name}");
+    }
     // The example's 2023 has four quarterly files: the LKjIP, four quarterly reports and the PK.
     let pdfs =
         ["lkjip-2023.pdf", "laporan-tw1-2023.pdf", "laporan-tw4-2023.pdf", "perjanjian-kinerja-2023.pdf"];

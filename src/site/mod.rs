@@ -35,7 +35,7 @@ use crate::present::{
     Presenter, Words, bukti, dashboard, history, indicator, lke_bukti, markdown, pk, tree, year,
 };
 use crate::reports::{Document, Download};
-use page::{Base, MarkdownPage, YearWithReports, downloads, reports_of};
+use page::{Base, IndicatorWithReports, MarkdownPage, YearWithReports, downloads, reports_of};
 pub use reuse::{Earlier, Fingerprints, Pages};
 
 /// What the site needs besides the model and the ledger.
@@ -285,6 +285,14 @@ impl<'a> Renderer<'a> {
                 let inputs = &self.inputs[*i];
                 let ind = inputs.ind;
                 let page = indicator::indicator(inputs, t, Roots { lang: &lang_root, site: &root });
+                let years: std::collections::BTreeSet<i32> =
+                    inputs.ledger.rows.iter().map(|r| r.tahun).collect();
+                let unduhan = years
+                    .into_iter()
+                    .rev()
+                    .flat_map(|tahun| reports_of(self.options.documents, tahun, &root, job.lang))
+                    .collect();
+                let page = IndicatorWithReports { page, unduhan };
                 let title = format!("{} — {}", ind.id.value, txt(&ind.nama, job.lang).text);
                 let crumbs = vec![
                     home,

@@ -172,6 +172,15 @@ pub(super) struct YearWithReports {
     pub(super) unduhan: Vec<Link>,
 }
 
+/// An indicator page with the links to the reports of the years it has figures in (years of its
+/// own ledger rows, so the preview's fingerprint of the page covers them).
+#[derive(Serialize)]
+pub(super) struct IndicatorWithReports<P: Serialize> {
+    #[serde(flatten)]
+    pub(super) page: P,
+    pub(super) unduhan: Vec<Link>,
+}
+
 /// Links to the reports of `tahun` for a page at `root`.
 pub(super) fn reports_of(documents: &[Document], tahun: i32, root: &str, lang: Lang) -> Vec<Link> {
     documents
