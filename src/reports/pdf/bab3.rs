@@ -5,7 +5,7 @@
 //! the follow-up of recommendations.
 
 use super::doc::{Block, code_col, heading, num_col, para, text_col, word_col};
-use super::lkjip::{iku, row};
+use super::lkjip::{iku, row, year_cells};
 use super::{Charts, Ctx, figures};
 use crate::compute::{IndicatorLedger, Periode, Row, Validation};
 use crate::content::keys::year::UNSUR;
@@ -47,16 +47,9 @@ fn measurement(ctx: &Ctx) -> Block {
         .enumerate()
         .filter_map(|(n, (s, i, l))| {
             let r = row(l, ctx.tahun, Periode::Tahunan)?;
-            let satuan = &i.satuan.id;
-            Some(vec![
-                (n + 1).to_string(),
-                s.uraian.id.clone(),
-                format!("{} {}", i.id.value, i.nama.id),
-                figures::target(r.target.as_ref(), satuan),
-                figures::nilai(r.realisasi, satuan),
-                figures::capaian(r),
-                figures::predikat(r, scale),
-            ])
+            let mut cells = vec![(n + 1).to_string(), s.uraian.id.clone()];
+            cells.extend(year_cells(i, r, scale));
+            Some(cells)
         })
         .collect();
     Block::Table {

@@ -3,7 +3,7 @@
 
 use super::doc::{Block, Cover, Document, code_col, heading, num_col, para, text_col, word_col};
 use super::{Charts, Ctx, bab3, figures};
-use crate::compute::{IndicatorLedger, Periode, Row};
+use crate::compute::{IndicatorLedger, Periode, Row, Scale};
 use crate::content::model::{BuktiSumber, Indikator, Sasaran};
 use crate::present::format::KOSONG;
 
@@ -83,6 +83,19 @@ fn ikhtisar(ctx: &Ctx) -> Vec<Block> {
     blocks
 }
 
+/// An indicator's cells in a year's table: "id name", target, realisation, achievement (the
+/// validated one first) and predicate. The summary and the Pengukuran Kinerja table share them.
+pub(super) fn year_cells(i: &Indikator, r: &Row, scale: &Scale) -> Vec<String> {
+    let satuan = &i.satuan.id;
+    vec![
+        format!("{} {}", i.id.value, i.nama.id),
+        figures::target(r.target.as_ref(), satuan),
+        figures::nilai(r.realisasi, satuan),
+        figures::capaian(r),
+        figures::predikat(r, scale),
+    ]
+}
+
 /// The IKU with target, realisation, achievement and predicate of the year.
 pub(super) fn summary_table(ctx: &Ctx, caption: &str) -> Block {
     let scale = &ctx.p.ledger.scale;
@@ -90,14 +103,7 @@ pub(super) fn summary_table(ctx: &Ctx, caption: &str) -> Block {
         .into_iter()
         .filter_map(|(_, i, l)| {
             let r = row(l, ctx.tahun, Periode::Tahunan)?;
-            let satuan = &i.satuan.id;
-            Some(vec![
-                format!("{} {}", i.id.value, i.nama.id),
-                figures::target(r.target.as_ref(), satuan),
-                figures::nilai(r.realisasi, satuan),
-                figures::capaian(r),
-                figures::predikat(r, scale),
-            ])
+            Some(year_cells(i, r, scale))
         })
         .collect();
     Block::Table {
