@@ -236,5 +236,6 @@ fn on_a_phone_every_wide_table_scrolls_in_a_named_region_and_ids_stay_whole() {
     // Header cells have no fill that would show as an empty grey block, and the page's last
     // block keeps its distance from the footer.
     assert!(!css.contains("thead th { background: var(--bg-soft)"));
-    assert!(css.contains("main { padding-top: 1rem; padding-bottom: 3rem; }"));
+    // `main` is also a `.wrap`: a plain `main` rule loses to `.wrap { padding: 0 1rem }`.
+    assert!(css.contains("main.wrap { padding-top: 1rem; padding-bottom: 3rem; }"));
 }
