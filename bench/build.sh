@@ -9,6 +9,7 @@
 # `/usr/bin/time -v`:
 #   check    sakip-site check
 #   build    sakip-site build (release) into a new output folder
+#   no-pdf   the same with --no-pdf: the site, the open data and the workbook, no PDF reports
 #   rebuild  the same build again into the folder the previous run wrote (nothing changed)
 #   hugo     hugo --quiet into a new folder
 # and print wall time, user+sys CPU, peak memory (max RSS), and for builds the bytes, files and
@@ -116,13 +117,20 @@ for n in "${sizes[@]}"; do
         row "$n" rebuild "$run" "$wall" "$cpu" "$rss" $(sizes_of "$out")
     done
     for run in $(seq 1 "$runs"); do
+        out="$site/no-pdf-$run"
+        measure "$bin" --root "$site" build --as-of "$as_of" --no-pdf --output "$out"
+        read -r wall cpu rss <"$work/result"
+        # shellcheck disable=SC2046
+        row "$n" no-pdf "$run" "$wall" "$cpu" "$rss" $(sizes_of "$out")
+    done
+    for run in $(seq 1 "$runs"); do
         out="$hugo_site/public-$run"
         measure hugo --quiet --source "$hugo_site" --destination "$out"
         read -r wall cpu rss <"$work/result"
         # shellcheck disable=SC2046
         row "$n" hugo "$run" "$wall" "$cpu" "$rss" $(sizes_of "$out")
     done
-    rm -rf "$site"/public-* "$hugo_site"/public-*
+    rm -rf "$site"/public-* "$site"/no-pdf-* "$hugo_site"/public-*
 done
 for n in "${check_sizes[@]}"; do
     site="$work/site-$n"

@@ -47,6 +47,10 @@ pub enum Command {
         /// more than a day after this machine's clock), else today.
         #[arg(long, value_name = "DATE", value_parser = parse_date)]
         as_of: Option<chrono::NaiveDate>,
+        /// Leave out the PDF reports: a quicker build for review (the workbook, the open data
+        /// and every page are still written; the downloads page then lists no PDF).
+        #[arg(long)]
+        no_pdf: bool,
     },
     /// Live preview: build into memory, serve on 127.0.0.1, rebuild and reload the browser on
     /// every change to content/ or themes/; a broken edit shows its errors on every page and

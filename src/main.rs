@@ -35,7 +35,9 @@ fn main() -> ExitCode {
 fn dispatch(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Check { format, as_of, lang } => cmd::check(&cli.root, format, as_of, lang),
-        Command::Build { output, as_of, base_url } => cmd::build(cli.root, output, as_of, base_url),
+        Command::Build { output, as_of, base_url, no_pdf } => {
+            cmd::build(cli.root, output, as_of, base_url, !no_pdf)
+        }
         Command::Serve { interface, port, open, as_of, lang } => {
             cmd::serve(cli.root, cmd::Listen { interface, port, open }, as_of, lang)
         }

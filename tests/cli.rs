@@ -198,3 +198,28 @@ fn in_git_check_and_build_name_the_commit_of_the_as_of_date() {
         "{build:?}"
     );
 }
+
+#[test]
+fn build_without_pdf_writes_every_other_file_and_names_no_pdf() {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let args = ["build", "--as-of", "2024-06-30", "--no-pdf", "--output", public.to_str().unwrap()];
+    let run = run_in(crate_dir(), &args);
+    assert_eq!(run.code, 0, "{run:?}");
+    let files = common::tree(&public);
+    // (Evidence files under bukti/ are published as they are, PDFs among them.)
+    let pdfs: Vec<&String> =
+        files.keys().filter(|path| path.starts_with("unduh/") && path.ends_with(".pdf")).collect();
+    assert_eq!(pdfs, Vec::<&String>::new());
+    // The workbook and the open data are still there, and checksummed.
+    let sums = String::from_utf8_lossy(&files["unduh/SHA256SUMS"]).into_owned();
+    assert!(sums.contains("  unduh/2023/pengukuran-kinerja-2023.xlsx\n"), "{sums}");
+    assert!(sums.contains("  data/capaian.csv\n"), "{sums}");
+    // No page links a report that was not written.
+    for page in ["unduh/index.html", "tahun/2023/index.html", "indikator/iku-1/index.html"] {
+        let html = String::from_utf8_lossy(&files[page]);
+        for report in ["lkjip-2023.pdf", "laporan-tw2-2023.pdf", "perjanjian-kinerja-2023.pdf"] {
+            assert!(!html.contains(report), "{page} links {report}");
+        }
+    }
+}

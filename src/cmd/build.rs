@@ -12,17 +12,18 @@ use sakip_site::build::{Options, Outcome, Written};
 use sakip_site::diagnostics::{Format, Lang};
 use sakip_site::history::History;
 
-/// Build the site in `root` into `output` (default `<root>/public`); exit 1 when the content or
-/// the theme has an error, and then nothing is written.
+/// Build the site in `root` into `output` (default `<root>/public`), with the PDF reports when
+/// `pdf`; exit 1 when the content or the theme has an error, and then nothing is written.
 pub fn build(
     root: PathBuf,
     output: Option<PathBuf>,
     as_of: Option<NaiveDate>,
     base_url: Option<String>,
+    pdf: bool,
 ) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let output = output.unwrap_or_else(|| root.join("public"));
-    let options = Options { root, as_of, base_url, pdf: true };
+    let options = Options { root, as_of, base_url, pdf };
     let outcome = sakip_site::build::build(&options, &output)
         .with_context(|| format!("cannot build the site in {}", options.root.display()))?;
     let checked = match &outcome {
