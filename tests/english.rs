@@ -21,11 +21,12 @@ use sakip_site::present::Words;
 /// range word and the Indonesian quarter labels.
 const TEMPLATE_WORDS: &[&str] = &["s.d.", "TW1", "TW2", "TW3", "TW4"];
 
-/// Elements whose text is not interface text of the page: scripts and styles, the charts
-/// (SVG drawn by `present::charts`, whose labels issue 10 item 7 rewrites; their text
-/// alternative and data table are ordinary markup and are checked), and code such as file names
-/// (`data/capaian.csv` is a name, not a word).
-const SKIPPED: &[&str] = &["script", "style", "svg", "code"];
+/// Elements whose text is not interface text of the page: scripts and styles, code such as file
+/// names (`data/capaian.csv` is a name, not a word), and a chart's `desc`, plain text that
+/// repeats the figures of the chart's data table with their units (content words such as
+/// "kegiatan", which the table marks `lang="id"` and plain text cannot). The rest of the charts'
+/// SVG is read like any markup: axis labels ("Q1", not "TW1"), unit, legend and title.
+const SKIPPED: &[&str] = &["script", "style", "code", "desc"];
 
 const VOID: &[&str] =
     &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"];
@@ -141,10 +142,14 @@ fn the_word_list_holds_the_indonesian_interface_words_and_no_shared_word() {
     }
     // The scanner itself: marked text is skipped, attributes are read, ids are one token.
     let text = english_text(
-        "<p title=\"Beranda\">Home <span lang=\"id\">Dasbor <b>x</b></span> EV-2023-TW1</p><svg><text>TW1</text></svg>",
+        "<p title=\"Beranda\">Home <span lang=\"id\">Dasbor <b>x</b></span> EV-2023-TW1</p><script>TW2</script>",
     );
     assert!(contains_word(&text, "beranda") && contains_word(&text, "home"), "{text}");
     assert!(!contains_word(&text, "dasbor") && !contains_word(&text, "tw1"), "{text}");
+    assert!(!contains_word(&text, "tw2"), "{text}");
+    // A chart's labels are read.
+    let chart = english_text("<svg><title>Q1 to Q4</title><text class=\"tick\">TW3</text></svg>");
+    assert!(contains_word(&chart, "tw3") && contains_word(&chart, "q1"), "{chart}");
 }
 
 #[test]

@@ -149,33 +149,62 @@ fn the_tree_shows_each_node_with_its_achievements_absorption_and_responsible_uni
     at(&en, "Sub-activity 2.18.03.2.01.0001");
 }
 
+/// The search index beside a search page (`cari/indeks.js`): `(kinds, entries)`, each entry
+/// `[kind, label, url, words, 1 when the label is Indonesian]`.
+fn search_index(out: &Path, rel: &str) -> (Vec<String>, Vec<serde_json::Value>) {
+    let js = std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    let json = js.strip_prefix("window.sakipCari=").and_then(|j| j.trim_end().strip_suffix(';'));
+    let index: serde_json::Value = serde_json::from_str(json.expect("one assignment")).unwrap();
+    let kinds = index["j"].as_array().unwrap().iter().map(|k| k.as_str().unwrap().to_string()).collect();
+    (kinds, index["e"].as_array().unwrap().clone())
+}
+
+/// The entry of `index` whose label starts with `label`: (kind, url, words).
+fn entry<'a>(index: &'a (Vec<String>, Vec<serde_json::Value>), label: &str) -> (&'a str, &'a str, &'a str) {
+    let e = index.1.iter().find(|e| e[1].as_str().unwrap().starts_with(label));
+    let e = e.unwrap_or_else(|| panic!("no entry {label:?} in {:?}", index.1));
+    (index.0[e[0].as_u64().unwrap() as usize].as_str(), e[2].as_str().unwrap(), e[3].as_str().unwrap())
+}
+
 #[test]
 fn search_has_its_own_box_labels_kinds_and_finds_definitions_and_units() {
     let (_tmp, out) = build(crate_dir());
     let page = read(&out, "cari/index.html");
     at(&page, "<label for=\"cari-q\">Cari menurut nama, kode, definisi atau satuan</label>");
     at(&page, "<input id=\"cari-q\" name=\"q\" type=\"search\"");
-    // The count the script keeps true starts at everything listed.
-    let entries = page.matches("<li data-words=").count();
-    at(&visible(&page), &format!("Ditampilkan: {entries} dari {entries}."));
-    at(&page, &format!("<span id=\"cari-n\">{entries}</span>"));
+    // The page loads its index from beside it, then the script; without JavaScript it says so
+    // and links the pages that lead to everything.
+    assert!(at(&page, "<script src=\"indeks.js\" defer>") < at(&page, "static/cari.js\" defer>"));
     let text = visible(&page);
-    at(&text, "2.18.03 — Program Promosi Penanaman Modal (Program)");
-    at(&text, "(Kegiatan)");
-    at(&text, "(Sub-kegiatan)");
-    let en = visible(&read(&out, "en/cari/index.html"));
-    at(&en, "(Programme)");
-    at(&en, "(Activity)");
-    at(&en, "(Sub-activity)");
-    // IKU-1's definition ("… benar-benar ditanamkan …") and a unit ("izin") are searchable.
-    let iku1 = &page[at(&page, "<li data-words=\"iku-1")..];
-    let iku1 = &iku1[..iku1.find('>').unwrap()];
-    assert!(iku1.contains("benar-benar ditanamkan"), "{iku1}");
-    let izin = page.lines().filter(|l| l.starts_with("<li data-words=") && l.contains(" izin")).count();
+    at(&text, "Pencarian memerlukan JavaScript.");
+    for href in ["tahun/2023/", "tahun/2022/", "cascading/", "unduh/"] {
+        at(&page, &format!("<a href=\"../{href}\">"));
+    }
+    // Kinds are labelled in each language; urls are relative to the language root.
+    let id = search_index(&out, "cari/indeks.js");
+    assert_eq!(
+        entry(&id, "2.18.03 — Program Promosi Penanaman Modal"),
+        ("Program", "cascading/#k-2-18-03", "")
+    );
+    assert_eq!(entry(&id, "2.18.03.2.01 —").0, "Kegiatan");
+    assert_eq!(entry(&id, "2.18.03.2.01.0001 —").0, "Sub-kegiatan");
+    let en = search_index(&out, "en/cari/indeks.js");
+    assert_eq!(entry(&en, "2.18.03 — Investment Promotion Programme").0, "Programme");
+    assert_eq!(entry(&en, "2.18.03.2.01 —").0, "Activity");
+    assert_eq!(entry(&en, "2.18.03.2.01.0001 —").0, "Sub-activity");
+    // IKU-1's definition ("… benar-benar ditanamkan …") and unit are searchable, each in the
+    // page's language only.
+    let (kind, url, words) = entry(&id, "IKU-1 —");
+    assert_eq!((kind, url), ("Indikator", "indikator/iku-1/"));
+    assert!(words.contains("benar-benar ditanamkan") && !words.contains("actually invested"), "{words}");
+    let (_, _, words) = entry(&en, "IKU-1 —");
+    assert!(words.contains("actually invested") && !words.contains("ditanamkan"), "{words}");
+    let izin = id.1.iter().filter(|e| e[3].as_str().unwrap().split(' ').any(|w| w == "izin")).count();
     assert!(izin >= 1, "no entry is found by its unit");
-    // The script filters the page's own box and updates the count.
+    // The script reads the index, filters by the page's own box and keeps the count true.
     let script = read(&out, "static/cari.js");
-    assert!(script.contains("getElementById(\"cari-q\")") && script.contains("count.textContent"));
+    assert!(script.contains("window.sakipCari") && script.contains("getElementById(\"cari-q\")"));
+    assert!(script.contains("number(hits.length)"), "the count is the number of matches");
 }
 
 #[test]

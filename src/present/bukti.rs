@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use super::tree::SearchEntry;
+use super::search::SearchEntry;
 use super::view::{IndicatorRef, Txt, txt};
 use super::{Angka, Presenter, Words};
 use crate::compute::EvidenceCell;
@@ -142,7 +142,7 @@ pub fn by_year(cells: &[&EvidenceCell], lang: Lang) -> Vec<YearCells> {
 }
 
 /// The evidence matrix and LKE evidence pages of every year, for the search page.
-pub(super) fn search_entries(p: &Presenter, t: &Words, lang_root: &str) -> Vec<SearchEntry> {
+pub(super) fn search_entries(p: &Presenter, t: &Words) -> Vec<SearchEntry> {
     let pages = [
         ("evidence_matrix", "bukti-dukung", "bukti dukung evidence matrix"),
         ("lke_evidence", "lke", "lke bukti evidence"),
@@ -150,12 +150,9 @@ pub(super) fn search_entries(p: &Presenter, t: &Words, lang_root: &str) -> Vec<S
     let mut out = Vec::new();
     for tahun in p.years() {
         for (key, path, words) in pages {
-            out.push(SearchEntry {
-                kind: t.get("year").to_string(),
-                label: format!("{} {tahun}", t.get(key)),
-                url: format!("{lang_root}tahun/{tahun}/{path}/"),
-                words: format!("{tahun} {words}"),
-            });
+            let label = format!("{} {tahun}", t.get(key));
+            let url = format!("tahun/{tahun}/{path}/");
+            out.push(SearchEntry::new(t.get("year"), label, url, format!("{tahun} {words}")));
         }
     }
     out

@@ -51,6 +51,9 @@ pub struct Chart<'a> {
     pub points: &'a [Point],
     /// Unit shown above the y axis, e.g. "triliun rupiah", "%", "hari".
     pub y_label: &'a str,
+    /// `Some("id")` when the unit is Indonesian words on an English page (a unit such as
+    /// "kegiatan" without an English form), so that the label is marked as Indonesian.
+    pub y_label_lang: Option<&'a str>,
     /// Legend text of the target, e.g. "Target".
     pub target_label: &'a str,
     /// Legend text of the realisation, e.g. "Realisasi".
@@ -451,9 +454,22 @@ fn finish(drawn: &str, ink: &Ink, chart: &Chart, id: &str, (w, h): (u32, u32)) -
     for part in body.split(TEXT_ATTRS).flat_map(|p| p.split(START)) {
         out.push_str(part);
     }
+    if let Some(lang) = chart.y_label_lang {
+        mark_lang(&mut out, chart.y_label, lang);
+    }
     ink.write(&mut out);
     out.push_str("</svg>\n");
     out
+}
+
+/// Marks the `<text>` element that shows `label` (the unit, the first text drawn) as written in
+/// `lang`.
+fn mark_lang(out: &mut String, label: &str, lang: &str) {
+    // plotters writes a text's words on a line of their own.
+    let Some(end) = out.find(&format!(">\n{}\n</text>", escape(label))) else { return };
+    if let Some(start) = out[..end].rfind("<text") {
+        out.insert_str(start + "<text".len(), &format!(" lang=\"{}\"", escape(lang)));
+    }
 }
 
 #[cfg(test)]
@@ -475,6 +491,7 @@ mod tests {
             description: "Target 82,00 & 82,50; realisasi 81,73 < 82,76.",
             points,
             y_label: "%",
+            y_label_lang: None,
             target_label: "Target",
             realisasi_label: "Realisasi",
             scale_down: Decimal::ONE,

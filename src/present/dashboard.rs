@@ -59,7 +59,7 @@ pub fn dashboard(p: &Presenter, t: &Words) -> Dashboard {
             .map(|row| RowView::new(row, &p.ledger.scale, lang));
         // A year with quarterly rows charts its quarters; otherwise the card charts the years.
         let points = if year_rows.len() > 1 {
-            series::quarter_points(&year_rows, ind.agregasi.value == Agregasi::Kumulatif)
+            series::quarter_points(&year_rows, ind.agregasi.value == Agregasi::Kumulatif, t)
         } else {
             series::year_points(l)
         };

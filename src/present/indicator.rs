@@ -238,7 +238,7 @@ fn quarter_sections(inputs: &Inputs, r: &IndicatorRef, t: &Words, root: &str) ->
             })
             .collect();
         let title = format!("{} {} — {} {tahun}", r.id, r.nama.text, t.get("quarterly"));
-        let points = series::quarter_points(&rows, ind.agregasi.value == Agregasi::Kumulatif);
+        let points = series::quarter_points(&rows, ind.agregasi.value == Agregasi::Kumulatif, t);
         let id = format!("tw-{}-{tahun}", r.slug);
         let chart = series::svg(Series { id, title: &title, ind: r, points, sparkline: false }, t);
         sections.push(QuarterSection { tahun, rows: views, chart });

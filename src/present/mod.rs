@@ -1,8 +1,8 @@
 //! The presentation layer: the one place where the model's texts and the ledger's figures are
 //! joined for people. It owns the views of the dashboard, an indicator, a year, the cascading
 //! tree, search and the change history ([`dashboard`], [`indicator`], [`year`], [`tree`],
-//! [`history`]), the evidence matrix, the year-end projection and the LKE evidence ([`bukti`],
-//! [`proyeksi`], [`lke_bukti`]), the formatting of figures
+//! [`search`], [`history`]), the evidence matrix, the year-end projection and the LKE evidence
+//! ([`bukti`], [`proyeksi`], [`lke_bukti`]), the formatting of figures
 //! and dates ([`format`]), the interface words ([`strings`]), the charts ([`charts`],
 //! [`series`]) and Markdown ([`markdown`]).
 //!
@@ -22,6 +22,7 @@ pub mod lke_bukti;
 pub mod markdown;
 pub mod pk;
 pub mod proyeksi;
+pub mod search;
 pub mod series;
 pub mod strings;
 pub mod tree;

@@ -14,11 +14,13 @@ use crate::diagnostics::Lang;
 use crate::number::Target;
 
 /// Divisor and unit words for plotting figures of `satuan` whose largest value is `max`.
-fn axis_unit(satuan: &str, max: Decimal, lang: Lang) -> (Decimal, String) {
+fn axis_unit(satuan: &str, max: Decimal, t: &Words) -> (Decimal, String) {
+    let lang = t.lang;
     match Satuan::of(satuan) {
         Satuan::Rupiah => {}
         Satuan::Persen => return (Decimal::ONE, "%".to_string()),
-        Satuan::Indeks | Satuan::Lain => return (Decimal::ONE, satuan.to_string()),
+        Satuan::Indeks => return (Decimal::ONE, t.get("satuan indeks").to_string()),
+        Satuan::Lain => return (Decimal::ONE, satuan.to_string()),
     }
     let steps: [(u32, &str, &str); 3] = [
         (12, "triliun rupiah", "trillion rupiah"),
@@ -66,7 +68,7 @@ pub fn svg(series: Series, t: &Words) -> String {
         .map(|v| v.abs())
         .max()
         .unwrap_or_default();
-    let (divisor, unit) = axis_unit(&ind.satuan, max, lang);
+    let (divisor, unit) = axis_unit(&ind.satuan, max, t);
     let show = |v: Option<Decimal>| v.map_or("–".to_string(), |v| format::nilai(v, &ind.satuan, lang));
     let parts: Vec<String> = points
         .iter()
@@ -93,6 +95,7 @@ pub fn svg(series: Series, t: &Words) -> String {
             description: &description,
             points: &points,
             y_label: &unit,
+            y_label_lang: ind.satuan_lang,
             target_label: t.get("target"),
             realisasi_label: t.get("realisation"),
             scale_down: divisor,
@@ -105,12 +108,16 @@ pub fn svg(series: Series, t: &Words) -> String {
     )
 }
 
-/// Quarter points of one year: cumulative figures for `kumulatif` indicators.
-pub fn quarter_points(rows: &[&Row], cumulative: bool) -> Vec<Point> {
+/// Quarter points of one year, labelled in the language of `t` (`TW1`, `Q1`): cumulative
+/// figures for `kumulatif` indicators.
+pub fn quarter_points(rows: &[&Row], cumulative: bool, t: &Words) -> Vec<Point> {
     rows.iter()
-        .filter(|r| r.periode != Periode::Tahunan)
-        .map(|r| Point {
-            label: r.periode.label(),
+        .filter_map(|r| match r.periode {
+            Periode::Triwulan(q) => Some((r, q)),
+            Periode::Tahunan => None,
+        })
+        .map(|(r, q)| Point {
+            label: format!("{}{q}", t.get("q")),
             target: single(r.target.as_ref()),
             realisasi: if cumulative { r.realisasi_kumulatif } else { r.realisasi },
         })

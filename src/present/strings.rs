@@ -85,9 +85,18 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("downloads", "Unduhan", "Downloads"),
     ("search", "Cari", "Search"),
     ("search_label", "Cari indikator, program atau halaman", "Search indicators, programmes or pages"),
-    ("search_all", "Semua isi situs", "Everything on this site"),
     ("search_none", "Tidak ada yang cocok.", "Nothing matches."),
-    ("search_shown", "Ditampilkan", "Shown"),
+    ("search_found", "Cocok", "Matches"),
+    (
+        "search_first",
+        "Ditampilkan {n} yang pertama; persempit pencarian untuk melihat sisanya.",
+        "The first {n} are shown; narrow the search to see the rest.",
+    ),
+    (
+        "search_no_js",
+        "Pencarian memerlukan JavaScript. Tanpa JavaScript, telusuri isi situs lewat halaman berikut:",
+        "Searching needs JavaScript. Without it, browse the site through these pages:",
+    ),
     ("all_years", "Semua tahun", "All years"),
     ("and", "dan", "and"),
     (
@@ -257,6 +266,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
         "tree_intro",
         "Pohon kinerja: tujuan, sasaran, program, kegiatan dan sub-kegiatan dengan indikatornya, penanggung jawabnya, capaian dan serapan anggaran tahun",
         "Performance tree: goals, objectives, programmes, activities and sub-activities with their indicators, the units responsible, and the achievement and budget absorption of",
+    ),
+    (
+        "tree_counted",
+        "Pohon ini besar: simpul tingkat bawahnya menghitung indikatornya; jumlah itu menautkan halaman yang memuat angka tiap indikator.",
+        "This tree is large: the nodes of its lower levels count their indicators; each count links the page with every indicator's figures.",
     ),
     ("tree_label", "Pohon kinerja (dapat digeser ke samping)", "Performance tree (scrolls sideways)"),
     ("licence", "lisensi", "licence"),

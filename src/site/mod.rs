@@ -1,6 +1,6 @@
 //! The public site (SPEC §5.1): every page in Indonesian at `/` and English at `/en/`, rendered
-//! in parallel from pre-parsed minijinja templates, plus evidence files, static assets,
-//! `sitemap.xml`, `robots.txt` and `404.html`.
+//! in parallel from pre-parsed minijinja templates, plus the search index of each language,
+//! evidence files, static assets, `sitemap.xml`, `robots.txt` and `404.html`.
 //!
 //! Links between pages are relative (`../../indikator/iku-1/`), so the site works under any
 //! sub-path and from disk; only the sitemap and canonical links use the base URL.
@@ -32,7 +32,7 @@ use crate::output::Sink;
 use crate::present::indicator::{Inputs, Roots};
 use crate::present::view::{self, Link, Txt, same, txt};
 use crate::present::{
-    Presenter, Words, bukti, dashboard, history, indicator, lke_bukti, markdown, pk, tree, year,
+    Presenter, Words, bukti, dashboard, history, indicator, lke_bukti, markdown, pk, search, tree, year,
 };
 use crate::reports::{Document, Download};
 use page::{Base, IndicatorWithReports, MarkdownPage, YearWithReports, downloads, reports_of};
@@ -142,12 +142,12 @@ pub fn render(
     }
     let jobs = jobs(&renderer.input);
     // Each page goes to the sink as soon as it is rendered; only the errors are collected.
-    // Pages that list the whole site (a year, the tree, search) are the longest: start them
+    // Pages that list the whole site (a year, the tree) are the longest: start them
     // first so the many small pages fill the other cores meanwhile. The downloads pages wait
     // for the sizes and checksums of what they list.
     let (mut order, last): (Vec<&Job>, Vec<&Job>) =
         jobs.iter().partition(|job| !matches!(job.kind, Kind::Downloads));
-    order.sort_by_key(|job| !matches!(job.kind, Kind::Year(_) | Kind::Cascading | Kind::Search));
+    order.sort_by_key(|job| !matches!(job.kind, Kind::Year(_) | Kind::Cascading));
     let (mut results, downloads): (Vec<_>, _) = rayon::join(
         || order.par_iter().with_max_len(1).map(|&job| renderer.write(job, out, earlier)).collect(),
         publish,
@@ -175,6 +175,7 @@ pub fn render(
     for (name, bytes) in &renderer.theme.statics {
         out.add(&format!("static/{name}"), bytes);
     }
+    renderer.search_index(out);
     files::copy_evidence(site, options.root, out, diags);
     let pages = jobs.iter().map(|job| format!("{}{}", prefix(job.lang), job.path));
     files::sitemap_and_robots(pages, &options.base_url, out);
@@ -351,7 +352,7 @@ impl<'a> Renderer<'a> {
                     "cascading.html",
                     t.get("cascading"),
                     vec![home],
-                    tree::cascading(input, job.lang),
+                    tree::cascading(input, job.lang, &lang_root),
                 ),
             ),
             Kind::Downloads => (
@@ -364,10 +365,8 @@ impl<'a> Renderer<'a> {
                     downloads(&self.downloads, &root, job.lang),
                 ),
             ),
-            Kind::Search => {
-                let entries = tree::search(input, t, &lang_root, &shared.site.pages);
-                ("cari.html", base.render(theme, "cari.html", t.get("search"), vec![home], entries))
-            }
+            // The page has the box; what it finds is in its index, `indeks.js` (`search_index`).
+            Kind::Search => ("cari.html", base.render(theme, "cari.html", t.get("search"), vec![home], ())),
             Kind::History => {
                 let page = history::page(self.options.history, job.lang);
                 ("riwayat.html", base.render(theme, "riwayat.html", t.get("history"), vec![home], page))
@@ -383,6 +382,15 @@ impl<'a> Renderer<'a> {
             }
         };
         result.map_err(|e| (template.to_string(), e))
+    }
+
+    /// The search index of each language beside its search page (`present::search`).
+    fn search_index(&self, out: &dyn Sink) {
+        for lang in [Lang::Id, Lang::En] {
+            let shared = self.shared(lang);
+            let entries = search::entries(&self.input, &shared.ui.words, &shared.site.pages);
+            out.add(&format!("{}{SEARCH_INDEX}", prefix(lang)), search::index_js(&entries).as_bytes());
+        }
     }
 
     /// The 404 page. It is served for any missing path, so its links are absolute from the
@@ -482,6 +490,9 @@ pub const GENERATED: &[&str] = &[
     "sitemap.xml",
     "robots.txt",
 ];
+
+/// The search index, beside the search page of its language.
+const SEARCH_INDEX: &str = "cari/indeks.js";
 
 fn jobs(input: &Presenter) -> Vec<Job> {
     let mut jobs = Vec::new();

@@ -18,8 +18,10 @@
 //
 // --no-js loads the pages with script execution off, as a reader without JavaScript sees them,
 // and adds the checks of "the site works without JavaScript": the page has a <main> with an <h1>
-// (`no-js-content`), and a search page (`cari/index.html`) shows every indicator, year,
-// cascading unit and Markdown page of its language (`no-js-search`). Scripts are switched back
+// (`no-js-content`), and a search page (`cari/index.html`) links every year page, the tree and
+// the downloads with the open data (`no-js-search`). With JavaScript, a search page's index
+// (`cari/indeks.js`) holds every indicator, year, cascading unit and Markdown page of its
+// language and the page counts them all before anything is typed (`search-index`). Scripts are switched back
 // on after loading only so that axe (which needs timers) can run; the page's own scripts, skipped
 // while it loaded, stay skipped.
 
@@ -151,33 +153,54 @@ async function noJsChecks(page, root, rel, baseUrl) {
     found.push(ourViolation('no-js-content', 'Without JavaScript the page shows its <main> and <h1>', ['main h1']));
   }
   if (/(^|\/)cari\/index\.html$/.test(rel)) {
+    // Without JavaScript the search page cannot search: it links what leads to everything.
     const langRoot = rel.replace(/cari\/index\.html$/, '');
-    const shown = await page.evaluate(() => {
-      const items = Array.from(document.querySelectorAll('#cari-daftar > li'));
-      return items
-        .filter((li) => li.getClientRects().length > 0)
-        .map((li) => li.querySelector('a') && li.querySelector('a').href);
-    });
-    const pageUrl = new URL(rel, baseUrl);
-    const langUrl = new URL(langRoot || './', baseUrl);
-    const listed = new Set(
-      shown.filter(Boolean).map((href) => {
-        const u = new URL(href, pageUrl);
-        return u.pathname.slice(langUrl.pathname.length) + u.hash;
-      }),
-    );
-    const missing = expectedSearchEntries(root, langRoot).filter((e) => !listed.has(e));
-    if (missing.length > 0 || shown.length === 0) {
+    const expected = expectedSearchEntries(root, langRoot).filter((e) => /^tahun\/[^/]+\/$/.test(e));
+    expected.push('cascading/', 'unduh/');
+    const missing = await missingLinks(page, '#cari-tanpa-js a', langRoot, baseUrl, expected);
+    if (missing.length > 0) {
       found.push(
-        ourViolation(
-          'no-js-search',
-          'Without JavaScript the search page lists every indicator, year, cascading unit and page',
-          missing.length > 0 ? missing : ['#cari-daftar'],
-        ),
+        ourViolation('no-js-search', 'Without JavaScript the search page links every year, the tree and the open data', missing),
       );
     }
   }
   return found;
+}
+
+/// Which of `expected` (paths relative to the language root) no visible link matching `selector`
+/// leads to.
+async function missingLinks(page, selector, langRoot, baseUrl, expected) {
+  const shown = await page.evaluate(
+    (sel) => Array.from(document.querySelectorAll(sel)).filter((a) => a.getClientRects().length > 0).map((a) => a.href),
+    selector,
+  );
+  const langUrl = new URL(langRoot || './', baseUrl);
+  const listed = new Set(shown.map((href) => {
+    const u = new URL(href);
+    return u.pathname.slice(langUrl.pathname.length) + u.hash;
+  }));
+  return expected.filter((e) => !listed.has(e));
+}
+
+/// With JavaScript, a search page loads its index (`indeks.js`), which holds every indicator,
+/// year, cascading unit and Markdown page of its language, and its count of matches is the
+/// index's size before anything is typed (`search-index`).
+async function searchChecks(page, root, rel) {
+  const langRoot = rel.replace(/cari\/index\.html$/, '');
+  const state = await page.evaluate(() => ({
+    urls: window.sakipCari ? window.sakipCari.e.map((e) => e[2]) : [],
+    status: (document.getElementById('cari-jumlah') || {}).textContent || '',
+    items: document.querySelectorAll('#cari-daftar > li').length,
+  }));
+  const urls = new Set(state.urls);
+  const missing = expectedSearchEntries(root, langRoot).filter((e) => !urls.has(e));
+  const count = state.status.match(/\d[\d.,]*/);
+  const counted = count ? Number(count[0].replace(/[.,]/g, '')) : -1;
+  if (missing.length > 0 || counted !== urls.size || state.items === 0) {
+    const why = missing.length > 0 ? missing : [`count ${counted} of ${urls.size} entries, ${state.items} listed`];
+    return [ourViolation('search-index', 'The search index holds everything and the count is true', why)];
+  }
+  return [];
 }
 
 async function checkPage(context, root, baseUrl, rel, noJs) {
@@ -202,6 +225,8 @@ async function checkPage(context, root, baseUrl, rel, noJs) {
     if (cdp) {
       found.push(...(await noJsChecks(page, root, rel, baseUrl)));
       await cdp.send('Emulation.setScriptExecutionDisabled', { value: false });
+    } else if (/(^|\/)cari\/index\.html$/.test(rel)) {
+      found.push(...(await searchChecks(page, root, rel)));
     }
     await page.evaluate(axe.source);
     const result = await page.evaluate(

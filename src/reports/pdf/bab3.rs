@@ -270,7 +270,7 @@ fn chart(ctx: &Ctx, i: &Indikator, l: &IndicatorLedger, charts: &mut Charts) -> 
     let rows: Vec<&Row> = l.rows.iter().filter(|row| row.tahun == ctx.tahun).collect();
     let cumulative = i.agregasi.value == Agregasi::Kumulatif;
     let title = format!("{} {} — per triwulan {}", r.id, r.nama.text, ctx.tahun);
-    let points = series::quarter_points(&rows, cumulative);
+    let points = series::quarter_points(&rows, cumulative, &words);
     let id = format!("tw-{}-{}", r.slug, ctx.tahun);
     let svg = series::svg(Series { id, title: &title, ind: &r, points, sparkline: false }, &words);
     let kind = if cumulative { "kumulatif " } else { "" };

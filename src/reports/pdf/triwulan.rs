@@ -190,7 +190,7 @@ fn chart(ctx: &Ctx, q: u8, i: &Indikator, l: &IndicatorLedger, charts: &mut Char
         .collect();
     let cumulative = i.agregasi.value == Agregasi::Kumulatif;
     let title = format!("{} {} — triwulan 1 sampai {q} tahun {}", r.id, r.nama.text, ctx.tahun);
-    let points = series::quarter_points(&rows, cumulative);
+    let points = series::quarter_points(&rows, cumulative, &words);
     let id = format!("tw{q}-{}-{}", r.slug, ctx.tahun);
     let svg = series::svg(Series { id, title: &title, ind: &r, points, sparkline: false }, &words);
     let kind = if cumulative { "kumulatif " } else { "" };
