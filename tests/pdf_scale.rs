@@ -123,4 +123,13 @@ fn above_the_limit_cascading_indicators_are_counted_per_programme_and_every_iku_
         "lkjip-2023.pdf",
     );
     assert!(!lkjip.contains("PK-L-"), "a cascading indicator's row in lkjip-2023.pdf:\n{lkjip}");
+    // `minimal` has no analisis.yaml: its IKU name no programmes, so BAB III shows S1's
+    // programme (2.18.03, pagu 1,2 miliar) once, under its own heading.
+    let heading = "Program Pendukung Sasaran S1 Meningkatnya investasi";
+    assert_eq!(lkjip.matches(heading).count(), 1, "{lkjip}");
+    assert_has(
+        &lkjip,
+        &["Program pendukung sasaran S1: serapan anggaran dan efisiensi", "Rp 1.200.000.000"],
+        "lkjip-2023.pdf",
+    );
 }

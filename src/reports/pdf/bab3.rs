@@ -246,13 +246,18 @@ fn own_programmes(ctx: &Ctx, id: &str) -> Option<Block> {
 
 /// The programmes of sasaran `s`, once before its IKU, when one of them names none of its own:
 /// the same table under every IKU of the sasaran would repeat it.
-fn sasaran_programmes(ctx: &Ctx, s: &Sasaran) -> Option<Block> {
+fn sasaran_programmes(ctx: &Ctx, s: &Sasaran) -> Vec<Block> {
     if s.indikator.iter().all(|i| named_programmes(ctx, &i.id.value).is_some()) {
-        return None;
+        return Vec::new();
     }
     let programs = ctx.site().cascading.iter().flat_map(|c| &c.program);
-    let caption = format!("Program pendukung sasaran {} {}", s.id.value, s.uraian.id);
-    programme_table(ctx, programs.filter(|p| p.sasaran.value == s.id.value), caption)
+    let caption = format!("Program pendukung sasaran {}", s.id.value);
+    let Some(table) = programme_table(ctx, programs.filter(|p| p.sasaran.value == s.id.value), caption)
+    else {
+        return Vec::new();
+    };
+    // Its own heading, so that it does not read as part of the IKU section before it.
+    vec![heading(3, format!("Program Pendukung Sasaran {} {}", s.id.value, s.uraian.id)), table]
 }
 
 /// The budget absorption and efficiency of `programs` that have a budget this year.
