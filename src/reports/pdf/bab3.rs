@@ -6,10 +6,11 @@
 
 use super::doc::{Block, code_col, heading, num_col, para, text_col, word_col};
 use super::lkjip::{iku, row, year_cells};
+use super::long::{self, Programmes};
 use super::{Charts, Ctx, figures};
 use crate::compute::{IndicatorLedger, Periode, Row, Validation};
 use crate::content::keys::year::UNSUR;
-use crate::content::model::{Agregasi, Indikator, Sasaran};
+use crate::content::model::{Agregasi, Indikator, Program, Sasaran};
 use crate::diagnostics::Lang;
 use crate::present::Words;
 use crate::present::format::{self, KOSONG};
@@ -30,7 +31,12 @@ pub fn bab3(ctx: &Ctx, charts: &mut Charts) -> Vec<Block> {
         measurement(ctx),
         heading(2, "B. Analisis Capaian Kinerja"),
     ];
+    let mut sasaran = None;
     for (n, (s, i, l)) in iku(ctx).into_iter().enumerate() {
+        if sasaran != Some(&s.id.value) {
+            sasaran = Some(&s.id.value);
+            blocks.extend(sasaran_programmes(ctx, s));
+        }
         blocks.extend(indicator(ctx, n + 1, s, i, l, charts));
     }
     blocks.extend(ikm(ctx));
@@ -87,7 +93,7 @@ fn indicator(
         blocks.push(years(i, l));
     }
     blocks.extend(analysis(ctx, &i.id.value));
-    blocks.extend(programmes(ctx, s, &i.id.value));
+    blocks.extend(own_programmes(ctx, &i.id.value));
     blocks.push(chart(ctx, i, l, charts));
     blocks.extend(validation_notes(ctx, l));
     blocks
@@ -146,8 +152,8 @@ fn quarters(ctx: &Ctx, i: &Indikator, l: &IndicatorLedger) -> Block {
     }
 }
 
-/// The columns of a quarterly table (shared with the quarterly report).
-pub(super) fn quarter_columns() -> Vec<super::doc::Column> {
+/// The columns of an IKU's quarterly table.
+fn quarter_columns() -> Vec<super::doc::Column> {
     vec![
         code_col("Periode"),
         num_col("Target"),
@@ -222,13 +228,44 @@ fn analysis(ctx: &Ctx, id: &str) -> Vec<Block> {
     blocks
 }
 
-/// The programmes supporting the IKU: those `analisis.yaml` names, else those of its sasaran.
-fn programmes(ctx: &Ctx, s: &Sasaran, id: &str) -> Option<Block> {
-    let named = ctx.narrative.analisis.get(id).map(|a| &a.program_pendukung).filter(|p| !p.is_empty());
-    let programs = ctx.site().cascading.iter().flat_map(|c| &c.program).filter(|p| match named {
-        Some(codes) => codes.contains(&p.unit.kode.value),
-        None => p.sasaran.value == s.id.value,
-    });
+/// The programmes `analisis.yaml` names as supporting the IKU `id`, if it names any.
+fn named_programmes<'a>(ctx: &Ctx<'a>, id: &str) -> Option<&'a [String]> {
+    ctx.narrative.analisis.get(id).map(|a| a.program_pendukung.as_slice()).filter(|p| !p.is_empty())
+}
+
+/// The table of the programmes the IKU `id` names as its own (`analisis.yaml`).
+fn own_programmes(ctx: &Ctx, id: &str) -> Option<Block> {
+    let codes = named_programmes(ctx, id)?;
+    let programs = ctx.site().cascading.iter().flat_map(|c| &c.program);
+    programme_table(
+        ctx,
+        programs.filter(|p| codes.contains(&p.unit.kode.value)),
+        format!("Program pendukung {id}"),
+    )
+}
+
+/// The programmes of sasaran `s`, once before its IKU, when one of them names none of its own:
+/// the same table under every IKU of the sasaran would repeat it.
+fn sasaran_programmes(ctx: &Ctx, s: &Sasaran) -> Vec<Block> {
+    if s.indikator.iter().all(|i| named_programmes(ctx, &i.id.value).is_some()) {
+        return Vec::new();
+    }
+    let programs = ctx.site().cascading.iter().flat_map(|c| &c.program);
+    let caption = format!("Program pendukung sasaran {}", s.id.value);
+    let Some(table) = programme_table(ctx, programs.filter(|p| p.sasaran.value == s.id.value), caption)
+    else {
+        return Vec::new();
+    };
+    // Its own heading, so that it does not read as part of the IKU section before it.
+    vec![heading(3, format!("Program Pendukung Sasaran {} {}", s.id.value, s.uraian.id)), table]
+}
+
+/// The budget absorption and efficiency of `programs` that have a budget this year.
+fn programme_table<'a>(
+    ctx: &Ctx,
+    programs: impl Iterator<Item = &'a Program>,
+    caption: String,
+) -> Option<Block> {
     let rows: Vec<Vec<String>> = programs
         .filter_map(|p| {
             let b = ctx.p.budget(&p.unit.kode.value, ctx.tahun)?;
@@ -243,7 +280,7 @@ fn programmes(ctx: &Ctx, s: &Sasaran, id: &str) -> Option<Block> {
         })
         .collect();
     (!rows.is_empty()).then(|| Block::Table {
-        caption: format!("Program pendukung {id}: serapan anggaran dan efisiensi"),
+        caption: format!("{caption}: serapan anggaran dan efisiensi"),
         columns: budget_columns(),
         rows,
         note: Some(
@@ -336,38 +373,69 @@ fn ikm(ctx: &Ctx) -> Vec<Block> {
     ]
 }
 
+/// The budget of every programme, kegiatan and sub-kegiatan; only the programmes, each with
+/// the count of its kegiatan and sub-kegiatan, when the lines are too many.
 fn budget(ctx: &Ctx) -> Vec<Block> {
-    let rows: Vec<Vec<String>> = ctx
+    let programmes = Programmes::new(ctx);
+    let mut tally = programmes.tally(1);
+    let lines: Vec<(usize, &str, Vec<String>)> = ctx
         .site()
         .units()
         .into_iter()
         .filter_map(|(unit, level)| {
             let b = ctx.p.budget(&unit.kode.value, ctx.tahun)?;
+            if level > 0 {
+                tally.add(programmes.of_unit(&unit.kode.value).unwrap_or_default(), 0);
+            }
             let indent = "\u{a0}\u{a0}\u{a0}".repeat(level);
-            Some(vec![
-                format!("{indent}{} {}", b.kode, unit.nama.id),
-                figures::rupiah(b.pagu),
-                figures::rupiah(b.realisasi),
-                figures::persen(b.serapan),
-                figures::persen(b.capaian_rata_rata),
-                b.efisiensi.map_or(KOSONG.to_string(), |e| format!("{} poin", format::angka(e, Lang::Id))),
-            ])
+            Some((
+                level,
+                unit.kode.value.as_str(),
+                vec![
+                    format!("{indent}{} {}", b.kode, unit.nama.id),
+                    figures::rupiah(b.pagu),
+                    figures::rupiah(b.realisasi),
+                    figures::persen(b.serapan),
+                    figures::persen(b.capaian_rata_rata),
+                    b.efisiensi
+                        .map_or(KOSONG.to_string(), |e| format!("{} poin", format::angka(e, Lang::Id))),
+                ],
+            ))
         })
         .collect();
-    if rows.is_empty() {
+    if lines.is_empty() {
         return Vec::new();
     }
-    vec![
-        heading(2, "D. Realisasi Anggaran"),
-        Block::Table {
-            caption: format!("Tabel 3.3 Realisasi anggaran program, kegiatan dan sub-kegiatan {}", ctx.tahun),
-            columns: budget_columns(),
-            rows,
-            note: Some(
-                "Efisiensi: capaian rata-rata indikator dikurangi serapan anggaran (poin persentase).".into(),
-            ),
-        },
-    ]
+    let caption = format!("Tabel 3.3 Realisasi anggaran program, kegiatan dan sub-kegiatan {}", ctx.tahun);
+    let note =
+        Some("Efisiensi: capaian rata-rata indikator dikurangi serapan anggaran (poin persentase).".into());
+    let mut blocks = vec![heading(2, "D. Realisasi Anggaran")];
+    if lines.len() <= long::LIMIT {
+        let rows = lines.into_iter().map(|(_, _, row)| row).collect();
+        blocks.push(Block::Table { caption, columns: budget_columns(), rows, note });
+        return blocks;
+    }
+    blocks.push(para(format!(
+        "Tabel ini menyajikan anggaran {} program; {} kegiatan dan sub-kegiatan beranggaran dihitung per program \
+         karena daftarnya lebih dari {} baris; setiap baris ada pada {}.",
+        lines.len() - tally.rows,
+        tally.rows,
+        long::LIMIT,
+        long::workbook(ctx, "Anggaran")
+    )));
+    let rows = lines
+        .into_iter()
+        .filter(|(level, ..)| *level == 0)
+        .map(|(_, kode, mut row)| {
+            let n = programmes.of_unit(kode);
+            row.push(n.map_or(0, |n| tally.count(n, 0)).to_string());
+            row
+        })
+        .collect();
+    let mut columns = budget_columns();
+    columns.push(num_col("Kegiatan dan\nsub-kegiatan"));
+    blocks.push(Block::Table { caption, columns, rows, note });
+    blocks
 }
 
 fn follow_up(ctx: &Ctx) -> Vec<Block> {

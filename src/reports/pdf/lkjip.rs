@@ -2,6 +2,7 @@
 //! (Ikhtisar Eksekutif, BAB I–IV, Lampiran). Bab III is in [`super::bab3`].
 
 use super::doc::{Block, Cover, Document, code_col, heading, num_col, para, text_col, word_col};
+use super::long::{self, Programmes};
 use super::{Charts, Ctx, bab3, figures};
 use crate::compute::{IndicatorLedger, Periode, Row, Scale};
 use crate::content::model::{BuktiSumber, Indikator, Sasaran};
@@ -234,22 +235,29 @@ fn bab4(ctx: &Ctx) -> Vec<Block> {
 }
 
 fn lampiran(ctx: &Ctx) -> Vec<Block> {
-    vec![
-        heading(1, "LAMPIRAN"),
-        heading(2, "Lampiran 1 Rencana Aksi"),
-        rencana_aksi(ctx),
-        heading(2, "Lampiran 2 Daftar Data Dukung"),
-        evidence(ctx),
-    ]
+    let programmes = Programmes::new(ctx);
+    let mut blocks = vec![heading(1, "LAMPIRAN"), heading(2, "Lampiran 1 Rencana Aksi")];
+    blocks.extend(rencana_aksi(ctx, &programmes));
+    blocks.push(heading(2, "Lampiran 2 Daftar Data Dukung"));
+    blocks.extend(evidence(ctx, &programmes));
+    blocks
 }
 
-fn rencana_aksi(ctx: &Ctx) -> Block {
+/// The rencana aksi: every IKU's entry, and the cascading indicators' entries too, or counted
+/// per programme when they are too many.
+fn rencana_aksi(ctx: &Ctx, programmes: &Programmes) -> Vec<Block> {
+    let entries = || ctx.year.rencana_aksi.iter().flat_map(|r| &r.indikator);
+    // Entries, and the required evidence items they list.
+    let mut tally = programmes.tally(2);
+    for e in entries() {
+        if let Some(n) = programmes.of_indicator(&e.id.value) {
+            tally.add(n, 0);
+            tally.add_to(n, 1, e.data_dukung.len());
+        }
+    }
     let names = ctx.site().indicators();
-    let rows = ctx
-        .year
-        .rencana_aksi
-        .iter()
-        .flat_map(|r| &r.indikator)
+    let rows = entries()
+        .filter(|e| programmes.of_indicator(&e.id.value).is_none() || !tally.too_long())
         .map(|e| {
             let ind = names.iter().find(|(i, _)| i.id.value == e.id.value).map(|(i, _)| *i);
             let satuan = ind.map(|i| i.satuan.id.as_str()).unwrap_or_default();
@@ -266,8 +274,9 @@ fn rencana_aksi(ctx: &Ctx) -> Block {
             cells
         })
         .collect();
-    Block::Table {
-        caption: format!("Tabel L.1 Rencana aksi tahun {}", ctx.tahun),
+    let caption = format!("Tabel L.1 Rencana aksi tahun {}", ctx.tahun);
+    let mut blocks = vec![Block::Table {
+        caption: caption.clone(),
         columns: vec![
             text_col("Indikator", 3),
             text_col("Penanggung\njawab", 2),
@@ -281,26 +290,52 @@ fn rencana_aksi(ctx: &Ctx) -> Block {
             "Target triwulan sebagaimana ditulis dalam rencana aksi (kumulatif untuk indikator kumulatif)."
                 .into(),
         ),
+    }];
+    if tally.too_long() {
+        blocks.extend(long::summary(
+            programmes,
+            &tally,
+            long::Summary {
+                caption: format!("{caption}: indikator cascading per program"),
+                what: "rencana aksi indikator cascading",
+                sources: long::workbook(ctx, "Rencana aksi"),
+                headers: &["Indikator", "Jenis data dukung wajib"],
+                note: None,
+            },
+        ));
     }
+    blocks
 }
 
-fn evidence(ctx: &Ctx) -> Block {
-    let mut rows = Vec::new();
+/// The evidence of the year's quarterly files: every IKU's, and the cascading indicators' too,
+/// or counted per programme when they are too many.
+fn evidence(ctx: &Ctx, programmes: &Programmes) -> Vec<Block> {
+    // Each item with the programme of a cascading indicator, in the files' order.
+    let mut all = Vec::new();
+    // Items with a file, with a link, without either.
+    let mut tally = programmes.tally(3);
     for (q, file) in ctx.year.realisasi.iter().enumerate() {
         for e in file.iter().flat_map(|f| &f.capaian) {
+            let programme = programmes.of_indicator(&e.indikator.value);
             for b in &e.data_dukung {
-                let berkas = match &b.sumber {
-                    BuktiSumber::Berkas(path) => path.to_string_lossy().replace('\\', "/"),
-                    BuktiSumber::Tautan(url) => url.clone(),
-                    BuktiSumber::Tidak => KOSONG.to_string(),
+                let (berkas, kind) = match &b.sumber {
+                    BuktiSumber::Berkas(path) => (path.to_string_lossy().replace('\\', "/"), 0),
+                    BuktiSumber::Tautan(url) => (url.clone(), 1),
+                    BuktiSumber::Tidak => (KOSONG.to_string(), 2),
                 };
                 let jenis = b.jenis.as_ref().map_or(KOSONG.to_string(), |j| j.id.clone());
-                rows.push(vec![format!("TW{}", q + 1), e.indikator.value.clone(), jenis, berkas]);
+                if let Some(n) = programme {
+                    tally.add(n, kind);
+                }
+                all.push((programme, vec![format!("TW{}", q + 1), e.indikator.value.clone(), jenis, berkas]));
             }
         }
     }
-    Block::Table {
-        caption: format!("Tabel L.2 Data dukung realisasi tahun {}", ctx.tahun),
+    let rows =
+        all.into_iter().filter(|(n, _)| n.is_none() || !tally.too_long()).map(|(_, row)| row).collect();
+    let caption = format!("Tabel L.2 Data dukung realisasi tahun {}", ctx.tahun);
+    let mut blocks = vec![Block::Table {
+        caption: caption.clone(),
         columns: vec![
             code_col("Triwulan"),
             text_col("Indikator", 1),
@@ -309,5 +344,20 @@ fn evidence(ctx: &Ctx) -> Block {
         ],
         rows,
         note: Some("Berkas tersedia pada situs kinerja di bawah /bukti/.".into()),
+    }];
+    if tally.too_long() {
+        let sources = format!("{} dan data/bukti.csv", long::workbook(ctx, "Matriks bukti"));
+        blocks.extend(long::summary(
+            programmes,
+            &tally,
+            long::Summary {
+                caption: format!("{caption}: indikator cascading per program"),
+                what: "data dukung indikator cascading",
+                sources,
+                headers: &["Berkas", "Tautan", "Tanpa berkas"],
+                note: None,
+            },
+        ));
     }
+    blocks
 }

@@ -7,6 +7,9 @@
 //! [`doc::Document`] of formatted strings; the one typst template places them. The documents are
 //! laid out in parallel by `reports::write` and written through the build's sink, like the pages.
 //!
+//! A table of cascading indicators, rencana aksi, evidence or budget lines longer than
+//! [`long::LIMIT`] rows becomes a count per programme ([`long`]); the IKU are always in full.
+//!
 //! The texts of the chapters come through [`Narrative`] (`laporan/*.md`, `analisis.yaml`); where
 //! they are missing the reports print neutral default text.
 
@@ -15,6 +18,7 @@ mod doc;
 mod engine;
 mod figures;
 mod lkjip;
+mod long;
 mod markdown;
 mod pk;
 mod triwulan;
@@ -142,12 +146,12 @@ pub fn render(p: &Presenter, tahun: i32, kind: Kind, path: &str) -> Result<Vec<u
             None => return Ok(Vec::new()),
         },
     };
-    engine::render(&job(&ctx, path.to_string(), document))
-}
-
-/// Free the engine's caches once every report is laid out.
-pub fn finish() {
+    let pdf = engine::render(&job(&ctx, path.to_string(), document));
+    // typst memoises every layout of a document (about 2 MB a page); freeing them after each
+    // document keeps a build's memory to the documents in flight. Another document being laid
+    // out at the same moment only recomputes what it had memoised.
     engine::evict();
+    pdf
 }
 
 /// What every builder reads.

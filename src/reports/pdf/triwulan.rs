@@ -4,9 +4,10 @@
 //! after quarters 1–3 (SPEC §3.9), the charts to date, the quarter's evaluation and the
 //! recommendations still open.
 
-use super::doc::{Block, Column, Document, code_col, heading, num_col, para, text_col};
+use super::doc::{Block, Document, code_col, heading, num_col, para, text_col, word_col};
+use super::long::{self, Programmes};
 use super::{Charts, Ctx, bab3, figures, markdown};
-use crate::compute::{FollowUp, FollowUpStatus, IndicatorLedger, Periode, Row};
+use crate::compute::{FollowUp, FollowUpStatus, IndicatorLedger, Periode, Row, StatusProyeksi};
 use crate::content::model::{Agregasi, Indikator};
 use crate::diagnostics::Lang;
 use crate::present::Words;
@@ -26,6 +27,7 @@ pub fn triwulan(ctx: &Ctx, q: u8) -> (Document, Charts) {
         sub: Some(format!("{} {}", ctx.instansi(), ctx.pemerintah()).to_uppercase()),
     }];
     blocks.push(identity(ctx, q));
+    let programmes = Programmes::new(ctx);
     let iku: Vec<(&Indikator, &IndicatorLedger)> =
         super::lkjip::iku(ctx).into_iter().map(|(_, i, l)| (i, l)).collect();
     blocks.push(heading(2, "Indikator Kinerja Utama"));
@@ -40,22 +42,20 @@ pub fn triwulan(ctx: &Ctx, q: u8) -> (Document, Charts) {
         .collect();
     if !cascading.is_empty() {
         blocks.push(heading(2, "Indikator Program, Kegiatan dan Sub-kegiatan"));
-        blocks.push(table(
-            ctx,
-            q,
-            &cascading,
-            format!("Tabel 2 Capaian indikator cascading triwulan {roman} {}", ctx.tahun),
-        ));
+        let caption = format!("Tabel 2 Capaian indikator cascading triwulan {roman} {}", ctx.tahun);
+        blocks.extend(cascading_table(ctx, q, &programmes, &cascading, caption));
     }
     blocks.push(heading(2, "Kelengkapan Data Dukung"));
-    blocks.push(evidence(ctx, q, format!("Tabel 3 Data dukung wajib triwulan {roman} {}", ctx.tahun)));
+    blocks.extend(evidence(
+        ctx,
+        q,
+        &programmes,
+        format!("Tabel 3 Data dukung wajib triwulan {roman} {}", ctx.tahun),
+    ));
     if q < 4 {
         blocks.push(heading(2, "Proyeksi Akhir Tahun bila Laju Sama"));
-        blocks.push(projection(
-            ctx,
-            q,
-            format!("Tabel 4 Proyeksi akhir tahun {} setelah triwulan {roman}", ctx.tahun),
-        ));
+        let caption = format!("Tabel 4 Proyeksi akhir tahun {} setelah triwulan {roman}", ctx.tahun);
+        blocks.extend(projection(ctx, q, &programmes, caption));
     }
     blocks.push(heading(2, "Grafik Capaian"));
     for (i, l) in &iku {
@@ -73,10 +73,22 @@ fn named<'a>(ctx: &Ctx<'a>, id: &str) -> (String, &'a str) {
     found.map_or((id.to_string(), ""), |(i, _)| (format!("{id} {}", i.nama.id), i.satuan.id.as_str()))
 }
 
-/// The quarter's cells of the evidence matrix: required, supplied, completeness, what is missing.
-fn evidence(ctx: &Ctx, q: u8, caption: String) -> Block {
-    let cells = ctx.p.ledger.bukti.iter().filter(|c| c.tahun == ctx.tahun && c.triwulan == q && c.wajib > 0);
-    let rows = cells
+/// The quarter's cells of the evidence matrix: required, supplied, completeness, what is missing;
+/// the cascading indicators' cells counted per programme when they are too many.
+fn evidence(ctx: &Ctx, q: u8, programmes: &Programmes, caption: String) -> Vec<Block> {
+    let cells =
+        || ctx.p.ledger.bukti.iter().filter(|c| c.tahun == ctx.tahun && c.triwulan == q && c.wajib > 0);
+    // Indicators whose cells are all supplied, not all, required items, items missing.
+    let mut tally = programmes.tally(4);
+    for c in cells() {
+        if let Some(n) = programmes.of_indicator(&c.indikator) {
+            tally.add(n, usize::from(c.disampaikan < c.wajib));
+            tally.add_to(n, 2, c.wajib);
+            tally.add_to(n, 3, c.missing().count());
+        }
+    }
+    let rows = cells()
+        .filter(|c| programmes.of_indicator(&c.indikator).is_none() || !tally.too_long())
         .map(|c| {
             let missing: Vec<&str> = c.missing().map(|k| k.jenis.id.as_str()).collect();
             vec![
@@ -88,8 +100,8 @@ fn evidence(ctx: &Ctx, q: u8, caption: String) -> Block {
             ]
         })
         .collect();
-    Block::Table {
-        caption,
+    let mut blocks = vec![Block::Table {
+        caption: caption.clone(),
         columns: vec![
             text_col("Indikator", 3),
             num_col("Wajib"),
@@ -99,18 +111,38 @@ fn evidence(ctx: &Ctx, q: u8, caption: String) -> Block {
         ],
         rows,
         note: Some("Kelengkapan = data dukung wajib yang disampaikan / data dukung wajib × 100.".into()),
+    }];
+    if tally.too_long() {
+        let sources = format!("{} dan data/bukti.csv", long::workbook(ctx, "Matriks bukti"));
+        blocks.extend(long::summary(
+            programmes,
+            &tally,
+            long::Summary {
+                caption: format!("{caption}: indikator cascading per program"),
+                what: "indikator cascading dengan data dukung wajib",
+                sources,
+                headers: &["Lengkap", "Belum lengkap", "Data dukung wajib", "Belum disampaikan"],
+                note: Some("Lengkap: semua data dukung wajib triwulan ini telah disampaikan.".into()),
+            },
+        ));
     }
+    blocks
 }
 
 /// The year-end projection after quarter `q`: not a result, the figure the year would reach if
-/// the pace so far held.
-fn projection(ctx: &Ctx, q: u8, caption: String) -> Block {
-    let rows = ctx
-        .p
-        .ledger
-        .proyeksi
-        .iter()
-        .filter(|p| p.tahun == ctx.tahun && p.setelah == q)
+/// the pace so far held; the cascading indicators counted per programme when they are too many.
+fn projection(ctx: &Ctx, q: u8, programmes: &Programmes, caption: String) -> Vec<Block> {
+    let all = || ctx.p.ledger.proyeksi.iter().filter(|p| p.tahun == ctx.tahun && p.setelah == q);
+    let mut tally = programmes.tally(4);
+    for p in all() {
+        if let Some(n) = programmes.of_indicator(&p.indikator) {
+            // The statuses in their order, then "none".
+            let status = p.status.and_then(|s| StatusProyeksi::ALL.iter().position(|a| *a == s));
+            tally.add(n, status.unwrap_or(3));
+        }
+    }
+    let rows = all()
+        .filter(|p| programmes.of_indicator(&p.indikator).is_none() || !tally.too_long())
         .map(|p| {
             let (nama, satuan) = named(ctx, &p.indikator);
             vec![
@@ -121,12 +153,64 @@ fn projection(ctx: &Ctx, q: u8, caption: String) -> Block {
             ]
         })
         .collect();
-    Block::Table {
-        caption,
+    let mut blocks = vec![Block::Table {
+        caption: caption.clone(),
         columns: vec![text_col("Indikator", 4), num_col("Proyeksi"), num_col("Capaian proyeksi"), text_col("Status", 2)],
         rows,
         note: Some("Proyeksi bila laju sama, bukan capaian: sesuai jalur ≥ 100 %, perlu perhatian 90–< 100 %, tidak sesuai jalur < 90 %.".into()),
+    }];
+    if tally.too_long() {
+        blocks.extend(long::summary(
+            programmes,
+            &tally,
+            long::Summary {
+                caption: format!("{caption}: indikator cascading per program"),
+                what: "indikator cascading",
+                sources: "data/proyeksi.csv".into(),
+                headers: &["Sesuai jalur", "Perlu perhatian", "Tidak sesuai jalur", "Tanpa status"],
+                note: None,
+            },
+        ));
     }
+    blocks
+}
+
+/// The cascading indicators' table of quarter `q`, or their count per programme when they are
+/// too many: how many reached the target, fell below it, or have no achievement yet.
+fn cascading_table(
+    ctx: &Ctx,
+    q: u8,
+    programmes: &Programmes,
+    cascading: &[(&Indikator, &IndicatorLedger)],
+    caption: String,
+) -> Vec<Block> {
+    // Indicators; of these, reached (≥ 100 %), below, without an achievement.
+    let mut tally = programmes.tally(4);
+    for (i, l) in cascading {
+        let n = programmes.of_indicator(&i.id.value).unwrap_or_default();
+        let capaian = quarter_row(l, ctx.tahun, q).and_then(Row::capaian_resmi);
+        tally.add(n, 0);
+        tally.add_to(n, capaian.map_or(3, |c| 1 + usize::from(c < rust_decimal::Decimal::ONE_HUNDRED)), 1);
+    }
+    if !tally.too_long() {
+        return vec![table(ctx, q, cascading, caption)];
+    }
+    let sources = format!("{} dan data/capaian.csv", long::workbook(ctx, "Realisasi triwulan"));
+    long::summary(
+        programmes,
+        &tally,
+        long::Summary {
+            caption,
+            what: "indikator cascading",
+            sources,
+            headers: &["Indikator", "Mencapai target", "Di bawah target", "Belum ada capaian"],
+            note: Some(
+                "Capaian resmi (tervalidasi bila sudah divalidasi) triwulan ini: mencapai target ≥ 100 %; belum \
+                 ada capaian bila realisasi belum dilaporkan atau triwulan ini tanpa target."
+                    .into(),
+            ),
+        },
+    )
 }
 
 fn quarter_row(l: &IndicatorLedger, tahun: i32, q: u8) -> Option<&Row> {
@@ -149,6 +233,9 @@ fn identity(ctx: &Ctx, q: u8) -> Block {
     }
 }
 
+/// The quarter's table: four figure columns like the LKjIP's tables, so that the indicator
+/// keeps most of the width; the cumulative realisation and the validated achievement take a
+/// second line in their cells.
 fn table(ctx: &Ctx, q: u8, indicators: &[(&Indikator, &IndicatorLedger)], caption: String) -> Block {
     let scale = &ctx.p.ledger.scale;
     let rows = indicators
@@ -156,26 +243,39 @@ fn table(ctx: &Ctx, q: u8, indicators: &[(&Indikator, &IndicatorLedger)], captio
         .filter_map(|(i, l)| {
             let r = quarter_row(l, ctx.tahun, q)?;
             let satuan = &i.satuan.id;
+            let mut realisasi = figures::nilai(r.realisasi, satuan);
+            if r.realisasi_kumulatif.is_some() {
+                realisasi = format!("{realisasi}\nkum. {}", figures::nilai(r.realisasi_kumulatif, satuan));
+            }
+            let mut capaian = figures::persen(r.capaian);
+            if r.capaian.is_some() {
+                capaian = format!("{capaian}\nval. {}", bab3::validated(r));
+            }
+            // A range breaks after its dash, so the column is as wide as one figure.
+            let target = figures::target(r.target.as_ref(), satuan).replace(" – ", " –\n");
             Some(vec![
                 format!("{} {}", i.id.value, i.nama.id),
-                figures::target(r.target.as_ref(), satuan),
-                figures::nilai(r.realisasi, satuan),
-                figures::nilai(r.realisasi_kumulatif, satuan),
-                figures::persen(r.capaian),
-                bab3::validated(r),
+                target,
+                realisasi,
+                capaian,
                 figures::predikat(r, scale),
             ])
         })
         .collect();
-    let mut columns: Vec<Column> = bab3::quarter_columns();
-    columns[0] = text_col("Indikator", 3);
     Block::Table {
         caption,
-        columns,
+        columns: vec![
+            text_col("Indikator", 1),
+            num_col("Target"),
+            num_col("Realisasi"),
+            num_col("Capaian\ndilaporkan"),
+            word_col("Predikat"),
+        ],
         rows,
         note: Some(format!(
-            "Target triwulan kumulatif untuk indikator kumulatif; kumulatif = jumlah realisasi sampai triwulan ini; {}",
-            bab3::BELUM_NOTE
+            "Target triwulan kumulatif untuk indikator kumulatif; kum. = realisasi kumulatif, jumlah realisasi \
+             sampai triwulan ini; val. = capaian tervalidasi ({}); predikat dari capaian resmi.",
+            bab3::BELUM_NOTE.trim_end_matches('.')
         )),
     }
 }

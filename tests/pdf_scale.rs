@@ -1,0 +1,135 @@
+//! Long lists in the PDFs (docs/reports.md, "Long lists"; issue 14 item 9): above 200 rows, a
+//! table of cascading indicators or of rencana aksi entries becomes a count per programme with a
+//! sentence naming the workbook sheet that holds every row, while every IKU stays in full. The
+//! fixture is `minimal` plus a programme of 210 cascading indicators whose first-quarter
+//! figures are chosen so that the counts can be checked by hand.
+//!
+//! Needs poppler-utils (`pdftotext`); `scripts/test` installs it.
+#![cfg(feature = "pdf")]
+
+mod common;
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::process::Command;
+
+/// Cascading indicators of the added programme: more than the 200-row limit.
+const N: usize = 260;
+
+/// `minimal` with programme 2.18.04 holding PK-L-1 … PK-L-260, each planned at 10 documents a
+/// quarter. In TW1, PK-L-1 … 100 report 12 (120 %: reached), PK-L-101 … 210 report 5 (50 %:
+/// below) and PK-L-211 … 260 report nothing.
+fn site() -> common::Site {
+    let site = common::Site::minimal();
+    let mut programme =
+        String::from("  - kode: \"2.18.04\"\n    nama: Program Uji Beban\n    sasaran: S2\n    indikator:\n");
+    let mut plan = String::new();
+    let mut tw1 = String::new();
+    for k in 1..=N {
+        let _ = write!(
+            programme,
+            "      - id: PK-L-{k}\n        nama: Dokumen uji {k}\n        satuan: dokumen\n        \
+             polaritas: positif\n        agregasi: terakhir\n        target: {{2023: 10}}\n"
+        );
+        let _ = write!(
+            plan,
+            "  - id: PK-L-{k}\n    penanggung_jawab: Bidang Uji\n    target_triwulan: [10, 10, 10, 10]\n"
+        );
+        let realisasi = match k {
+            1..=100 => Some(12),
+            101..=210 => Some(5),
+            _ => None,
+        };
+        if let Some(r) = realisasi {
+            let _ = write!(tw1, "  - indikator: PK-L-{k}\n    realisasi: {r}\n");
+        }
+    }
+    let cascading = site.read("content/cascading.yaml");
+    site.write("content/cascading.yaml", format!("{cascading}{programme}"));
+    let rencana = site.read("content/2023/rencana-aksi.yaml");
+    site.write("content/2023/rencana-aksi.yaml", format!("{rencana}{plan}"));
+    let realisasi = site.read("content/2023/realisasi/tw1.yaml");
+    site.write("content/2023/realisasi/tw1.yaml", format!("{realisasi}{tw1}"));
+    site
+}
+
+/// The text of `pdf`, its words joined by single spaces (no-break spaces as spaces).
+fn words(pdf: &Path) -> String {
+    let output =
+        Command::new("pdftotext").arg("-layout").arg(pdf).arg("-").output().unwrap_or_else(|e| {
+            panic!("pdftotext is needed ({e}): install poppler-utils or run scripts/test")
+        });
+    assert!(output.status.success(), "pdftotext {}", pdf.display());
+    let text = String::from_utf8_lossy(&output.stdout).replace('\u{a0}', " ");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn assert_has(text: &str, what: &[&str], file: &str) {
+    for w in what {
+        assert!(text.contains(w), "{file} lacks {w:?}:\n{text}");
+    }
+}
+
+#[test]
+fn above_the_limit_cascading_indicators_are_counted_per_programme_and_every_iku_stays() {
+    let site = site();
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let run = common::run_in(
+        site.root(),
+        &["build", "--as-of", "2024-06-30", "--output", public.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+
+    let tw1 = words(&public.join("unduh/2023/laporan-tw1-2023.pdf"));
+    // 260 added + PK-1 of the fixture = 261 cascading indicators with a TW1 row.
+    assert_has(
+        &tw1,
+        &[
+            "IKU-2 Indeks Kepuasan Masyarakat",
+            "IKU-3 Rata-rata waktu penyelesaian izin",
+            "Tabel ini merangkum 261 indikator cascading per program karena daftarnya lebih dari 200 baris",
+            "buku kerja unduh/2023/pengukuran-kinerja-2023.xlsx (lembar \"Realisasi triwulan\") dan data/capaian.csv",
+            // Indicators, reached, below, no achievement: 260 = 100 + 110 + 50.
+            "2.18.04 Program Uji Beban 260 100 110 50",
+            // PK-1: 9 against the TW1 target 10 = 90 %, validated sah: below.
+            "2.18.03 Program Promosi Penanaman Modal 1 0 1 0",
+            // The projection of the 210 + 1 with a TW1 figure ("terakhir": the last value):
+            // 12 → 120 % sesuai jalur, 5 → 50 % tidak sesuai jalur; PK-1 (kumulatif) 9 × 4 =
+            // 36 against 40 = 90 % perlu perhatian.
+            "Tabel ini merangkum 211 indikator cascading per program",
+            "data/proyeksi.csv",
+            "2.18.04 Program Uji Beban 100 0 110 0",
+            "2.18.03 Program Promosi Penanaman Modal 0 1 0 0",
+        ],
+        "laporan-tw1-2023.pdf",
+    );
+    assert!(!tw1.contains("PK-L-"), "a cascading indicator's row in laporan-tw1-2023.pdf:\n{tw1}");
+
+    let lkjip = words(&public.join("unduh/2023/lkjip-2023.pdf"));
+    assert_has(
+        &lkjip,
+        &[
+            "IKU-2 Indeks Kepuasan Masyarakat",
+            "IKU-3 Rata-rata waktu penyelesaian izin",
+            "Lampiran 1 Rencana Aksi",
+            "Lampiran 2 Daftar Data Dukung",
+            "Tabel ini merangkum 261 rencana aksi indikator cascading per program",
+            "buku kerja unduh/2023/pengukuran-kinerja-2023.xlsx (lembar \"Rencana aksi\")",
+            // Entries and the evidence kinds they require: PK-1 lists two, PK-L-… none.
+            "2.18.04 Program Uji Beban 260 0",
+            "2.18.03 Program Promosi Penanaman Modal 1 2",
+        ],
+        "lkjip-2023.pdf",
+    );
+    assert!(!lkjip.contains("PK-L-"), "a cascading indicator's row in lkjip-2023.pdf:\n{lkjip}");
+    // `minimal` has no analisis.yaml: its IKU name no programmes, so BAB III shows S1's
+    // programme (2.18.03, pagu 1,2 miliar) once, under its own heading.
+    let heading = "Program Pendukung Sasaran S1 Meningkatnya investasi";
+    assert_eq!(lkjip.matches(heading).count(), 1, "{lkjip}");
+    assert_has(
+        &lkjip,
+        &["Program pendukung sasaran S1: serapan anggaran dan efisiensi", "Rp 1.200.000.000"],
+        "lkjip-2023.pdf",
+    );
+}
