@@ -41,12 +41,6 @@ pub trait Sink: Sync {
         self.add(path, &fs::read(source)?);
         Ok(())
     }
-
-    /// A folder inside the output where a writer may keep unnamed temporary files while it
-    /// makes a file too large to hold whole (the workbook); none for a sink in memory.
-    fn scratch(&self) -> Option<&Path> {
-        None
-    }
 }
 
 /// The output of one build, being written. Shared by the threads that render.
@@ -179,11 +173,6 @@ impl Sink for Output {
             std::io::copy(&mut from, &mut to).map_err(io("cannot copy into", file))
         });
         Ok(())
-    }
-
-    /// The staging folder: what is kept there goes with it, whether the build succeeds or not.
-    fn scratch(&self) -> Option<&Path> {
-        Some(&self.staging)
     }
 }
 

@@ -5,10 +5,8 @@
 //! ledger into the sink, beside the open data of `exports`. Both go through a [`Recorder`],
 //! which takes the size and SHA-256 of the very bytes each file is written with: from those it
 //! writes `unduh/SHA256SUMS` and returns the [`Download`] list that the downloads page shows.
-//! So the preview and the build each list the checksums of the very bytes they serve (the
-//! build streams the workbook's rows through its staging folder and the preview, with no
-//! folder, does not: the same sheets, compressed in other pieces, so their bytes may differ),
-//! and the list never names a file that was not written.
+//! So the preview and the build list the same checksums, and the list never names a file that
+//! was not written.
 //!
 //! The PDF reports ([`pdf`]) need typst and are behind the `pdf` cargo feature (on by default).
 //!
@@ -177,7 +175,7 @@ pub fn write(plan: &[Document], site: &Site, ledger: &Ledger, out: &dyn Sink) ->
                 // The workbook writer keeps every cell within the format's limits (see
                 // `workbook`), so a failure would be a bug of ours: the file is then left out,
                 // and with it its line in SHA256SUMS and on the downloads page.
-                if let Ok(bytes) = workbook::workbook(&presenter, tahun, out.scratch()) {
+                if let Ok(bytes) = workbook::workbook(&presenter, tahun) {
                     out.add(&doc.path, &bytes);
                 }
                 None
@@ -251,10 +249,6 @@ impl Sink for Recorder<'_> {
         self.inner.add(path, bytes);
         let mut files = self.files.lock().unwrap_or_else(PoisonError::into_inner);
         files.insert(path.to_string(), (bytes.len() as u64, sum));
-    }
-
-    fn scratch(&self) -> Option<&std::path::Path> {
-        self.inner.scratch()
     }
 }
 

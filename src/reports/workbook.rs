@@ -13,7 +13,6 @@
 mod sheets;
 
 use std::collections::HashMap;
-use std::path::Path;
 use std::str::FromStr;
 
 use chrono::{Datelike, NaiveDate};
@@ -127,23 +126,13 @@ impl Formats {
     }
 }
 
-/// The workbook of `tahun`, as bytes. With a `scratch` folder (the output's staging folder),
-/// each sheet's rows go to an unnamed temporary file there as they are written, rather than
-/// every cell of the year staying in memory until the workbook is saved ("low memory" mode of
-/// rust_xlsxwriter: the same bytes, strings still shared; tests/workbook.rs compares the two).
-pub(super) fn workbook(p: &Presenter, tahun: i32, scratch: Option<&Path>) -> Result<Vec<u8>, XlsxError> {
+/// The workbook of `tahun`, as bytes.
+pub(super) fn workbook(p: &Presenter, tahun: i32) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     book.set_properties(&properties(p, tahun)?);
-    if let Some(dir) = scratch {
-        book.set_tempdir(dir)?;
-    }
     let mut formats = Formats::new();
     for sheet in sheets::sheets(p, tahun) {
-        let ws = match scratch {
-            Some(_) => book.add_worksheet_with_low_memory()?,
-            None => book.add_worksheet(),
-        };
-        write_sheet(ws, &sheet, &mut formats)?;
+        write_sheet(book.add_worksheet(), &sheet, &mut formats)?;
     }
     book.save_to_buffer()
 }
@@ -321,32 +310,6 @@ mod tests {
         assert_eq!(wrapped_lines("", 10), 1);
         // 130 characters at 60 a line: 60 + 60 + 10, and "x" fits after the last 10.
         assert_eq!(wrapped_lines(&format!("{} x", "w".repeat(130)), 60), 3);
-    }
-
-    /// Every sheet of `bytes`, read back with calamine: name and cells.
-    fn read_back(bytes: Vec<u8>) -> Vec<(String, calamine::Range<calamine::Data>)> {
-        use calamine::Reader;
-        let mut book = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
-        let names = book.sheet_names();
-        names.into_iter().map(|n| (n.clone(), book.worksheet_range(&n).unwrap())).collect()
-    }
-
-    #[test]
-    fn rows_streamed_through_the_scratch_folder_give_the_same_sheets() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let as_of = NaiveDate::from_ymd_opt(2024, 6, 30).unwrap();
-        let mut checked = crate::check::check(root, Some(as_of)).unwrap();
-        let ledger = crate::compute::compute(&checked.site, as_of, &mut checked.diagnostics);
-        let p = Presenter::new(&checked.site, &ledger);
-        let scratch = tempfile::tempdir().unwrap();
-        let whole = read_back(workbook(&p, 2023, None).unwrap());
-        let streamed = read_back(workbook(&p, 2023, Some(scratch.path())).unwrap());
-        // The example's 2023 workbook has its nine sheets, the IKU sheet a row per IKU.
-        assert_eq!(whole.len(), 9);
-        assert!(whole[1].1.height() > 1);
-        assert_eq!(streamed, whole);
-        // The temporary files had no name, and are gone with the workbook.
-        assert_eq!(std::fs::read_dir(scratch.path()).unwrap().count(), 0);
     }
 
     #[test]
