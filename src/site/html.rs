@@ -9,8 +9,9 @@
 use std::fmt::Write as _;
 
 use minijinja::value::Value;
-use minijinja::{Environment, Error, HtmlEscape, State};
+use minijinja::{Environment, Error, State};
 
+use super::escape::Escape;
 use super::filters::{decimal_of, invalid, is_blank, lang_of};
 use crate::content::model::Satuan;
 use crate::diagnostics::Lang;
@@ -47,8 +48,8 @@ pub fn txt_html(x: &Value) -> Result<String, Error> {
     let text = text.as_str().ok_or_else(|| invalid(format!("show_txt: {x:?} is not a text")))?;
     let lang = x.get_attr("lang")?;
     Ok(match lang.as_str().filter(|l| !l.is_empty()) {
-        Some(l) => format!("<span lang=\"{}\">{}</span>", HtmlEscape(l), HtmlEscape(text)),
-        None => HtmlEscape(text).to_string(),
+        Some(l) => format!("<span lang=\"{}\">{}</span>", Escape(l), Escape(text)),
+        None => Escape(text).to_string(),
     })
 }
 
@@ -67,7 +68,7 @@ fn show_value(state: &State, v: Value, satuan: String, satuan_lang: Option<Strin
     };
     let shown = figure_html(number, &satuan, satuan_lang.as_deref(), lang);
     Ok(safe(if Satuan::of(&satuan) == Satuan::Rupiah {
-        format!("<span title=\"{}\">{shown}</span>", HtmlEscape(&format::rupiah_penuh(number, lang)))
+        format!("<span title=\"{}\">{shown}</span>", Escape(&format::rupiah_penuh(number, lang)))
     } else {
         shown
     }))
@@ -76,12 +77,12 @@ fn show_value(state: &State, v: Value, satuan: String, satuan_lang: Option<Strin
 /// A figure with its unit, escaped; the unit words wrapped in `<span lang>` when `unit_lang`
 /// says they are in another language than the page's.
 fn figure_html(number: rust_decimal::Decimal, satuan: &str, unit_lang: Option<&str>, lang: Lang) -> String {
-    let shown = HtmlEscape(&format::nilai(number, satuan, lang)).to_string();
+    let shown = Escape(&format::nilai(number, satuan, lang)).to_string();
     let Some(code) = unit_lang.filter(|l| !l.is_empty()) else { return shown };
-    let unit = HtmlEscape(satuan).to_string();
+    let unit = Escape(satuan).to_string();
     match shown.strip_suffix(&unit) {
         Some(figure) if Satuan::of(satuan) == Satuan::Lain => {
-            format!("{figure}<span lang=\"{}\">{unit}</span>", HtmlEscape(code))
+            format!("{figure}<span lang=\"{}\">{unit}</span>", Escape(code))
         }
         _ => shown,
     }
@@ -112,10 +113,10 @@ fn show_target(
     let (open, close) = if lang == Lang::Id { ("", "") } else { ("<span lang=\"id\">", "</span>") };
     Ok(safe(format!(
         "{shown} <small class=\"target-awal\">({} {}; {}: {open}{}{close})</small>",
-        HtmlEscape(&word("target_original")?),
+        Escape(&word("target_original")?),
         target_html(&awal, &satuan, unit_lang, lang)?,
-        HtmlEscape(&word("revision_basis")?),
-        HtmlEscape(dasar.as_str().unwrap_or_default()),
+        Escape(&word("revision_basis")?),
+        Escape(dasar.as_str().unwrap_or_default()),
     )))
 }
 
@@ -137,7 +138,7 @@ fn target_html(tv: &Value, satuan: &str, unit_lang: Option<&str>, lang: Lang) ->
 fn show_pct(state: &State, v: Value) -> Result<Value, Error> {
     let lang = lang(state)?;
     Ok(safe(match decimal_of("show_pct", &v)? {
-        Some(n) => HtmlEscape(&format::persen(n, lang)).to_string(),
+        Some(n) => Escape(&format::persen(n, lang)).to_string(),
         None => BLANK.to_string(),
     }))
 }
@@ -150,7 +151,7 @@ fn show_badge(p: Value) -> Result<Value, Error> {
     let band = p.get_attr("band")?;
     Ok(safe(format!(
         "<span class=\"badge b{}\">{}</span>",
-        HtmlEscape(&band.to_string()),
+        Escape(&band.to_string()),
         txt_html(&p.get_attr("nama")?)?
     )))
 }
@@ -165,12 +166,8 @@ fn show_date(state: &State, d: Value) -> Result<Value, Error> {
     let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| invalid(format!("show_date: {d:?} is not a date written as YYYY-MM-DD")))?;
     let mut out = String::new();
-    let _ = write!(
-        out,
-        "<time datetime=\"{}\">{}</time>",
-        HtmlEscape(text),
-        HtmlEscape(&format::tanggal(date, lang))
-    );
+    let _ =
+        write!(out, "<time datetime=\"{}\">{}</time>", Escape(text), Escape(&format::tanggal(date, lang)));
     Ok(safe(out))
 }
 
@@ -180,9 +177,9 @@ fn show_ind(state: &State, ind: Value) -> Result<Value, Error> {
     let (id, slug) = (ind.get_attr("id")?, ind.get_attr("slug")?);
     Ok(safe(format!(
         "<a class=\"ind-id\" href=\"{}indikator/{}/\">{}</a> {}",
-        HtmlEscape(root.as_str().unwrap_or_default()),
-        HtmlEscape(slug.as_str().unwrap_or_default()),
-        HtmlEscape(id.as_str().unwrap_or_default()),
+        Escape(root.as_str().unwrap_or_default()),
+        Escape(slug.as_str().unwrap_or_default()),
+        Escape(id.as_str().unwrap_or_default()),
         txt_html(&ind.get_attr("nama")?)?
     )))
 }
@@ -210,9 +207,9 @@ fn show_status(state: &State, s: String) -> Result<Value, Error> {
     let word = status_word(state, &s)?;
     Ok(safe(format!(
         "<span class=\"status s-{}\"><span aria-hidden=\"true\">{} </span>{}</span>",
-        HtmlEscape(&s),
+        Escape(&s),
         symbol(&s),
-        HtmlEscape(&word)
+        Escape(&word)
     )))
 }
 
@@ -225,9 +222,9 @@ fn show_flag(state: &State, s: String) -> Result<Value, Error> {
     let word = status_word(state, &s)?;
     Ok(safe(format!(
         " <span class=\"flag s-{}\"><span aria-hidden=\"true\">{}</span><span class=\"vh\"> ({})</span></span>",
-        HtmlEscape(&s),
+        Escape(&s),
         symbol(&s),
-        HtmlEscape(&word)
+        Escape(&word)
     )))
 }
 
@@ -250,7 +247,7 @@ mod tests {
         let out = render("{{ show_value(v, 'rupiah') }}", context! { lang => "id", v => "1074000000" });
         assert_eq!(out, "<span title=\"Rp\u{a0}1.074.000.000\">Rp\u{a0}1,07\u{a0}miliar</span>");
         let out = render("{{ show_value(v, s) }}", context! { lang => "id", v => "5", s => "<b>hari</b>" });
-        assert_eq!(out, "5\u{a0}&lt;b&gt;hari&lt;&#x2f;b&gt;");
+        assert_eq!(out, "5\u{a0}&lt;b&gt;hari&lt;/b&gt;");
         // A unit without English words, on an English page, is marked as Indonesian.
         let out = render("{{ show_value(v, 'izin', 'id') }}", context! { lang => "en", v => "1150" });
         assert_eq!(out, "1,150\u{a0}<span lang=\"id\">izin</span>");

@@ -10,6 +10,7 @@
 //! rather than rendered (`reuse`). That is the preview's partial rebuild; a build has nothing
 //! to copy from and renders every page.
 
+mod escape;
 mod files;
 mod filters;
 mod html;

@@ -15,20 +15,21 @@ use crate::number::Target;
 use crate::present::Presenter;
 use crate::present::format::angka;
 
-/// Every sheet of the workbook of `tahun`, in order.
-pub(super) fn sheets(p: &Presenter, tahun: i32) -> Vec<Sheet> {
+/// Every sheet of the workbook of `tahun`, in order, each made when it is reached: a year of
+/// thousands of indicators holds one sheet's rows at a time, not the whole workbook's.
+pub(super) fn sheets(p: &Presenter, tahun: i32) -> impl Iterator<Item = Sheet> {
     let y = p.site.years.get(&tahun);
-    vec![
-        keterangan(p, tahun),
-        iku(p, tahun),
-        cascading(p, tahun),
-        rencana_aksi(p, y, tahun),
-        triwulan(p, tahun),
-        validasi(p, y, tahun),
-        matriks_bukti(p, tahun),
-        evaluasi(p, y, tahun),
-        anggaran(p, tahun),
-    ]
+    (0..9).map(move |sheet| match sheet {
+        0 => keterangan(p, tahun),
+        1 => iku(p, tahun),
+        2 => cascading(p, tahun),
+        3 => rencana_aksi(p, y, tahun),
+        4 => triwulan(p, tahun),
+        5 => validasi(p, y, tahun),
+        6 => matriks_bukti(p, tahun),
+        7 => evaluasi(p, y, tahun),
+        _ => anggaran(p, tahun),
+    })
 }
 
 /// The row of `l` for `periode` of `tahun`.
