@@ -97,6 +97,12 @@ fn each_reported_quarter_has_its_report_with_the_quarter_figures() {
     assert_has(&text, &tw2, "laporan-tw2-2023.pdf");
     // IKU-2 in TW2: the first survey, 81,73 against 82,00: 99,670… → 99,67 %.
     assert_has(&text, &["81,73", "99,67 %", "Evaluasi Triwulan 2"], "laporan-tw2-2023.pdf");
+    // The two IKU charts stand side by side: their captions share a line of the laid-out text.
+    let captions = text.lines().find(|line| line.contains("IKU-1 sampai triwulan 2"));
+    assert!(
+        captions.is_some_and(|line| line.contains("IKU-2 sampai triwulan 2")),
+        "the charts of IKU-1 and IKU-2 are not side by side:\n{text}"
+    );
 }
 
 #[test]

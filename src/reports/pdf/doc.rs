@@ -189,6 +189,11 @@ pub enum Block {
         /// Caption under it.
         caption: String,
     },
+    /// Charts two to a row (the quarterly report's one chart per IKU), each a [`Block::Chart`].
+    Gallery {
+        /// The charts, in reading order.
+        charts: Vec<Block>,
+    },
     /// The place and date line and two signature blocks side by side.
     Signatures {
         /// Place and date, above the right-hand block.

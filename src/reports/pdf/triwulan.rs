@@ -58,9 +58,9 @@ pub fn triwulan(ctx: &Ctx, q: u8) -> (Document, Charts) {
         blocks.extend(projection(ctx, q, &programmes, caption));
     }
     blocks.push(heading(2, "Grafik Capaian"));
-    for (i, l) in &iku {
-        blocks.push(chart(ctx, q, i, l, &mut charts));
-    }
+    // Two to a row: at full width one IKU's chart took half a page, so 500 IKU took 250 pages.
+    let gallery = iku.iter().map(|(i, l)| chart(ctx, q, i, l, &mut charts)).collect();
+    blocks.push(Block::Gallery { charts: gallery });
     blocks.extend(evaluation(ctx, q));
     blocks.extend(open_recommendations(ctx));
     let title = format!("Laporan Capaian Kinerja {} Triwulan {roman} Tahun {}", ctx.singkatan(), ctx.tahun);
