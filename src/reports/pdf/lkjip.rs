@@ -291,19 +291,17 @@ fn rencana_aksi(ctx: &Ctx, programmes: &Programmes) -> Vec<Block> {
                 .into(),
         ),
     }];
-    if tally.too_long() {
-        blocks.extend(long::summary(
-            programmes,
-            &tally,
-            long::Summary {
-                caption: format!("{caption}: indikator cascading per program"),
-                what: "rencana aksi indikator cascading",
-                sources: long::workbook(ctx, "Rencana aksi"),
-                headers: &["Indikator", "Jenis data dukung wajib"],
-                note: None,
-            },
-        ));
-    }
+    blocks.extend(long::after(
+        programmes,
+        &tally,
+        &caption,
+        long::Summary {
+            what: "rencana aksi indikator cascading",
+            sources: long::workbook(ctx, "Rencana aksi"),
+            headers: &["Indikator", "Jenis data dukung wajib"],
+            note: None,
+        },
+    ));
     blocks
 }
 
@@ -345,19 +343,17 @@ fn evidence(ctx: &Ctx, programmes: &Programmes) -> Vec<Block> {
         rows,
         note: Some("Berkas tersedia pada situs kinerja di bawah /bukti/.".into()),
     }];
-    if tally.too_long() {
-        let sources = format!("{} dan data/bukti.csv", long::workbook(ctx, "Matriks bukti"));
-        blocks.extend(long::summary(
-            programmes,
-            &tally,
-            long::Summary {
-                caption: format!("{caption}: indikator cascading per program"),
-                what: "data dukung indikator cascading",
-                sources,
-                headers: &["Berkas", "Tautan", "Tanpa berkas"],
-                note: None,
-            },
-        ));
-    }
+    let sources = format!("{} dan data/bukti.csv", long::workbook(ctx, "Matriks bukti"));
+    blocks.extend(long::after(
+        programmes,
+        &tally,
+        &caption,
+        long::Summary {
+            what: "data dukung indikator cascading",
+            sources,
+            headers: &["Berkas", "Tautan", "Tanpa berkas"],
+            note: None,
+        },
+    ));
     blocks
 }

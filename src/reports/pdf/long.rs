@@ -90,8 +90,6 @@ impl Tally {
 
 /// What a summary replaces and where the full list is.
 pub struct Summary<'s> {
-    /// Its caption.
-    pub caption: String,
     /// What its rows are, plural (`indikator cascading`).
     pub what: &'s str,
     /// Where every row is (`buku kerja …, lembar …, dan data/capaian.csv`).
@@ -102,8 +100,18 @@ pub struct Summary<'s> {
     pub note: Option<String>,
 }
 
-/// The sentence and the table of a summary per programme: one row per programme with a count.
-pub fn summary(programmes: &Programmes, tally: &Tally, s: Summary) -> Vec<Block> {
+/// After a table captioned `table` that lists the IKU only because its cascading rows are too
+/// many: their summary per programme; nothing when the table lists them all.
+pub fn after(programmes: &Programmes, tally: &Tally, table: &str, s: Summary) -> Vec<Block> {
+    if !tally.too_long() {
+        return Vec::new();
+    }
+    summary(programmes, tally, format!("{table}: indikator cascading per program"), s)
+}
+
+/// The sentence and the table of a summary per programme captioned `caption`: one row per
+/// programme with a count.
+pub fn summary(programmes: &Programmes, tally: &Tally, caption: String, s: Summary) -> Vec<Block> {
     let sentence = format!(
         "Tabel ini merangkum {} {} per program karena daftarnya lebih dari {LIMIT} baris; setiap baris ada \
          pada {}.",
@@ -122,7 +130,7 @@ pub fn summary(programmes: &Programmes, tally: &Tally, s: Summary) -> Vec<Block>
         .collect();
     let mut columns: Vec<Column> = vec![text_col("Program", 3)];
     columns.extend(s.headers.iter().map(|h| num_col(h)));
-    vec![para(sentence), Block::Table { caption: s.caption, columns, rows, note: s.note }]
+    vec![para(sentence), Block::Table { caption, columns, rows, note: s.note }]
 }
 
 /// Where a sheet of the year's workbook is, in words.

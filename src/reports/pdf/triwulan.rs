@@ -112,20 +112,18 @@ fn evidence(ctx: &Ctx, q: u8, programmes: &Programmes, caption: String) -> Vec<B
         rows,
         note: Some("Kelengkapan = data dukung wajib yang disampaikan / data dukung wajib × 100.".into()),
     }];
-    if tally.too_long() {
-        let sources = format!("{} dan data/bukti.csv", long::workbook(ctx, "Matriks bukti"));
-        blocks.extend(long::summary(
-            programmes,
-            &tally,
-            long::Summary {
-                caption: format!("{caption}: indikator cascading per program"),
-                what: "indikator cascading dengan data dukung wajib",
-                sources,
-                headers: &["Lengkap", "Belum lengkap", "Data dukung wajib", "Belum disampaikan"],
-                note: Some("Lengkap: semua data dukung wajib triwulan ini telah disampaikan.".into()),
-            },
-        ));
-    }
+    let sources = format!("{} dan data/bukti.csv", long::workbook(ctx, "Matriks bukti"));
+    blocks.extend(long::after(
+        programmes,
+        &tally,
+        &caption,
+        long::Summary {
+            what: "indikator cascading dengan data dukung wajib",
+            sources,
+            headers: &["Lengkap", "Belum lengkap", "Data dukung wajib", "Belum disampaikan"],
+            note: Some("Lengkap: semua data dukung wajib triwulan ini telah disampaikan.".into()),
+        },
+    ));
     blocks
 }
 
@@ -159,19 +157,17 @@ fn projection(ctx: &Ctx, q: u8, programmes: &Programmes, caption: String) -> Vec
         rows,
         note: Some("Proyeksi bila laju sama, bukan capaian: sesuai jalur ≥ 100 %, perlu perhatian 90–< 100 %, tidak sesuai jalur < 90 %.".into()),
     }];
-    if tally.too_long() {
-        blocks.extend(long::summary(
-            programmes,
-            &tally,
-            long::Summary {
-                caption: format!("{caption}: indikator cascading per program"),
-                what: "indikator cascading",
-                sources: "data/proyeksi.csv".into(),
-                headers: &["Sesuai jalur", "Perlu perhatian", "Tidak sesuai jalur", "Tanpa status"],
-                note: None,
-            },
-        ));
-    }
+    blocks.extend(long::after(
+        programmes,
+        &tally,
+        &caption,
+        long::Summary {
+            what: "indikator cascading",
+            sources: "data/proyeksi.csv".into(),
+            headers: &["Sesuai jalur", "Perlu perhatian", "Tidak sesuai jalur", "Tanpa status"],
+            note: None,
+        },
+    ));
     blocks
 }
 
@@ -199,8 +195,8 @@ fn cascading_table(
     long::summary(
         programmes,
         &tally,
+        caption,
         long::Summary {
-            caption,
             what: "indikator cascading",
             sources,
             headers: &["Indikator", "Mencapai target", "Di bawah target", "Belum ada capaian"],
