@@ -117,7 +117,7 @@ fn english_text(html: &str) -> String {
             stack.push((name, skip));
         }
     }
-    out.replace("&#x2f;", "/").replace("&amp;", "&").replace('\u{a0}', " ").to_lowercase()
+    out.replace("&amp;", "&").replace('\u{a0}', " ").to_lowercase()
 }
 
 fn html_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

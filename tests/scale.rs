@@ -30,9 +30,9 @@ fn generate(n: usize, dir: &Path) {
     assert!(status.success(), "bench/gen_site.py failed");
 }
 
-/// A file as text; minijinja writes `/` in attributes as `&#x2f;`, read back as `/`.
+/// A file as text.
 fn read(dir: &Path, rel: &str) -> String {
-    std::fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}")).replace("&#x2f;", "/")
+    std::fs::read_to_string(dir.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
 /// Lines of `text` that start with `prefix` (ignoring indentation).

@@ -28,7 +28,7 @@ fn html(files: &BTreeMap<String, Vec<u8>>, path: &str) -> String {
 
 /// An attribute value as the browser reads it (minijinja also escapes `/`).
 fn unescape(value: &str) -> String {
-    value.replace("&#x2f;", "/").replace("&#x27;", "'").replace("&quot;", "\"").replace("&amp;", "&")
+    value.replace("&#x27;", "'").replace("&quot;", "\"").replace("&amp;", "&")
 }
 
 /// `href` and `src` values of a page.

@@ -230,7 +230,7 @@ fn sha256sums_verifies_with_coreutils_and_the_downloads_page_lists_every_file() 
     assert!(listed.contains(&WORKBOOK_2023) && listed.contains(&"data/capaian.csv"));
 
     // The page shows each file's size and checksum; a corrupted copy fails the check.
-    let read = |rel: &str| std::fs::read_to_string(public.join(rel)).unwrap().replace("&#x2f;", "/");
+    let read = |rel: &str| std::fs::read_to_string(public.join(rel)).unwrap();
     let page = read("unduh/index.html");
     let xlsx = std::fs::read(public.join(WORKBOOK_2023)).unwrap();
     let line = sums.lines().find(|l| l.ends_with(WORKBOOK_2023)).unwrap();
