@@ -87,6 +87,19 @@ row() {
     printf '%-6s %-8s %-3s %7s %7s %8s %8s %7s %10s %s\n' "$@"
 }
 
+# RUNS builds of the site of size $1, labelled $2, into "$site/$3-<run>", with more arguments.
+builds() {
+    local n="$1" label="$2" prefix="$3" run out
+    shift 3
+    for run in $(seq 1 "$runs"); do
+        out="$site/$prefix-$run"
+        measure "$bin" --root "$site" build --as-of "$as_of" "$@" --output "$out"
+        read -r wall cpu rss <"$work/result"
+        # shellcheck disable=SC2046
+        row "$n" "$label" "$run" "$wall" "$cpu" "$rss" $(sizes_of "$out")
+    done
+}
+
 echo "machine: $(nproc) cores, $(uname -m); sakip-site $("$bin" --version 2>/dev/null || echo '?'); $(hugo version 2>/dev/null | cut -d' ' -f1-2)"
 row N command run wall_s cpu_s rss_MiB out_MB files largest_KB largest_page
 for n in "${sizes[@]}"; do
@@ -100,29 +113,11 @@ for n in "${sizes[@]}"; do
         read -r wall cpu rss <"$work/result"
         row "$n" check "$run" "$wall" "$cpu" "$rss" - - - -
     done
-    for run in $(seq 1 "$runs"); do
-        # A fresh output folder per run: removing the previous one first would make the file
-        # system's inode allocation part of the figure.
-        out="$site/public-$run"
-        measure "$bin" --root "$site" build --as-of "$as_of" --output "$out"
-        read -r wall cpu rss <"$work/result"
-        # shellcheck disable=SC2046
-        row "$n" build "$run" "$wall" "$cpu" "$rss" $(sizes_of "$out")
-    done
-    for run in $(seq 1 "$runs"); do
-        out="$site/public-$run"
-        measure "$bin" --root "$site" build --as-of "$as_of" --output "$out"
-        read -r wall cpu rss <"$work/result"
-        # shellcheck disable=SC2046
-        row "$n" rebuild "$run" "$wall" "$cpu" "$rss" $(sizes_of "$out")
-    done
-    for run in $(seq 1 "$runs"); do
-        out="$site/no-pdf-$run"
-        measure "$bin" --root "$site" build --as-of "$as_of" --no-pdf --output "$out"
-        read -r wall cpu rss <"$work/result"
-        # shellcheck disable=SC2046
-        row "$n" no-pdf "$run" "$wall" "$cpu" "$rss" $(sizes_of "$out")
-    done
+    # A fresh output folder per run (removing the previous one first would make the file
+    # system's inode allocation part of the figure); `rebuild` writes into build's folders again.
+    builds "$n" build public
+    builds "$n" rebuild public
+    builds "$n" no-pdf no-pdf --no-pdf
     for run in $(seq 1 "$runs"); do
         out="$hugo_site/public-$run"
         measure hugo --quiet --source "$hugo_site" --destination "$out"

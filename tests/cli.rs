@@ -201,11 +201,7 @@ fn in_git_check_and_build_name_the_commit_of_the_as_of_date() {
 
 #[test]
 fn build_without_pdf_writes_every_other_file_and_names_no_pdf() {
-    let out = tempfile::tempdir().unwrap();
-    let public = out.path().join("public");
-    let args = ["build", "--as-of", "2024-06-30", "--no-pdf", "--output", public.to_str().unwrap()];
-    let run = run_in(crate_dir(), &args);
-    assert_eq!(run.code, 0, "{run:?}");
+    let (_out, public) = common::build_in(crate_dir(), &["--no-pdf"]);
     let files = common::tree(&public);
     // (Evidence files under bukti/ are published as they are, PDFs among them.)
     let pdfs: Vec<&String> =

@@ -17,15 +17,7 @@ use common::crate_dir;
 /// The example built once for every test of this file: (kept folder, `public/`).
 fn example() -> &'static Path {
     static BUILT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    &BUILT.get_or_init(|| build(crate_dir())).1
-}
-
-fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
-    let out = tempfile::tempdir().unwrap();
-    let public = out.path().join("public");
-    let run = common::run_in(root, &["build", "--as-of", "2024-06-30", "--output", public.to_str().unwrap()]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    (out, public)
+    &BUILT.get_or_init(|| common::build_in(crate_dir(), &[])).1
 }
 
 /// Run a poppler tool on `pdf` (then `after`), failing with the install command when it is
@@ -154,7 +146,7 @@ fn every_font_is_embedded() {
 
 #[test]
 fn two_builds_give_the_same_bytes() {
-    let (_keep, again) = build(crate_dir());
+    let (_keep, again) = common::build_in(crate_dir(), &[]);
     for pdf in pdfs(example()) {
         let name = pdf.file_name().unwrap();
         let other = again.join("unduh/2023").join(name);
@@ -173,7 +165,7 @@ fn content_cannot_inject_typst_code() {
     let first = sakip.lines().find(|l| l.trim_start().starts_with("nama:")).expect("a nama line").to_string();
     let indent = &first[..first.len() - first.trim_start().len()];
     site.write("content/sakip.yaml", sakip.replacen(&first, &format!("{indent}nama: '{evil}'"), 1));
-    let (_keep, public) = build(site.root());
+    let (_keep, public) = common::build_in(site.root(), &[]);
     let pk = std::fs::read_dir(public.join("unduh"))
         .unwrap()
         .flat_map(|y| std::fs::read_dir(y.unwrap().path()).unwrap())

@@ -5,18 +5,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use common::{Site, crate_dir, visible};
-
-/// Build the site at `root` as of 2024-06-30; the folder (kept alive) and the output.
-fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
-    let out = tempfile::tempdir().unwrap();
-    let public = out.path().join("public");
-    let run = common::run_in(root, &["build", "--as-of", "2024-06-30", "--output", public.to_str().unwrap()]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    (out, public)
-}
 
 fn read(out: &Path, rel: &str) -> String {
     std::fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
@@ -29,7 +20,7 @@ fn at(hay: &str, needle: &str) -> usize {
 
 #[test]
 fn the_dashboard_says_how_many_iku_reached_their_target_and_links_their_context() {
-    let (_tmp, out) = build(crate_dir());
+    let (_tmp, out) = common::build_in(crate_dir(), &[]);
     // IKU-1 2023: 14.8 / 75 trillion = 19.73 %; IKU-2: 82.76 / 82.50 = 100.32 % ≥ 100 %.
     let id = visible(&read(&out, "index.html"));
     at(&id, "1 dari 2 IKU mencapai target 2023.");
@@ -49,7 +40,7 @@ fn the_dashboard_says_how_many_iku_reached_their_target_and_links_their_context(
 
 #[test]
 fn an_indicator_page_opens_with_its_latest_achievement_and_folds_the_definition() {
-    let (_tmp, out) = build(crate_dir());
+    let (_tmp, out) = common::build_in(crate_dir(), &[]);
     let page = read(&out, "indikator/iku-1/index.html");
     let text = visible(&page);
     // 2023: 14.8 / 75 = 19.73 %, below 51 %: sangat rendah; 2022 had 8.78 trillion, so the
@@ -89,7 +80,7 @@ fn the_headline_of_an_open_year_is_followed_by_its_projection() {
 
 #[test]
 fn quarters_say_not_measured_and_rejected_or_corrected_figures_carry_a_mark() {
-    let (_tmp, out) = build(crate_dir());
+    let (_tmp, out) = common::build_in(crate_dir(), &[]);
     // IKU-2 has no TW1 survey: nothing measured, so nothing to validate.
     let id = visible(&read(&out, "indikator/iku-2/index.html"));
     at(&id, "TW1 – – – – – belum diukur");
@@ -106,7 +97,7 @@ fn quarters_say_not_measured_and_rejected_or_corrected_figures_carry_a_mark() {
 
 #[test]
 fn the_licence_of_the_open_data_is_in_the_footer_and_the_data_package() {
-    let (_tmp, out) = build(crate_dir());
+    let (_tmp, out) = common::build_in(crate_dir(), &[]);
     at(&visible(&read(&out, "index.html")), "Data terbuka (lisensi: CC BY 4.0)");
     at(&visible(&read(&out, "en/unduh/index.html")), "Open data (licence: CC BY 4.0)");
     let package: serde_json::Value = serde_json::from_str(&read(&out, "data/datapackage.json")).unwrap();
@@ -121,7 +112,7 @@ fn the_licence_of_the_open_data_is_in_the_footer_and_the_data_package() {
     // A site names its own.
     let site = Site::minimal();
     site.replace("content/sakip.yaml", "  data_contoh: true", "  data_contoh: true\n  lisensi: ODbL 1.0");
-    let (_tmp, out) = build(site.root());
+    let (_tmp, out) = common::build_in(site.root(), &[]);
     at(&visible(&read(&out, "index.html")), "(lisensi: ODbL 1.0)");
     let package: serde_json::Value = serde_json::from_str(&read(&out, "data/datapackage.json")).unwrap();
     assert_eq!(package["licenses"], serde_json::json!([{ "name": "ODbL-1.0", "title": "ODbL 1.0" }]));
@@ -129,7 +120,7 @@ fn the_licence_of_the_open_data_is_in_the_footer_and_the_data_package() {
 
 #[test]
 fn the_tree_shows_each_node_with_its_achievements_absorption_and_responsible_unit() {
-    let (_tmp, out) = build(crate_dir());
+    let (_tmp, out) = common::build_in(crate_dir(), &[]);
     let page = read(&out, "cascading/index.html");
     let text = visible(&page);
     // Sasaran S1 with IKU-1 (19.73 %, sangat rendah), then its programme 2.18.03 with its
@@ -168,7 +159,7 @@ fn entry<'a>(index: &'a (Vec<String>, Vec<serde_json::Value>), label: &str) -> (
 
 #[test]
 fn search_has_its_own_box_labels_kinds_and_finds_definitions_and_units() {
-    let (_tmp, out) = build(crate_dir());
+    let (_tmp, out) = common::build_in(crate_dir(), &[]);
     let page = read(&out, "cari/index.html");
     at(&page, "<label for=\"cari-q\">Cari menurut nama, kode, definisi atau satuan</label>");
     at(&page, "<input id=\"cari-q\" name=\"q\" type=\"search\"");
@@ -209,7 +200,7 @@ fn search_has_its_own_box_labels_kinds_and_finds_definitions_and_units() {
 
 #[test]
 fn every_year_is_reachable_from_the_menu() {
-    let (_tmp, out) = build(crate_dir());
+    let (_tmp, out) = common::build_in(crate_dir(), &[]);
     let page = read(&out, "indikator/iku-1/index.html");
     let menu = &page[at(&page, "<nav aria-label=\"Menu utama\"")..];
     let menu = &menu[..at(menu, "</nav>")];
@@ -221,7 +212,7 @@ fn every_year_is_reachable_from_the_menu() {
 
 #[test]
 fn on_a_phone_every_wide_table_scrolls_in_a_named_region_and_ids_stay_whole() {
-    let (_tmp, out) = build(crate_dir());
+    let (_tmp, out) = common::build_in(crate_dir(), &[]);
     let mut pages = Vec::new();
     let mut dirs = vec![out.clone()];
     while let Some(dir) = dirs.pop() {

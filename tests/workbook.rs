@@ -5,22 +5,13 @@
 mod common;
 
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use calamine::{Data, Range, Reader, Xlsx, open_workbook};
 use common::{Site, crate_dir};
 
 const WORKBOOK_2023: &str = "unduh/2023/pengukuran-kinerja-2023.xlsx";
-
-/// Build the site at `root` into a fresh folder (kept alive by the returned guard).
-fn build(root: &Path) -> (tempfile::TempDir, PathBuf) {
-    let out = tempfile::tempdir().unwrap();
-    let public = out.path().join("public");
-    let run = common::run_in(root, &["build", "--as-of", "2024-06-30", "--output", public.to_str().unwrap()]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    (out, public)
-}
 
 fn sheet(path: &Path, name: &str) -> Range<Data> {
     let mut book: Xlsx<_> = open_workbook(path).unwrap();
@@ -73,7 +64,7 @@ fn ids(rel: &str, key: &str) -> Vec<String> {
 
 #[test]
 fn the_workbook_holds_the_exact_figures_as_numbers() {
-    let (_tmp, public) = build(crate_dir());
+    let (_tmp, public) = common::build_in(crate_dir(), &[]);
     let path = public.join(WORKBOOK_2023);
     let iku = sheet(&path, "IKU");
     let iku1 = row(&iku, 2, "IKU-1");
@@ -143,7 +134,7 @@ fn the_workbook_holds_the_exact_figures_as_numbers() {
 
 #[test]
 fn every_indicator_and_evaluation_id_is_in_the_workbook_and_no_cell_is_a_formula() {
-    let (_tmp, public) = build(crate_dir());
+    let (_tmp, public) = common::build_in(crate_dir(), &[]);
     let path = public.join(WORKBOOK_2023);
     let found = strings(&path);
     let indicators: Vec<String> = ["content/renstra.yaml", "content/cascading.yaml"]
@@ -186,7 +177,7 @@ fn every_indicator_and_evaluation_id_is_in_the_workbook_and_no_cell_is_a_formula
 
 #[test]
 fn the_workbook_freezes_its_header_and_formats_figures_the_indonesian_way() {
-    let (_tmp, public) = build(crate_dir());
+    let (_tmp, public) = common::build_in(crate_dir(), &[]);
     let unzip = |member: &str| {
         let out =
             Command::new("unzip").arg("-p").arg(public.join(WORKBOOK_2023)).arg(member).output().unwrap();
@@ -211,7 +202,7 @@ fn the_workbook_freezes_its_header_and_formats_figures_the_indonesian_way() {
 
 #[test]
 fn sha256sums_verifies_with_coreutils_and_the_downloads_page_lists_every_file() {
-    let (_tmp, public) = build(crate_dir());
+    let (_tmp, public) = common::build_in(crate_dir(), &[]);
     let check =
         Command::new("sha256sum").args(["-c", "--strict", "unduh/SHA256SUMS"]).current_dir(&public).output();
     let check = check.expect("sha256sum (coreutils) runs");
@@ -277,7 +268,7 @@ fn a_figure_an_f64_cannot_hold_is_exact_text() {
         r#"realisasi: {2022: "7,5"}"#,
         r#"realisasi: {2022: "12345678901234567890"}"#,
     );
-    let (_tmp, public) = build(site.root());
+    let (_tmp, public) = common::build_in(site.root(), &[]);
     let iku = sheet(&public.join("unduh/2022/pengukuran-kinerja-2022.xlsx"), "IKU");
     let iku3 = row(&iku, 2, "IKU-3");
     assert_eq!(cell(&iku3, "Realisasi"), Data::String("12.345.678.901.234.567.890".into()));

@@ -17,6 +17,19 @@ pub const TIMEOUT: Duration = Duration::from_secs(10);
 /// The as-of date given to every `check`, so that no result depends on the clock or on git.
 pub const AS_OF: &str = "2024-12-31";
 
+/// Build the site at `root` as of 2024-06-30 with `extra` arguments into `public/` of a fresh
+/// temporary folder, failing with the build's messages unless it succeeds: the folder (kept
+/// alive while the guard lives) and `public/`.
+pub fn build_in(root: &Path, extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let mut args = vec!["build", "--as-of", "2024-06-30", "--output", public.to_str().unwrap()];
+    args.extend_from_slice(extra);
+    let run = run_in(root, &args);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    (out, public)
+}
+
 /// The crate folder: its `content/` is the bundled example site.
 pub fn crate_dir() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))

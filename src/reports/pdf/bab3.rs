@@ -5,7 +5,7 @@
 //! the follow-up of recommendations.
 
 use super::doc::{Block, code_col, heading, num_col, para, text_col, word_col};
-use super::lkjip::{iku, row, year_cells};
+use super::lkjip::{YEAR_CELLS_NOTE, iku, row, year_cells};
 use super::long::{self, Programmes};
 use super::{Charts, Ctx, figures};
 use crate::compute::{IndicatorLedger, Periode, Row, Validation};
@@ -70,9 +70,7 @@ fn measurement(ctx: &Ctx) -> Block {
             word_col("Predikat"),
         ],
         rows,
-        note: Some(
-            "Capaian tervalidasi; angka dalam kurung adalah capaian yang dilaporkan bila berbeda.".into(),
-        ),
+        note: Some(YEAR_CELLS_NOTE.into()),
     }
 }
 

@@ -84,6 +84,10 @@ fn ikhtisar(ctx: &Ctx) -> Vec<Block> {
     blocks
 }
 
+/// What a table of [`year_cells`] says under it.
+pub(super) const YEAR_CELLS_NOTE: &str =
+    "Capaian tervalidasi; angka dalam kurung adalah capaian yang dilaporkan bila berbeda.";
+
 /// An indicator's cells in a year's table: "id name", target, realisation, achievement (the
 /// validated one first) and predicate. The summary and the Pengukuran Kinerja table share them.
 pub(super) fn year_cells(i: &Indikator, r: &Row, scale: &Scale) -> Vec<String> {
@@ -117,9 +121,7 @@ pub(super) fn summary_table(ctx: &Ctx, caption: &str) -> Block {
             word_col("Predikat"),
         ],
         rows,
-        note: Some(
-            "Capaian tervalidasi; angka dalam kurung adalah capaian yang dilaporkan bila berbeda.".into(),
-        ),
+        note: Some(YEAR_CELLS_NOTE.into()),
     }
 }
 
