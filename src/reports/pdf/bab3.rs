@@ -5,7 +5,7 @@
 //! the follow-up of recommendations.
 
 use super::doc::{Block, code_col, heading, num_col, para, text_col, word_col};
-use super::lkjip::{YEAR_CELLS_NOTE, iku, row, year_cells};
+use super::lkjip::{iku, row, year_cells, year_table};
 use super::long::{self, Programmes};
 use super::{Charts, Ctx, figures};
 use crate::compute::{IndicatorLedger, Periode, Row, Validation};
@@ -58,20 +58,8 @@ fn measurement(ctx: &Ctx) -> Block {
             Some(cells)
         })
         .collect();
-    Block::Table {
-        caption: format!("Tabel 3.1 Pengukuran Kinerja tahun {}", ctx.tahun),
-        columns: vec![
-            code_col("No"),
-            text_col("Sasaran strategis", 2),
-            text_col("Indikator kinerja utama", 2),
-            num_col("Target"),
-            num_col("Realisasi"),
-            num_col("Capaian"),
-            word_col("Predikat"),
-        ],
-        rows,
-        note: Some(YEAR_CELLS_NOTE.into()),
-    }
+    let lead = vec![code_col("No"), text_col("Sasaran strategis", 2), text_col("Indikator kinerja utama", 2)];
+    year_table(format!("Tabel 3.1 Pengukuran Kinerja tahun {}", ctx.tahun), lead, rows)
 }
 
 /// The section of one IKU.

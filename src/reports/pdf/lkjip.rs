@@ -1,7 +1,7 @@
 //! `lkjip-<tahun>.pdf`: the annual performance report in the chapters of PermenPANRB 53/2014
 //! (Ikhtisar Eksekutif, BAB I–IV, Lampiran). Bab III is in [`super::bab3`].
 
-use super::doc::{Block, Cover, Document, code_col, heading, num_col, para, text_col, word_col};
+use super::doc::{Block, Column, Cover, Document, code_col, heading, num_col, para, text_col, word_col};
 use super::long::{self, Programmes};
 use super::{Charts, Ctx, bab3, figures};
 use crate::compute::{IndicatorLedger, Periode, Row, Scale};
@@ -84,10 +84,6 @@ fn ikhtisar(ctx: &Ctx) -> Vec<Block> {
     blocks
 }
 
-/// What a table of [`year_cells`] says under it.
-pub(super) const YEAR_CELLS_NOTE: &str =
-    "Capaian tervalidasi; angka dalam kurung adalah capaian yang dilaporkan bila berbeda.";
-
 /// An indicator's cells in a year's table: "id name", target, realisation, achievement (the
 /// validated one first) and predicate. The summary and the Pengukuran Kinerja table share them.
 pub(super) fn year_cells(i: &Indikator, r: &Row, scale: &Scale) -> Vec<String> {
@@ -111,17 +107,19 @@ pub(super) fn summary_table(ctx: &Ctx, caption: &str) -> Block {
             Some(year_cells(i, r, scale))
         })
         .collect();
+    year_table(caption.to_string(), vec![text_col("Indikator kinerja utama", 3)], rows)
+}
+
+/// A table of [`year_cells`] rows, each after the cells of the `lead` columns.
+pub(super) fn year_table(caption: String, mut lead: Vec<Column>, rows: Vec<Vec<String>>) -> Block {
+    lead.extend([num_col("Target"), num_col("Realisasi"), num_col("Capaian"), word_col("Predikat")]);
     Block::Table {
-        caption: caption.to_string(),
-        columns: vec![
-            text_col("Indikator kinerja utama", 3),
-            num_col("Target"),
-            num_col("Realisasi"),
-            num_col("Capaian"),
-            word_col("Predikat"),
-        ],
+        caption,
+        columns: lead,
         rows,
-        note: Some(YEAR_CELLS_NOTE.into()),
+        note: Some(
+            "Capaian tervalidasi; angka dalam kurung adalah capaian yang dilaporkan bila berbeda.".into(),
+        ),
     }
 }
 
