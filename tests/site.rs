@@ -186,6 +186,25 @@ fn charts_are_accessible_images_with_a_data_table() {
 }
 
 #[test]
+fn indicator_pages_are_written_lean() {
+    let (_tmp, _, files) = build(crate_dir(), &[]);
+    let page = html(&files, "indikator/iku-1/index.html");
+    // The charts are painted by the stylesheet: classes, no repeated paint or font.
+    assert!(page.contains("height=\"260\" class=\"c\">"), "{page}");
+    for attr in ["stroke=", "font-family=", "fill=\"#", "dy=", "style="] {
+        assert!(!page.contains(attr), "{attr} in {page}");
+    }
+    let css = String::from_utf8_lossy(&files["static/style.css"]).to_string();
+    assert!(css.contains("svg.c {") && css.contains(".c .cb { fill: #1f4e79; }"), "{css}");
+    // A status is one element: its symbol and its word.
+    assert!(page.contains("<span class=\"st s-sah\">✓ sah</span>"), "{page}");
+    // The quarterly table aligns its figures by column, not by a class on every cell.
+    let table = &page[page.find("<table class=\"tq\">").expect("a quarterly table")..];
+    let table = &table[..table.find("</table>").unwrap()];
+    assert!(table.contains("<td>") && !table.contains("<td class"), "{table}");
+}
+
+#[test]
 fn the_sample_banner_is_on_every_page_when_data_contoh_is_set() {
     let (_tmp, _, files) = build(crate_dir(), &[]);
     for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {

@@ -126,6 +126,9 @@ pub fn page(p: &Presenter, tahun: i32, t: &Words) -> EvidencePage {
 pub struct YearCells {
     tahun: i32,
     cells: Vec<CellView>,
+    /// No quarter requires evidence nor received any: the page says so in a sentence rather
+    /// than a table of four empty rows.
+    kosong: bool,
 }
 
 /// The cells of one indicator (`cells`, in year and quarter order) grouped by year.
@@ -135,8 +138,11 @@ pub fn by_year(cells: &[&EvidenceCell], lang: Lang) -> Vec<YearCells> {
         let view = CellView::new(c, lang);
         match out.last_mut() {
             Some(y) if y.tahun == c.tahun => y.cells.push(view),
-            _ => out.push(YearCells { tahun: c.tahun, cells: vec![view] }),
+            _ => out.push(YearCells { tahun: c.tahun, cells: vec![view], kosong: true }),
         }
+    }
+    for y in &mut out {
+        y.kosong = y.cells.iter().all(|c| c.wajib.is_empty() && c.tambahan.is_empty());
     }
     out
 }

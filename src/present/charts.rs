@@ -26,6 +26,7 @@ use super::escape;
 use ink::{Ink, Pixel};
 
 mod ink;
+mod page;
 use crate::diagnostics::Lang;
 
 /// One point of a chart: a label on the x axis (e.g. "TW1", "2023") with the target and
@@ -69,6 +70,10 @@ pub struct Chart<'a> {
     pub empty_text: &'a str,
     /// Language of the tick labels: `Id` writes `1.250,5`, `En` writes `1,250.5`.
     pub lang: Lang,
+    /// True for a chart inline in a page of the site, whose stylesheet paints it (see
+    /// [`page`]); false for an SVG that stands alone (a report's chart file) and carries its
+    /// own paint.
+    pub page: bool,
 }
 
 /// Axis and legend text (12.6:1 on white); written once on the root element, which every
@@ -440,8 +445,32 @@ fn finish(drawn: &str, ink: &Ink, chart: &Chart, id: &str, (w, h): (u32, u32)) -
         .unwrap_or("</svg>\n");
     let body = body.strip_prefix('\n').unwrap_or(body);
     let body = body.trim_end().strip_suffix("</svg>").unwrap_or(body);
-    let id = escape(id);
     let mut out = String::with_capacity(body.len() + chart.title.len() + chart.description.len() + 1200);
+    if chart.page {
+        page::root(&mut out, chart, id, (w, h));
+        page::texts(&strip_text_attrs(body), &mut out);
+    } else {
+        standalone_root(&mut out, chart, id, (w, h));
+        out.push_str(&strip_text_attrs(body));
+    }
+    if let Some(lang) = chart.y_label_lang {
+        mark_lang(&mut out, chart.y_label, lang);
+    }
+    ink.write(&mut out, chart.page);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// plotters' texts without the font, size, colour and anchor that the root element or SVG's
+/// defaults give them.
+fn strip_text_attrs(body: &str) -> String {
+    body.split(TEXT_ATTRS).flat_map(|p| p.split(START)).collect()
+}
+
+/// The root element, title and description of an SVG that stands alone, with its font, size
+/// and text colour.
+fn standalone_root(out: &mut String, chart: &Chart, id: &str, (w, h): (u32, u32)) {
+    let id = escape(id);
     let _ = write!(
         out,
         "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" \
@@ -450,23 +479,15 @@ fn finish(drawn: &str, ink: &Ink, chart: &Chart, id: &str, (w, h): (u32, u32)) -
         escape(chart.title),
         escape(chart.description),
     );
-    // `body.replace(TEXT_ATTRS, "").replace(START, "")`, written straight into `out`.
-    for part in body.split(TEXT_ATTRS).flat_map(|p| p.split(START)) {
-        out.push_str(part);
-    }
-    if let Some(lang) = chart.y_label_lang {
-        mark_lang(&mut out, chart.y_label, lang);
-    }
-    ink.write(&mut out);
-    out.push_str("</svg>\n");
-    out
 }
 
 /// Marks the `<text>` element that shows `label` (the unit, the first text drawn) as written in
 /// `lang`.
 fn mark_lang(out: &mut String, label: &str, lang: &str) {
-    // plotters writes a text's words on a line of their own.
-    let Some(end) = out.find(&format!(">\n{}\n</text>", escape(label))) else { return };
+    // plotters writes a text's words on a line of their own; a page's chart, on the text's line.
+    let label = escape(label);
+    let found = out.find(&format!(">\n{label}\n</text>")).or_else(|| out.find(&format!(">{label}</text>")));
+    let Some(end) = found else { return };
     if let Some(start) = out[..end].rfind("<text") {
         out.insert_str(start + "<text".len(), &format!(" lang=\"{}\"", escape(lang)));
     }
@@ -499,6 +520,7 @@ mod tests {
             sparkline: false,
             empty_text: "Tidak ada data",
             lang: Lang::Id,
+            page: false,
         }
     }
 
@@ -531,7 +553,9 @@ mod tests {
     }
 
     fn sane(out: &str) {
-        assert!(out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\""), "{out}");
+        // A chart that stands alone names its namespace; one inline in a page needs none.
+        let alone = out.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"");
+        assert!(alone || out.starts_with("<svg role=\"img\""), "{out}");
         assert!(out.trim_end().ends_with("</svg>"));
         assert_eq!(out.matches("<svg").count(), 1);
         for bad in ["NaN", "inf", "0000000000"] {
@@ -555,6 +579,28 @@ mod tests {
         let first_line_end = out.find('\n').unwrap();
         assert!(out[first_line_end + 1..].starts_with(&format!("{title}\n{desc}\n")), "{out}");
         assert!(out.contains("font-family=\"sans-serif\""));
+    }
+
+    #[test]
+    fn a_page_chart_is_the_same_drawing_painted_by_classes() {
+        let points = iku2();
+        let alone = svg(&chart(&points), "c");
+        let page = svg(&Chart { page: true, ..chart(&points) }, "c");
+        sane(&page);
+        let root = page.lines().next().unwrap();
+        assert!(root.ends_with("height=\"320\" class=\"c\">"), "{root}");
+        assert!(!page.contains("font-family") && !page.contains("stroke=") && !page.contains("fill=\"#"));
+        // The same bars and markers, by class; the lines are never filled without the stylesheet.
+        let d = |out: &str, start: &str| {
+            out.lines().find(|l| l.starts_with(start)).map(|l| l.split("d=").nth(1).unwrap().to_string())
+        };
+        assert_eq!(d(&page, "<path class=\"cb\""), d(&alone, &format!("<path {BARS}")));
+        assert_eq!(d(&page, "<path class=\"cm\""), d(&alone, &format!("<path {MARKS}")));
+        assert_eq!(d(&page, "<path fill=\"none\" class=\"ct\""), d(&alone, &format!("<path {DASHED}")));
+        // Each text on one line; the y tick labels share one right-aligned group.
+        assert!(page.contains(">Realisasi</text>") && page.contains(">TW4</text>"), "{page}");
+        assert_eq!(page.matches("<g text-anchor=\"end\">").count(), 1, "{page}");
+        assert!(page.len() * 10 < alone.len() * 8, "{} against {}", page.len(), alone.len());
     }
 
     #[test]
@@ -739,8 +785,10 @@ mod tests {
         ];
         for (points, scale_down) in &cases {
             for spark in [false, true] {
-                for size in [(640, 320), (240, 90), (0, 0), (100_000, 3)] {
-                    let c = Chart { scale_down: *scale_down, sparkline: spark, size, ..chart(points) };
+                for (size, page) in
+                    [((640, 320), false), ((240, 90), true), ((0, 0), false), ((100_000, 3), true)]
+                {
+                    let c = Chart { scale_down: *scale_down, sparkline: spark, size, page, ..chart(points) };
                     let out = svg(&c, "x\"<");
                     sane(&out);
                     assert!(out.contains("aria-labelledby=\"x&quot;&lt;-title x&quot;&lt;-desc\""));

@@ -65,7 +65,7 @@ pub fn dashboard(p: &Presenter, t: &Words) -> Dashboard {
         };
         let title = format!("{} {}", r.id, r.nama.text);
         let id = format!("spark-{}", r.slug);
-        let chart = series::svg(Series { id, title: &title, ind: &r, points, sparkline: true }, t);
+        let chart = series::page_svg(Series { id, title: &title, ind: &r, points, sparkline: true }, t);
         let analisis = tahun.is_some_and(|y| super::analisis::exists(p, &ind.id.value, y));
         let quarters = year_rows.len() > 1;
         cards.push(Card { ind: r, row, chart, analisis, quarters });

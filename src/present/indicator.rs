@@ -156,8 +156,9 @@ pub fn indicator(inputs: &Inputs, t: &Words, roots: Roots) -> IndicatorPage {
     // One year is a single bar that says nothing its table row does not: chart two or more.
     let points = series::year_points(l);
     let chart = (points.len() > 1).then(|| {
-        let id = format!("tahun-{}", r.slug);
-        series::svg(Series { id, title: &chart_title, ind: &r, points, sparkline: false }, t)
+        // The page has one indicator: its charts' ids need not repeat its slug.
+        let id = "g-tahun".to_string();
+        series::page_svg(Series { id, title: &chart_title, ind: &r, points, sparkline: false }, t)
     });
     let quarters = quarter_sections(inputs, &r, t, roots.site);
     let opt = |x: &Option<Text>| x.as_ref().map(|v| txt(v, lang));
@@ -239,8 +240,8 @@ fn quarter_sections(inputs: &Inputs, r: &IndicatorRef, t: &Words, root: &str) ->
             .collect();
         let title = format!("{} {} — {} {tahun}", r.id, r.nama.text, t.get("quarterly"));
         let points = series::quarter_points(&rows, ind.agregasi.value == Agregasi::Kumulatif, t);
-        let id = format!("tw-{}-{tahun}", r.slug);
-        let chart = series::svg(Series { id, title: &title, ind: r, points, sparkline: false }, t);
+        let id = format!("g-tw-{tahun}");
+        let chart = series::page_svg(Series { id, title: &title, ind: r, points, sparkline: false }, t);
         sections.push(QuarterSection { tahun, rows: views, chart });
     }
     sections

@@ -57,8 +57,18 @@ pub struct Series<'a> {
     pub sparkline: bool,
 }
 
-/// The SVG of `series`, with a description that states every figure.
+/// The SVG of `series`, standing alone (a report's chart file), with a description that states
+/// every figure.
 pub fn svg(series: Series, t: &Words) -> String {
+    draw(series, t, false)
+}
+
+/// The SVG of `series` inline in a page of the site, painted by its stylesheet.
+pub fn page_svg(series: Series, t: &Words) -> String {
+    draw(series, t, true)
+}
+
+fn draw(series: Series, t: &Words, page: bool) -> String {
     let lang = t.lang;
     let Series { id, title, ind, points, sparkline } = series;
     let max = points
@@ -103,6 +113,7 @@ pub fn svg(series: Series, t: &Words) -> String {
             sparkline,
             empty_text: t.get("no_data"),
             lang,
+            page,
         },
         &id,
     )

@@ -323,6 +323,11 @@ const STRINGS: &[(&str, &str, &str)] = &[
     ("evidence_missing", "✗ belum disampaikan", "✗ missing"),
     ("evidence_extra", "Disampaikan di luar yang wajib", "Supplied beyond the required"),
     ("evidence_nothing_required", "tidak ada yang wajib", "nothing required"),
+    (
+        "evidence_nothing_year",
+        "Tidak ada data dukung yang wajib maupun yang disampaikan untuk indikator ini pada {y}; status validasi tiap triwulan ada di tabel capaian per triwulan.",
+        "No evidence was required or supplied for this indicator in {y}; each quarter's validation status is in the quarterly table.",
+    ),
     ("completeness", "Kelengkapan", "Completeness"),
     ("completeness_year", "Kelengkapan data dukung tahun ini", "Evidence completeness of the year"),
     ("of", "dari", "of"),

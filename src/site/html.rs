@@ -17,8 +17,9 @@ use crate::content::model::Satuan;
 use crate::diagnostics::Lang;
 use crate::present::format::{self, KOSONG};
 
-/// A blank cell.
-const BLANK: &str = "<span class=\"blank\">–</span>";
+/// A blank cell: the dash alone, in the text's colour (a class around it would cost more bytes
+/// than the dash on a table of thousands of cells).
+const BLANK: &str = KOSONG;
 
 /// Install `show_txt`, `show_value`, `show_target`, `show_pct`, `show_badge`, `show_date` and
 /// `show_status`.
@@ -32,6 +33,8 @@ pub fn register(env: &mut Environment<'_>) {
     env.add_function("show_status", show_status);
     env.add_function("show_ind", show_ind);
     env.add_function("show_flag", show_flag);
+    env.add_function("show_period", |state: &State, p: String| show_period(state, p).map(safe));
+    env.add_function("show_links", show_links);
 }
 
 fn safe(html: String) -> Value {
@@ -61,10 +64,15 @@ fn show_txt(x: Value) -> Result<Value, Error> {
 /// in another language than the page's (`satuan_lang`, from [`IndicatorRef`]) is marked so.
 ///
 /// [`IndicatorRef`]: crate::present::view::IndicatorRef
-fn show_value(state: &State, v: Value, satuan: String, satuan_lang: Option<String>) -> Result<Value, Error> {
+pub(super) fn show_value(
+    state: &State,
+    v: Value,
+    satuan: String,
+    satuan_lang: Option<String>,
+) -> Result<Value, Error> {
     let lang = lang(state)?;
     let Some(number) = decimal_of("show_value", &v)? else {
-        return Ok(safe(format!("<span class=\"blank\" aria-label=\"{KOSONG}\">{KOSONG}</span>")));
+        return Ok(safe(BLANK.to_string()));
     };
     let shown = figure_html(number, &satuan, satuan_lang.as_deref(), lang);
     Ok(safe(if Satuan::of(&satuan) == Satuan::Rupiah {
@@ -90,7 +98,7 @@ fn figure_html(number: rust_decimal::Decimal, satuan: &str, unit_lang: Option<&s
 
 /// A target `{value, min, maks}`: one figure, a range, or a blank; when a PK revision put it
 /// in force (`awal`, `dasar`), the original target and the revision's basis follow it.
-fn show_target(
+pub(super) fn show_target(
     state: &State,
     tv: Value,
     satuan: String,
@@ -135,7 +143,7 @@ fn target_html(tv: &Value, satuan: &str, unit_lang: Option<&str>, lang: Lang) ->
 }
 
 /// A percentage, rounded to two decimals, or a blank.
-fn show_pct(state: &State, v: Value) -> Result<Value, Error> {
+pub(super) fn show_pct(state: &State, v: Value) -> Result<Value, Error> {
     let lang = lang(state)?;
     Ok(safe(match decimal_of("show_pct", &v)? {
         Some(n) => Escape(&format::persen(n, lang)).to_string(),
@@ -144,7 +152,7 @@ fn show_pct(state: &State, v: Value) -> Result<Value, Error> {
 }
 
 /// A predicate `{band, nama}` as a coloured badge that also says its band in words.
-fn show_badge(p: Value) -> Result<Value, Error> {
+pub(super) fn show_badge(p: Value) -> Result<Value, Error> {
     if is_blank(&p) {
         return Ok(safe(BLANK.to_string()));
     }
@@ -195,31 +203,49 @@ fn symbol(status: &str) -> &'static str {
     }
 }
 
-/// The word of a validation status in the page's language (`t[status]`).
-fn status_word(state: &State, s: &str) -> Result<String, Error> {
-    let words = state.lookup("t").ok_or_else(|| invalid("show_status: no `t` in the context"))?;
-    let word = words.get_item(&Value::from(s))?;
-    word.as_str().map(str::to_string).ok_or_else(|| invalid(format!("show_status: no word for {s:?}")))
+/// The interface word `key` in the page's language (`t[key]`).
+pub(super) fn word(state: &State, key: &str) -> Result<String, Error> {
+    let words = state.lookup("t").ok_or_else(|| invalid("no `t` in the context"))?;
+    let word = words.get_item(&Value::from(key))?;
+    word.as_str().map(str::to_string).ok_or_else(|| invalid(format!("no word for {key:?}")))
 }
 
-/// A validation status in the page's words (`t[status]`) after its symbol.
-fn show_status(state: &State, s: String) -> Result<Value, Error> {
-    let word = status_word(state, &s)?;
-    Ok(safe(format!(
-        "<span class=\"status s-{}\"><span aria-hidden=\"true\">{} </span>{}</span>",
-        Escape(&s),
-        symbol(&s),
-        Escape(&word)
-    )))
+/// A period: `TAHUN` as the whole year, a quarter `TW1` as the page's language abbreviates it
+/// (`Q1` in English).
+pub(super) fn show_period(state: &State, p: String) -> Result<String, Error> {
+    if p == "TAHUN" {
+        return Ok(Escape(&word(state, "full_year")?).to_string());
+    }
+    Ok(Escape(&p.replace("TW", &word(state, "q")?)).to_string())
+}
+
+/// A list of links `{label, url, external}`, or a blank.
+pub(super) fn show_links(items: Value) -> Result<Value, Error> {
+    let mut out = String::new();
+    for l in items.try_iter()? {
+        let url = l.get_attr("url")?;
+        let rel = if l.get_attr("external")?.is_true() { " rel=\"noopener noreferrer\"" } else { "" };
+        let label = txt_html(&l.get_attr("label")?)?;
+        let _ =
+            write!(out, "<li><a href=\"{}\"{rel}>{label}</a></li>", Escape(url.as_str().unwrap_or_default()));
+    }
+    Ok(safe(if out.is_empty() { BLANK.to_string() } else { format!("<ul class=\"links\">{out}</ul>") }))
+}
+
+/// A validation status in the page's words (`t[status]`) after its symbol, in one element: the
+/// symbol shows it at a glance, the word says it, and neither rests on colour.
+pub(super) fn show_status(state: &State, s: String) -> Result<Value, Error> {
+    let word = word(state, &s)?;
+    Ok(safe(format!("<span class=\"st s-{}\">{} {}</span>", Escape(&s), symbol(&s), Escape(&word))))
 }
 
 /// The mark a corrected or rejected figure carries beside it: the symbol to the eye, the word
 /// to a screen reader; nothing for any other status.
-fn show_flag(state: &State, s: String) -> Result<Value, Error> {
+pub(super) fn show_flag(state: &State, s: String) -> Result<Value, Error> {
     if s != "dikoreksi" && s != "ditolak" {
         return Ok(safe(String::new()));
     }
-    let word = status_word(state, &s)?;
+    let word = word(state, &s)?;
     Ok(safe(format!(
         " <span class=\"flag s-{}\"><span aria-hidden=\"true\">{}</span><span class=\"vh\"> ({})</span></span>",
         Escape(&s),
@@ -252,7 +278,7 @@ mod tests {
         let out = render("{{ show_value(v, 'izin', 'id') }}", context! { lang => "en", v => "1150" });
         assert_eq!(out, "1,150\u{a0}<span lang=\"id\">izin</span>");
         let out = render("{{ show_value(none, 'indeks') }}", context! { lang => "en" });
-        assert!(out.contains("class=\"blank\""));
+        assert_eq!(out, "–");
     }
 
     #[test]
@@ -286,7 +312,7 @@ mod tests {
         let t = context! { sah => "valid" };
         assert_eq!(
             render("{{ show_status('sah') }}", context! { t }),
-            "<span class=\"status s-sah\"><span aria-hidden=\"true\">✓ </span>valid</span>"
+            "<span class=\"st s-sah\">✓ valid</span>"
         );
         let t = context! { ditolak => "rejected", sah => "valid" };
         assert_eq!(

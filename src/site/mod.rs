@@ -16,6 +16,7 @@ mod filters;
 mod html;
 mod page;
 mod reuse;
+mod rows;
 mod theme;
 
 use std::collections::BTreeMap;

@@ -137,6 +137,7 @@ pub fn load(root: &Path, tema: &str, diags: &mut Diagnostics) -> Option<Theme> {
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     crate::site::filters::register(&mut env);
     crate::site::html::register(&mut env);
+    crate::site::rows::register(&mut env);
     env.set_formatter(crate::site::escape::formatter);
     let mut names: Vec<String> = TEMPLATES.iter().map(|(n, _)| n.to_string()).collect();
     names.extend(layers.extra("templates"));

@@ -55,17 +55,25 @@ impl Ink {
         let _ = write!(self.marks, "M{} {}l{r} {r}l-{r} {r}l-{r} -{r}z", c.0, c.1 - r);
     }
 
-    /// Append the paths to `out`, each with its paint; series with no mark are left out.
-    pub fn write(&self, out: &mut String) {
+    /// Append the paths to `out`, each with its paint; series with no mark are left out. On a
+    /// `page`, the paint is a class of the page's stylesheet (`svg.c` in the theme's
+    /// `style.css`, the same colours), and the lines keep `fill="none"` so that they are never
+    /// filled without it.
+    pub fn write(&self, out: &mut String, page: bool) {
         let paths = [
-            (&self.grid, "fill=\"none\" stroke=\"#DDDDDD\""),
-            (&self.zero, "fill=\"none\" stroke=\"#666666\""),
-            (&self.bars, "fill=\"#1F4E79\""),
-            (&self.halo, "fill=\"none\" stroke=\"#FFFFFF\" stroke-width=\"4\""),
-            (&self.target, "fill=\"none\" stroke=\"#A14B00\" stroke-width=\"2\" stroke-dasharray=\"7 4\""),
-            (&self.marks, "fill=\"#FFFFFF\" stroke=\"#A14B00\" stroke-width=\"2\""),
+            (&self.grid, "fill=\"none\" stroke=\"#DDDDDD\"", "fill=\"none\" class=\"cg\""),
+            (&self.zero, "fill=\"none\" stroke=\"#666666\"", "fill=\"none\" class=\"cz\""),
+            (&self.bars, "fill=\"#1F4E79\"", "class=\"cb\""),
+            (&self.halo, "fill=\"none\" stroke=\"#FFFFFF\" stroke-width=\"4\"", "fill=\"none\" class=\"ch\""),
+            (
+                &self.target,
+                "fill=\"none\" stroke=\"#A14B00\" stroke-width=\"2\" stroke-dasharray=\"7 4\"",
+                "fill=\"none\" class=\"ct\"",
+            ),
+            (&self.marks, "fill=\"#FFFFFF\" stroke=\"#A14B00\" stroke-width=\"2\"", "class=\"cm\""),
         ];
-        for (d, paint) in paths.into_iter().filter(|(d, _)| !d.is_empty()) {
+        for (d, alone, in_page) in paths.into_iter().filter(|(d, _, _)| !d.is_empty()) {
+            let paint = if page { in_page } else { alone };
             let _ = writeln!(out, "<path {paint} d=\"{d}\"/>");
         }
     }
@@ -84,7 +92,7 @@ mod tests {
         ink.target(&[(0, 5), (28, 5)], false);
         ink.diamond((15, 40), 4);
         let mut out = String::new();
-        ink.write(&mut out);
+        ink.write(&mut out, false);
         // Bars, halo, dashed line, markers: no grid and no zero line were drawn.
         assert_eq!(out.lines().count(), 4, "{out}");
         assert!(out.contains("<path fill=\"#1F4E79\" d=\"M10 50H20V90H10zM30 70H40V90H30z\"/>"));
