@@ -162,34 +162,43 @@ fn ya_tidak(yes: bool) -> Option<String> {
 }
 
 /// Add every export to `out` under `data/`; `licence` is the open data's (`situs.lisensi`).
+/// Rows are made one at a time and written at once into the file's text, so no table is
+/// ever held as cells beside its text (`capaian` has a row per indicator × year × period).
 pub fn write(ledger: &Ledger, title: &str, licence: &str, out: &dyn Sink) {
-    let capaian = capaian_rows(ledger);
-    out.add("data/capaian.json", &capaian_json(&capaian_table(), &capaian));
-    let tables = [
-        (capaian_table(), capaian),
-        (tindak_lanjut_table(), tindak_lanjut_rows(ledger)),
-        (pelaporan_table(), pelaporan_rows(ledger)),
-        (ikm_table(), ikm_rows(ledger)),
-        (bukti_table(), bukti_rows(ledger)),
-        (proyeksi_table(), proyeksi_rows(ledger)),
-    ];
-    for (table, rows) in &tables {
-        out.add(&format!("data/{}.csv", table.name), &csv(table, rows));
+    let capaian = capaian_table();
+    let (mut csv_text, mut json) = (Csv::new(&capaian), JsonRecords::default());
+    for cells in capaian_rows(ledger) {
+        csv_text.row(&capaian, &cells);
+        json.record(&capaian, &cells);
     }
-    out.add("data/datapackage.json", &datapackage(title, licence, &tables.map(|(table, _)| table)));
+    out.add("data/capaian.json", &json.finish());
+    out.add("data/capaian.csv", &csv_text.finish());
+    let others: [(Table, Rows); 5] = [
+        (tindak_lanjut_table(), Box::new(tindak_lanjut_rows(ledger))),
+        (pelaporan_table(), Box::new(pelaporan_rows(ledger))),
+        (ikm_table(), Box::new(ikm_rows(ledger))),
+        (bukti_table(), Box::new(bukti_rows(ledger))),
+        (proyeksi_table(), Box::new(proyeksi_rows(ledger))),
+    ];
+    let mut tables = vec![capaian];
+    for (table, rows) in others {
+        out.add(&format!("data/{}.csv", table.name), &csv(&table, rows));
+        tables.push(table);
+    }
+    out.add("data/datapackage.json", &datapackage(title, licence, &tables));
 }
+
+/// The rows of a table, made as they are written.
+type Rows<'a> = Box<dyn Iterator<Item = Cells> + 'a>;
 
 /// A cell: `None` is an empty cell.
 type Cells = Vec<Option<String>>;
 
-fn capaian_rows(ledger: &Ledger) -> Vec<Cells> {
-    let mut rows = Vec::new();
-    for ind in &ledger.indicators {
-        for row in &ind.rows {
-            rows.push(capaian_row(ledger, &ind.id, row));
-        }
-    }
-    rows
+fn capaian_rows(ledger: &Ledger) -> impl Iterator<Item = Cells> + '_ {
+    ledger
+        .indicators
+        .iter()
+        .flat_map(move |ind| ind.rows.iter().map(move |row| capaian_row(ledger, &ind.id, row)))
 }
 
 fn capaian_row(ledger: &Ledger, id: &str, row: &Row) -> Cells {
@@ -227,35 +236,27 @@ fn target_awal(target: Option<&Target>) -> Option<String> {
 }
 
 /// The JSON twin keeps every text as written: a program reads it, no spreadsheet evaluates it.
-/// The rows are serialised straight from the cells (the same bytes as a `Value` tree of them
-/// would give), so the 5,000-indicator site does not hold a second copy of its ledger as JSON
-/// values while writing it.
-fn capaian_json(table: &Table, rows: &[Cells]) -> Vec<u8> {
-    let mut bytes = Vec::with_capacity(rows.len() * 64 * table.columns.len().max(1));
-    let mut ser = serde_json::Serializer::with_formatter(&mut bytes, serde_json::ser::PrettyFormatter::new());
-    // Writing into a Vec cannot fail, nor can serialising strings and nulls.
-    let _ = serde::Serialize::serialize(&Objects { table, rows }, &mut ser);
-    bytes.push(b'\n');
-    bytes
+/// An array with one compact object a line: a review or a diff shows each changed record as
+/// one changed line, at a fifth of the size of indented JSON.
+#[derive(Default)]
+struct JsonRecords {
+    bytes: Vec<u8>,
 }
 
-/// Rows as a JSON array of objects keyed by column name, in column order.
-struct Objects<'a> {
-    table: &'a Table,
-    rows: &'a [Cells],
-}
+impl JsonRecords {
+    fn record(&mut self, table: &Table, cells: &Cells) {
+        self.bytes.extend_from_slice(if self.bytes.is_empty() { b"[\n" } else { b",\n" });
+        // Writing into a Vec cannot fail, nor can serialising strings and nulls.
+        let _ = serde_json::to_writer(&mut self.bytes, &Object { table, cells });
+    }
 
-impl serde::Serialize for Objects<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeSeq;
-        let mut seq = s.serialize_seq(Some(self.rows.len()))?;
-        for cells in self.rows {
-            seq.serialize_element(&Object { table: self.table, cells })?;
-        }
-        seq.end()
+    fn finish(mut self) -> Vec<u8> {
+        self.bytes.extend_from_slice(if self.bytes.is_empty() { b"[]\n" } else { b"\n]\n" });
+        self.bytes
     }
 }
 
+/// A row as a JSON object keyed by column name, in column order.
 struct Object<'a> {
     table: &'a Table,
     cells: &'a Cells,
@@ -272,62 +273,49 @@ impl serde::Serialize for Object<'_> {
     }
 }
 
-fn tindak_lanjut_rows(ledger: &Ledger) -> Vec<Cells> {
-    ledger
-        .follow_ups
-        .iter()
-        .map(|f| {
-            vec![
-                Some(f.evaluasi.clone()),
-                Some(f.rekomendasi.clone()),
-                Some(f.diterima.to_string()),
-                Some(f.batas_waktu.to_string()),
-                Some(f.status.label().to_string()),
-                f.selesai.map(|d| d.to_string()),
-                Some(f.terlambat_hari.to_string()),
-            ]
-        })
-        .collect()
+fn tindak_lanjut_rows(ledger: &Ledger) -> impl Iterator<Item = Cells> + '_ {
+    ledger.follow_ups.iter().map(|f| {
+        vec![
+            Some(f.evaluasi.clone()),
+            Some(f.rekomendasi.clone()),
+            Some(f.diterima.to_string()),
+            Some(f.batas_waktu.to_string()),
+            Some(f.status.label().to_string()),
+            f.selesai.map(|d| d.to_string()),
+            Some(f.terlambat_hari.to_string()),
+        ]
+    })
 }
 
-fn pelaporan_rows(ledger: &Ledger) -> Vec<Cells> {
-    ledger
-        .reports
-        .iter()
-        .map(|r| {
-            vec![
-                Some(r.tahun.to_string()),
-                Some(r.laporan.code()),
-                Some(r.batas_waktu.to_string()),
-                r.tanggal.map(|d| d.to_string()),
-                Some(r.status.label().to_string()),
-                Some(r.terlambat_hari.to_string()),
-            ]
-        })
-        .collect()
+fn pelaporan_rows(ledger: &Ledger) -> impl Iterator<Item = Cells> + '_ {
+    ledger.reports.iter().map(|r| {
+        vec![
+            Some(r.tahun.to_string()),
+            Some(r.laporan.code()),
+            Some(r.batas_waktu.to_string()),
+            r.tanggal.map(|d| d.to_string()),
+            Some(r.status.label().to_string()),
+            Some(r.terlambat_hari.to_string()),
+        ]
+    })
 }
 
-fn ikm_rows(ledger: &Ledger) -> Vec<Cells> {
-    ledger
-        .ikm
-        .iter()
-        .map(|s| {
-            let mut cells =
-                vec![Some(s.tahun.to_string()), Some(s.periode.label()), s.responden.map(|r| r.to_string())];
-            cells.extend(s.nrr_shown().iter().map(|n| Some(plain(*n))));
-            cells.push(Some(plain(s.ikm)));
-            cells.push(Some(s.mutu.huruf().to_string()));
-            cells
-        })
-        .collect()
+fn ikm_rows(ledger: &Ledger) -> impl Iterator<Item = Cells> + '_ {
+    ledger.ikm.iter().map(|s| {
+        let mut cells =
+            vec![Some(s.tahun.to_string()), Some(s.periode.label()), s.responden.map(|r| r.to_string())];
+        cells.extend(s.nrr_shown().iter().map(|n| Some(plain(*n))));
+        cells.push(Some(plain(s.ikm)));
+        cells.push(Some(s.mutu.huruf().to_string()));
+        cells
+    })
 }
 
 /// One row per indicator × quarter × evidence kind, required or supplied.
-fn bukti_rows(ledger: &Ledger) -> Vec<Cells> {
-    let mut rows = Vec::new();
-    for c in &ledger.bukti {
-        for k in &c.kinds {
-            rows.push(vec![
+fn bukti_rows(ledger: &Ledger) -> impl Iterator<Item = Cells> + '_ {
+    ledger.bukti.iter().flat_map(|c| {
+        c.kinds.iter().map(move |k| {
+            vec![
                 Some(c.tahun.to_string()),
                 Some(c.triwulan.to_string()),
                 Some(c.indikator.clone()),
@@ -335,45 +323,58 @@ fn bukti_rows(ledger: &Ledger) -> Vec<Cells> {
                 ya_tidak(k.wajib),
                 ya_tidak(k.disampaikan),
                 Some(c.validasi.label().to_string()),
-            ]);
-        }
-    }
-    rows
-}
-
-fn proyeksi_rows(ledger: &Ledger) -> Vec<Cells> {
-    ledger
-        .proyeksi
-        .iter()
-        .map(|p| {
-            vec![
-                Some(p.tahun.to_string()),
-                Some(Periode::Triwulan(p.setelah).label()),
-                Some(p.indikator.clone()),
-                Some(plain(p.proyeksi)),
-                p.capaian.map(plain),
-                p.status.map(|s| s.word().to_string()),
             ]
         })
-        .collect()
+    })
+}
+
+fn proyeksi_rows(ledger: &Ledger) -> impl Iterator<Item = Cells> + '_ {
+    ledger.proyeksi.iter().map(|p| {
+        vec![
+            Some(p.tahun.to_string()),
+            Some(Periode::Triwulan(p.setelah).label()),
+            Some(p.indikator.clone()),
+            Some(plain(p.proyeksi)),
+            p.capaian.map(plain),
+            p.status.map(|s| s.word().to_string()),
+        ]
+    })
 }
 
 /// RFC 4180 CSV with `\n` line ends; a field is quoted only when it must be.
-fn csv(table: &Table, rows: &[Cells]) -> Vec<u8> {
-    let names: Vec<&str> = table.columns.iter().map(|c| c.name).collect();
-    let mut text = names.join(",");
-    text.push('\n');
+fn csv(table: &Table, rows: impl IntoIterator<Item = Cells>) -> Vec<u8> {
+    let mut text = Csv::new(table);
     for row in rows {
-        let fields: Vec<String> = table
-            .columns
-            .iter()
-            .zip(row)
-            .map(|(column, cell)| quote(&safe_cell(&column.kind, cell.as_deref().unwrap_or(""))))
-            .collect();
-        text.push_str(&fields.join(","));
-        text.push('\n');
+        text.row(table, &row);
     }
-    text.into_bytes()
+    text.finish()
+}
+
+/// The text of a CSV file, a row at a time.
+struct Csv {
+    text: String,
+}
+
+impl Csv {
+    /// The header row of `table`.
+    fn new(table: &Table) -> Csv {
+        let names: Vec<&str> = table.columns.iter().map(|c| c.name).collect();
+        Csv { text: names.join(",") + "\n" }
+    }
+
+    fn row(&mut self, table: &Table, row: &Cells) {
+        for (i, (column, cell)) in table.columns.iter().zip(row).enumerate() {
+            if i > 0 {
+                self.text.push(',');
+            }
+            self.text.push_str(&quote(&safe_cell(&column.kind, cell.as_deref().unwrap_or(""))));
+        }
+        self.text.push('\n');
+    }
+
+    fn finish(self) -> Vec<u8> {
+        self.text.into_bytes()
+    }
 }
 
 /// A cell as a spreadsheet may open it. Only free text from the content is neutralised: numbers
@@ -488,7 +489,7 @@ mod tests {
     #[test]
     fn csv_quotes_only_what_needs_it() {
         let t = table(vec![col("x", Kind::Text), col("y", Kind::Text), col("z", Kind::Text)]);
-        let text = String::from_utf8(csv(&t, &cells(&["a,b", "", "say \"hi\""]))).unwrap();
+        let text = String::from_utf8(csv(&t, cells(&["a,b", "", "say \"hi\""]))).unwrap();
         assert_eq!(text, "x,y,z\n\"a,b\",,\"say \"\"hi\"\"\"\n");
     }
 
@@ -497,8 +498,24 @@ mod tests {
         let mut columns: Vec<Column> = ["a", "b", "c", "d", "e", "f", "g"].map(|n| col(n, Kind::Text)).into();
         columns.extend([col("n", Kind::Number), col("i", Kind::Integer)]);
         let row = cells(&["=1+1", "+62", "-R", "@SUM(A1)", "\tx", "\rx", "a-b", "-2.5", "-3"]);
-        let text = String::from_utf8(csv(&table(columns), &row)).unwrap();
+        let text = String::from_utf8(csv(&table(columns), row)).unwrap();
         assert_eq!(text, "a,b,c,d,e,f,g,n,i\n'=1+1,'+62,'-R,'@SUM(A1),'\tx,\"'\rx\",a-b,-2.5,-3\n");
+    }
+
+    #[test]
+    fn json_has_one_compact_record_a_line() {
+        let t = table(vec![col("indikator", Kind::Text), col("capaian", Kind::Number)]);
+        let mut json = JsonRecords::default();
+        for row in [cells(&["IKU-1", "82.50"]), cells(&["=x \"y\"", ""])] {
+            json.record(&t, &row[0]);
+        }
+        let text = String::from_utf8(json.finish()).unwrap();
+        // Text as written (no `'`), an empty cell is null, keys in column order.
+        assert_eq!(
+            text,
+            "[\n{\"indikator\":\"IKU-1\",\"capaian\":\"82.50\"},\n{\"indikator\":\"=x \\\"y\\\"\",\"capaian\":null}\n]\n"
+        );
+        assert_eq!(JsonRecords::default().finish(), b"[]\n");
     }
 
     #[test]

@@ -270,7 +270,7 @@ fn formula_like_text_is_neutralised_and_negative_figures_stay_numbers() {
     assert_eq!(rows(&csv, "D")[3], "D,2023,TW4,,70,,87.50,0.00,ditolak,'\tsangat rendah,80,90,");
     // The JSON twin is read by programs, not spreadsheets: it keeps the names as written.
     let json = std::fs::read_to_string(out.join("data/capaian.json")).unwrap();
-    assert!(json.contains("\"predikat\": \"+tinggi\""), "{json}");
+    assert!(json.contains("\"predikat\":\"+tinggi\""), "{json}");
     assert_valid_package(&out.join("data"));
 }
 

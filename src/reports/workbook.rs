@@ -9,6 +9,13 @@
 //! frozen, column widths and row heights fitted to the text shown, and there are no formulas:
 //! a text that starts with `=` is stored as a string cell, never evaluated. The document's
 //! dates are the as-of date, so two builds of one commit give the same bytes.
+//!
+//! No sheet is held whole: a sheet makes its rows twice, once to fit the column widths and
+//! once to write them, and rust_xlsxwriter's constant-memory mode puts each written row into
+//! an unnamed temporary file in the system's temporary folder (`TMPDIR`), gone when the
+//! workbook is saved (holding every cell took ≈ 115 MiB at 5,000 indicators). The build and
+//! the preview write the same way, so their bytes are the same; a temporary folder that cannot
+//! be written is reported as the workbook's error (docs/output.md).
 
 mod sheets;
 
@@ -89,11 +96,17 @@ pub(super) enum Sel {
 }
 
 /// A sheet: its name, column headers and rows.
-pub(super) struct Sheet {
+pub(super) struct Sheet<'a> {
     pub(super) nama: &'static str,
     pub(super) kolom: Vec<&'static str>,
-    pub(super) baris: Vec<Vec<Sel>>,
+    /// Makes the rows and hands each, in order, to the function it is given: once to fit the
+    /// columns, once to write them, so that no sheet is ever held whole (the quarters of
+    /// 5,000 indicators are 20,000 rows).
+    pub(super) baris: Box<dyn Fn(Emit) + 'a>,
 }
+
+/// What takes the rows of a sheet one by one.
+pub(super) type Emit<'r> = &'r mut dyn FnMut(Vec<Sel>);
 
 /// The formats of a workbook, made once: number formats by decimals.
 struct Formats {
@@ -132,7 +145,7 @@ pub(super) fn workbook(p: &Presenter, tahun: i32) -> Result<Vec<u8>, XlsxError> 
     book.set_properties(&properties(p, tahun)?);
     let mut formats = Formats::new();
     for sheet in sheets::sheets(p, tahun) {
-        write_sheet(book.add_worksheet(), &sheet, &mut formats)?;
+        write_sheet(book.add_worksheet_with_constant_memory()?, &sheet, &mut formats)?;
     }
     book.save_to_buffer()
 }
@@ -162,13 +175,14 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, formats: &mut Formats) -> Resu
     }
     let header: Vec<Sel> = sheet.kolom.iter().map(|k| Sel::Teks(k.to_string())).collect();
     fit_height(ws, 0, &header, &widths)?;
-    for (r, row) in sheet.baris.iter().enumerate() {
-        let r = r as u32 + 1;
-        for (c, sel) in row.iter().enumerate() {
-            write_cell(ws, r, c as u16, sel, formats)?;
+    let (mut r, mut result) = (0, Ok(()));
+    (sheet.baris)(&mut |row| {
+        r += 1;
+        if result.is_ok() {
+            result = write_row(ws, r, &row, &widths, formats);
         }
-        fit_height(ws, r, row, &widths)?;
-    }
+    });
+    result?;
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, *w as u16 + 2)?;
     }
@@ -176,6 +190,19 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, formats: &mut Formats) -> Resu
     // Printed, a sheet is A4 landscape, one page wide, with its header on every page.
     ws.set_paper_size(A4).set_landscape().set_print_fit_to_pages(1, 0).set_repeat_rows(0, 0)?;
     Ok(())
+}
+
+fn write_row(
+    ws: &mut Worksheet,
+    r: u32,
+    row: &[Sel],
+    widths: &[usize],
+    formats: &mut Formats,
+) -> Result<(), XlsxError> {
+    for (c, sel) in row.iter().enumerate() {
+        write_cell(ws, r, c as u16, sel, formats)?;
+    }
+    fit_height(ws, r, row, widths)
 }
 
 /// Excel's paper size code of A4.
@@ -186,11 +213,11 @@ const A4: u8 = 9;
 fn widths(sheet: &Sheet) -> Vec<usize> {
     let mut widths: Vec<usize> =
         sheet.kolom.iter().map(|k| k.split(' ').map(|w| w.chars().count()).max().unwrap_or(0)).collect();
-    for row in &sheet.baris {
-        for (w, sel) in widths.iter_mut().zip(row) {
+    (sheet.baris)(&mut |row| {
+        for (w, sel) in widths.iter_mut().zip(&row) {
             *w = (*w).max(shown(sel));
         }
-    }
+    });
     widths.iter().map(|w| (*w).clamp(LEBAR.0, LEBAR.1)).collect()
 }
 

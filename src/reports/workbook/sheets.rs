@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use super::{Sel, Sheet};
+use super::{Emit, Sel, Sheet};
 use crate::compute::{EvidenceKind, FollowUp, IndicatorLedger, Owner, Periode, Row};
 use crate::content::model::{Indikator, Kegiatan, Rekomendasi, RencanaAksiEntry, Site, Text, Year};
 use crate::content::reader::Choice;
@@ -15,9 +15,10 @@ use crate::number::Target;
 use crate::present::Presenter;
 use crate::present::format::angka;
 
-/// Every sheet of the workbook of `tahun`, in order, each made when it is reached: a year of
-/// thousands of indicators holds one sheet's rows at a time, not the whole workbook's.
-pub(super) fn sheets(p: &Presenter, tahun: i32) -> impl Iterator<Item = Sheet> {
+/// Every sheet of the workbook of `tahun`, in order. A sheet makes its rows each time it is
+/// read and hands them on one by one, so a year of thousands of indicators never holds a whole
+/// sheet's rows, let alone the workbook's.
+pub(super) fn sheets<'a>(p: &'a Presenter<'_>, tahun: i32) -> impl Iterator<Item = Sheet<'a>> {
     let y = p.site.years.get(&tahun);
     (0..9).map(move |sheet| match sheet {
         0 => keterangan(p, tahun),
@@ -55,7 +56,7 @@ fn opt<T>(value: Option<T>, cell: impl FnOnce(T) -> Sel) -> Sel {
 }
 
 /// What the workbook is, whose, as of when, and whether its figures are sample data.
-fn keterangan(p: &Presenter, tahun: i32) -> Sheet {
+fn keterangan<'a>(p: &Presenter, tahun: i32) -> Sheet<'a> {
     let sakip = p.site.sakip.as_ref();
     let mut baris = vec![
         vec![kata("Instansi"), opt(sakip, |s| teks(&s.instansi.nama))],
@@ -74,7 +75,8 @@ fn keterangan(p: &Presenter, tahun: i32) -> Sheet {
         kata("Catatan"),
         kata("Capaian dalam persen, dibulatkan 2 desimal; target dan realisasi persis seperti ditulis. Angka yang tidak dapat disimpan persis sebagai angka lembar kerja ditulis sebagai teks."),
     ]);
-    Sheet { nama: "Keterangan", kolom: vec!["Keterangan", "Isi"], baris }
+    let baris = move |emit: Emit| baris.iter().cloned().for_each(emit);
+    Sheet { nama: "Keterangan", kolom: vec!["Keterangan", "Isi"], baris: Box::new(baris) }
 }
 
 const FIGURE_COLUMNS: [&str; 10] = [
@@ -155,20 +157,19 @@ fn with_figures(head: &[&'static str]) -> Vec<&'static str> {
     kolom
 }
 
-fn iku(p: &Presenter, tahun: i32) -> Sheet {
-    let sasaran: HashMap<&str, &Text> = p.site.sasaran().map(|s| (s.id.value.as_str(), &s.uraian)).collect();
-    let baris = p
-        .indicators()
-        .iter()
-        .filter_map(|&(ind, l)| {
-            let Owner::Sasaran(id) = &l.owner else { return None };
+fn iku<'a>(p: &'a Presenter<'_>, tahun: i32) -> Sheet<'a> {
+    let baris = move |emit: Emit| {
+        let sasaran: HashMap<&str, &Text> =
+            p.site.sasaran().map(|s| (s.id.value.as_str(), &s.uraian)).collect();
+        for &(ind, l) in p.indicators() {
+            let Owner::Sasaran(id) = &l.owner else { continue };
             let mut row = vec![kata(id), opt(sasaran.get(id.as_str()), |t| teks(t))];
             row.extend(describe(ind));
             row.extend(figures(p, l, tahun));
-            Some(row)
-        })
-        .collect();
-    Sheet { nama: "IKU", kolom: with_figures(&["Sasaran", "Uraian sasaran"]), baris }
+            emit(row);
+        }
+    };
+    Sheet { nama: "IKU", kolom: with_figures(&["Sasaran", "Uraian sasaran"]), baris: Box::new(baris) }
 }
 
 /// Programmes, kegiatan and sub-kegiatan by code, with their level.
@@ -182,25 +183,23 @@ fn tingkat(level: usize) -> Sel {
     kata(TINGKAT.get(level).copied().unwrap_or("sub kegiatan"))
 }
 
-fn cascading(p: &Presenter, tahun: i32) -> Sheet {
-    let units = units(p.site);
-    let baris = p
-        .indicators()
-        .iter()
-        .filter_map(|&(ind, l)| {
-            let Owner::Kegiatan(kode) = &l.owner else { return None };
+fn cascading<'a>(p: &'a Presenter<'_>, tahun: i32) -> Sheet<'a> {
+    let baris = move |emit: Emit| {
+        let units = units(p.site);
+        for &(ind, l) in p.indicators() {
+            let Owner::Kegiatan(kode) = &l.owner else { continue };
             let unit = units.get(kode.as_str());
             let mut row =
                 vec![opt(unit, |(_, level)| tingkat(*level)), kata(kode), opt(unit, |(u, _)| teks(&u.nama))];
             row.extend(describe(ind));
             row.extend(figures(p, l, tahun));
-            Some(row)
-        })
-        .collect();
+            emit(row);
+        }
+    };
     Sheet {
         nama: "Indikator cascading",
         kolom: with_figures(&["Tingkat", "Kode", "Program/kegiatan"]),
-        baris,
+        baris: Box::new(baris),
     }
 }
 
@@ -231,14 +230,13 @@ fn required(entry: &RencanaAksiEntry) -> String {
     items.join("; ")
 }
 
-fn rencana_aksi(p: &Presenter, y: Option<&Year>, tahun: i32) -> Sheet {
-    let names: HashMap<&str, &Text> =
-        p.indicators().iter().map(|(i, _)| (i.id.value.as_str(), &i.nama)).collect();
-    let ledgers = ledgers(p);
-    let entries = y.and_then(|y| y.rencana_aksi.as_ref()).map_or(&[][..], |r| &r.indikator);
-    let baris = entries
-        .iter()
-        .map(|e| {
+fn rencana_aksi<'a>(p: &'a Presenter<'_>, y: Option<&'a Year>, tahun: i32) -> Sheet<'a> {
+    let baris = move |emit: Emit| {
+        let names: HashMap<&str, &Text> =
+            p.indicators().iter().map(|(i, _)| (i.id.value.as_str(), &i.nama)).collect();
+        let ledgers = ledgers(p);
+        let entries = y.and_then(|y| y.rencana_aksi.as_ref()).map_or(&[][..], |r| &r.indikator);
+        entries.iter().for_each(|e| {
             let id = e.id.value.as_str();
             let mut row = vec![kata(id), opt(names.get(id), |t| teks(t)), teks(&e.penanggung_jawab)];
             for q in 1..=4 {
@@ -247,41 +245,41 @@ fn rencana_aksi(p: &Presenter, y: Option<&Year>, tahun: i32) -> Sheet {
                 row.push(target_cell(target));
             }
             row.push(Sel::Teks(required(e)));
-            row
-        })
-        .collect();
-    Sheet { nama: "Rencana aksi", kolom: KOLOM_RENCANA_AKSI.to_vec(), baris }
+            emit(row);
+        });
+    };
+    Sheet { nama: "Rencana aksi", kolom: KOLOM_RENCANA_AKSI.to_vec(), baris: Box::new(baris) }
 }
 
-fn triwulan(p: &Presenter, tahun: i32) -> Sheet {
-    let mut baris = Vec::new();
-    for &(ind, l) in p.indicators() {
-        for row in l.rows.iter().filter(|r| r.tahun == tahun && r.periode != Periode::Tahunan) {
-            let mut cells = vec![kata(&ind.id.value), teks(&ind.nama), kata(&row.periode.label())];
-            let mut figures = row_cells(p, row);
-            // The cumulative realisation goes right after the quarter's own.
-            figures.insert(4, opt(row.realisasi_kumulatif, Sel::Angka));
-            cells.extend(figures);
-            cells.extend(revision(Some(row)));
-            baris.push(cells);
+fn triwulan<'a>(p: &'a Presenter<'_>, tahun: i32) -> Sheet<'a> {
+    let baris = move |emit: Emit| {
+        for &(ind, l) in p.indicators() {
+            for row in l.rows.iter().filter(|r| r.tahun == tahun && r.periode != Periode::Tahunan) {
+                let mut cells = vec![kata(&ind.id.value), teks(&ind.nama), kata(&row.periode.label())];
+                let mut figures = row_cells(p, row);
+                // The cumulative realisation goes right after the quarter's own.
+                figures.insert(4, opt(row.realisasi_kumulatif, Sel::Angka));
+                cells.extend(figures);
+                cells.extend(revision(Some(row)));
+                emit(cells);
+            }
         }
-    }
+    };
     let mut kolom = vec!["Indikator", "Nama indikator", "Triwulan"];
     kolom.extend(&FIGURE_COLUMNS[..4]);
     kolom.push("Realisasi kumulatif");
     kolom.extend(&FIGURE_COLUMNS[4..9]);
     kolom.extend(REVISION_COLUMNS);
-    Sheet { nama: "Realisasi triwulan", kolom, baris }
+    Sheet { nama: "Realisasi triwulan", kolom, baris: Box::new(baris) }
 }
 
-fn validasi(p: &Presenter, y: Option<&Year>, tahun: i32) -> Sheet {
-    let ledgers = ledgers(p);
-    let entries = y.and_then(|y| y.validasi.as_ref()).map_or(&[][..], |v| &v.validasi);
-    let baris = entries
-        .iter()
-        .map(|e| {
+fn validasi<'a>(p: &'a Presenter<'_>, y: Option<&'a Year>, tahun: i32) -> Sheet<'a> {
+    let baris = move |emit: Emit| {
+        let ledgers = ledgers(p);
+        let entries = y.and_then(|y| y.validasi.as_ref()).map_or(&[][..], |v| &v.validasi);
+        entries.iter().for_each(|e| {
             let row = ledgers.get(e.indikator.value.as_str()).and_then(|l| row_of(l, tahun, e.periode.value));
-            vec![
+            emit(vec![
                 kata(&e.indikator.value),
                 kata(&e.periode.value.label()),
                 kata(e.status.value.word()),
@@ -290,26 +288,22 @@ fn validasi(p: &Presenter, y: Option<&Year>, tahun: i32) -> Sheet {
                 opt(e.alasan.as_ref(), teks),
                 teks(&e.oleh),
                 Sel::Tanggal(e.tanggal.value),
-            ]
-        })
-        .collect();
-    Sheet { nama: "Validasi", kolom: KOLOM_VALIDASI.to_vec(), baris }
+            ]);
+        });
+    };
+    Sheet { nama: "Validasi", kolom: KOLOM_VALIDASI.to_vec(), baris: Box::new(baris) }
 }
 
 /// The evidence matrix (SPEC §3.9): each indicator × quarter of the rencana aksi with what was
 /// required, what was supplied, the completeness and the validation status.
-fn matriks_bukti(p: &Presenter, tahun: i32) -> Sheet {
+fn matriks_bukti<'a>(p: &'a Presenter<'_>, tahun: i32) -> Sheet<'a> {
     let list = |kinds: Vec<&EvidenceKind>| match kinds.is_empty() {
         true => Sel::Kosong,
         false => Sel::Teks(kinds.iter().map(|k| k.jenis.id.as_str()).collect::<Vec<_>>().join("; ")),
     };
-    let baris = p
-        .ledger
-        .bukti
-        .iter()
-        .filter(|c| c.tahun == tahun)
-        .map(|c| {
-            vec![
+    let baris = move |emit: Emit| {
+        p.ledger.bukti.iter().filter(|c| c.tahun == tahun).for_each(|c| {
+            emit(vec![
                 kata(&c.indikator),
                 kata(&Periode::Triwulan(c.triwulan).label()),
                 list(c.kinds.iter().filter(|k| k.wajib).collect()),
@@ -319,15 +313,20 @@ fn matriks_bukti(p: &Presenter, tahun: i32) -> Sheet {
                 Sel::Bulat(c.disampaikan as i64),
                 opt(c.kelengkapan, Sel::Angka),
                 kata(c.validasi.label()),
-            ]
-        })
-        .collect();
-    Sheet { nama: "Matriks bukti", kolom: KOLOM_MATRIKS_BUKTI.to_vec(), baris }
+            ]);
+        });
+    };
+    Sheet { nama: "Matriks bukti", kolom: KOLOM_MATRIKS_BUKTI.to_vec(), baris: Box::new(baris) }
 }
 
-fn evaluasi(p: &Presenter, y: Option<&Year>, tahun: i32) -> Sheet {
+fn evaluasi<'a>(p: &'a Presenter<'_>, y: Option<&'a Year>, tahun: i32) -> Sheet<'a> {
+    let baris = move |emit: Emit| evaluasi_rows(p, y, tahun, emit);
+    Sheet { nama: "Evaluasi dan tindak lanjut", kolom: KOLOM_EVALUASI.to_vec(), baris: Box::new(baris) }
+}
+
+/// An evaluation's row for each of its recommendations, or one row when it has none.
+fn evaluasi_rows(p: &Presenter, y: Option<&Year>, tahun: i32, emit: Emit) {
     let entries = y.and_then(|y| y.evaluasi.as_ref()).map_or(&[][..], |e| &e.evaluasi);
-    let mut baris = Vec::new();
     for (i, e) in entries.iter().enumerate() {
         let head = vec![
             kata(&e.id.value),
@@ -341,16 +340,15 @@ fn evaluasi(p: &Presenter, y: Option<&Year>, tahun: i32) -> Sheet {
             p.ledger.follow_ups.iter().filter(|f| f.tahun == tahun && f.at.0 == i).collect();
         if follow_ups.is_empty() {
             // An evaluation without recommendations still has its row.
-            baris.push(head);
+            emit(head);
             continue;
         }
         for f in follow_ups {
             let mut row = head.clone();
             row.extend(follow_up(f, e.rekomendasi.get(f.at.1)));
-            baris.push(row);
+            emit(row);
         }
     }
-    Sheet { nama: "Evaluasi dan tindak lanjut", kolom: KOLOM_EVALUASI.to_vec(), baris }
 }
 
 /// The recommendation columns of a row: the recommendation and its follow-up (SPEC §3.8).
@@ -369,16 +367,12 @@ fn follow_up(f: &FollowUp, rec: Option<&Rekomendasi>) -> [Sel; 9] {
     ]
 }
 
-fn anggaran(p: &Presenter, tahun: i32) -> Sheet {
-    let units = units(p.site);
-    let baris = p
-        .ledger
-        .budgets
-        .iter()
-        .filter(|b| b.tahun == tahun)
-        .map(|b| {
+fn anggaran<'a>(p: &'a Presenter<'_>, tahun: i32) -> Sheet<'a> {
+    let baris = move |emit: Emit| {
+        let units = units(p.site);
+        p.ledger.budgets.iter().filter(|b| b.tahun == tahun).for_each(|b| {
             let unit = units.get(b.kode.as_str());
-            vec![
+            emit(vec![
                 opt(unit, |(_, level)| tingkat(*level)),
                 kata(&b.kode),
                 opt(unit, |(u, _)| teks(&u.nama)),
@@ -387,10 +381,10 @@ fn anggaran(p: &Presenter, tahun: i32) -> Sheet {
                 opt(b.serapan, Sel::Angka),
                 opt(b.capaian_rata_rata, Sel::Angka),
                 opt(b.efisiensi, Sel::Angka),
-            ]
-        })
-        .collect();
-    Sheet { nama: "Anggaran", kolom: KOLOM_ANGGARAN.to_vec(), baris }
+            ]);
+        });
+    };
+    Sheet { nama: "Anggaran", kolom: KOLOM_ANGGARAN.to_vec(), baris: Box::new(baris) }
 }
 
 const KOLOM_RENCANA_AKSI: [&str; 8] = [
