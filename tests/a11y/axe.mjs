@@ -15,6 +15,8 @@
 //
 // Besides axe's own rules, a page also fails with a rule of ours when it does not load
 // (`page-load`), a file it uses is missing (`http-error`) or a script on it fails (`script-error`).
+// With JavaScript, each page is also looked at on a 390-px phone: it must not scroll sideways as a
+// whole, and every box of the performance tree must lie within the screen (`phone-layout`).
 //
 // --no-js loads the pages with script execution off, as a reader without JavaScript sees them,
 // and adds the checks of "the site works without JavaScript": the page has a <main> with an <h1>
@@ -38,6 +40,7 @@ const axe = require('axe-core');
 const CHROMIUM = '/usr/bin/chromium';
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 const PAGE_TIMEOUT_MS = 30_000;
+const PHONE_WIDTH = 390;
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -203,6 +206,28 @@ async function searchChecks(page, root, rel) {
   return [];
 }
 
+/// On a 390-px phone (issue 10 item 2): the page never scrolls sideways as a whole (a wide table
+/// scrolls inside its own region), and every box of the performance tree lies within the screen,
+/// so the tree opens on its first box rather than on empty space (`phone-layout`).
+async function phoneChecks(page) {
+  await page.setViewportSize({ width: PHONE_WIDTH, height: 844 });
+  const problems = await page.evaluate(() => {
+    const width = window.innerWidth;
+    const out = [];
+    const page = document.documentElement.scrollWidth;
+    if (page > width) out.push(`the page is ${page} px wide on a ${width}-px screen`);
+    for (const node of document.querySelectorAll('.tree .node')) {
+      const r = node.getBoundingClientRect();
+      if (r.left < 0 || r.right > width) {
+        const level = (node.querySelector('.level') || node).textContent.trim();
+        out.push(`tree box "${level}" spans ${Math.round(r.left)}–${Math.round(r.right)} px`);
+      }
+    }
+    return out.slice(0, 10);
+  });
+  return problems.length > 0 ? [ourViolation('phone-layout', 'On a phone the page and the tree fit the screen', problems)] : [];
+}
+
 async function checkPage(context, root, baseUrl, rel, noJs) {
   const page = await context.newPage();
   const found = [];
@@ -236,6 +261,7 @@ async function checkPage(context, root, baseUrl, rel, noJs) {
     for (const v of result.violations) {
       found.push({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) });
     }
+    if (!cdp) found.push(...(await phoneChecks(page)));
   } catch (e) {
     found.push(ourViolation('page-load', 'The page loads and axe runs on it', [String(e.message || e).split('\n')[0]]));
   } finally {
