@@ -4,10 +4,10 @@
 //! (§3.7), the chart and the validation notes; then the IKM with its nine unsur, the budget and
 //! the follow-up of recommendations.
 
-use super::doc::{Block, code_col, heading, num_col, para, text_col, word_col};
+use super::doc::{Block, code_col, heading, num_col, para, text_col};
 use super::lkjip::{iku, row, year_cells, year_table};
 use super::long::{self, Programmes};
-use super::{Charts, Ctx, figures};
+use super::{Charts, Ctx, figures, triwulan};
 use crate::compute::{IndicatorLedger, Periode, Row, Validation};
 use crate::content::keys::year::UNSUR;
 use crate::content::model::{Agregasi, Indikator, Program, Sasaran};
@@ -30,6 +30,12 @@ pub fn bab3(ctx: &Ctx, charts: &mut Charts) -> Vec<Block> {
         )),
         measurement(ctx),
         heading(2, "B. Analisis Capaian Kinerja"),
+        // The legend of every IKU's quarter table, once: at 500 IKU, 500 copies of it cost
+        // about 1 of the LKjIP's 7 CPU-seconds (one measurement on a busy machine).
+        para(format!(
+            "Setiap indikator kinerja utama disajikan dengan tabel target dan realisasi per triwulan. {}",
+            triwulan::FIGURE_NOTE
+        )),
     ];
     let mut sasaran = None;
     for (n, (s, i, l)) in iku(ctx).into_iter().enumerate() {
@@ -62,7 +68,8 @@ fn measurement(ctx: &Ctx) -> Block {
     year_table(format!("Tabel 3.1 Pengukuran Kinerja tahun {}", ctx.tahun), lead, rows)
 }
 
-/// The section of one IKU.
+/// The section of one IKU: a paragraph with its year, then the table of its quarters, which
+/// ends with the year's row.
 fn indicator(
     ctx: &Ctx,
     n: usize,
@@ -72,8 +79,7 @@ fn indicator(
     charts: &mut Charts,
 ) -> Vec<Block> {
     let mut blocks = vec![heading(3, format!("{n}. {} {}", i.id.value, i.nama.id))];
-    blocks.push(para(format!("Sasaran strategis: {}.", s.uraian.id)));
-    blocks.push(facts(ctx, i, l));
+    blocks.push(summary(ctx, s, i, l));
     blocks.push(quarters(ctx, i, l));
     if l.trend.len() > 1 {
         blocks.push(years(i, l));
@@ -85,74 +91,59 @@ fn indicator(
     blocks
 }
 
-fn facts(ctx: &Ctx, i: &Indikator, l: &IndicatorLedger) -> Block {
+/// The IKU's sasaran, year and Renstra end target in one paragraph. A paragraph rather than a
+/// grid of label and value: at 500 IKU those 7,000 cells cost about 1 of the LKjIP's 7
+/// CPU-seconds (one measurement on a busy machine).
+fn summary(ctx: &Ctx, s: &Sasaran, i: &Indikator, l: &IndicatorLedger) -> Block {
     let satuan = &i.satuan.id;
-    let year = row(l, ctx.tahun, Periode::Tahunan);
-    let mut items = vec![
-        ("Target".to_string(), figures::target(year.and_then(|r| r.target.as_ref()), satuan)),
-        ("Realisasi".to_string(), figures::nilai(year.and_then(|r| r.realisasi), satuan)),
-        ("Capaian".to_string(), year.map_or(KOSONG.to_string(), figures::capaian)),
-        (
-            "Predikat".to_string(),
-            year.map_or(KOSONG.to_string(), |r| figures::predikat(r, &ctx.p.ledger.scale)),
+    let mut text = format!("Sasaran strategis: {}. ", s.uraian.id);
+    text.push_str(&match row(l, ctx.tahun, Periode::Tahunan) {
+        Some(r) => format!(
+            "Tahun {}: target {}, realisasi {}, capaian {}, predikat {}; status validasi {}.",
+            ctx.tahun,
+            figures::target(r.target.as_ref(), satuan),
+            figures::nilai(r.realisasi, satuan),
+            figures::capaian(r),
+            figures::predikat(r, &ctx.p.ledger.scale),
+            figures::status(r)
         ),
-        ("Status validasi".to_string(), year.map_or(KOSONG.to_string(), figures::status)),
-    ];
+        None => format!("Tahun {}: belum ada capaian tahunan.", ctx.tahun),
+    });
     if let Some(r) = ctx.site().renstra.as_ref() {
         let akhir = r.periode.value.1;
         let target = i.target.get(&akhir).and_then(|t| t.value.as_ref());
-        items.push((format!("Target akhir Renstra ({akhir})"), figures::target(target, satuan)));
         let trend = l.trend.iter().find(|t| t.tahun == ctx.tahun);
-        items.push((
-            "Capaian terhadap target akhir Renstra".to_string(),
-            figures::persen(trend.and_then(|t| t.capaian_renstra)),
+        text.push_str(&format!(
+            " Target akhir Renstra ({akhir}): {}; capaian terhadap target akhir Renstra: {}.",
+            figures::target(target, satuan),
+            figures::persen(trend.and_then(|t| t.capaian_renstra))
         ));
     }
-    Block::Facts { items }
+    para(text)
 }
 
+/// The IKU's quarters and its year, with the four figure columns of the quarterly report.
 fn quarters(ctx: &Ctx, i: &Indikator, l: &IndicatorLedger) -> Block {
-    let satuan = &i.satuan.id;
     let scale = &ctx.p.ledger.scale;
     let rows = l
         .rows
         .iter()
         .filter(|r| r.tahun == ctx.tahun)
         .map(|r| {
-            vec![
-                r.periode.label(),
-                figures::target(r.target.as_ref(), satuan),
-                figures::nilai(r.realisasi, satuan),
-                figures::nilai(r.realisasi_kumulatif, satuan),
-                figures::persen(r.capaian),
-                validated(r),
-                figures::predikat(r, scale),
-            ]
+            let mut cells = vec![r.periode.label()];
+            cells.extend(triwulan::figure_cells(r, &i.satuan.id, scale));
+            cells
         })
         .collect();
+    let mut columns = vec![code_col("Periode")];
+    columns.extend(triwulan::figure_columns());
     Block::Table {
         caption: format!("Target dan realisasi {} per triwulan, {}", i.id.value, ctx.tahun),
-        columns: quarter_columns(),
+        columns,
         rows,
-        note: Some(format!("Predikat dari capaian resmi (tervalidasi); {BELUM_NOTE}")),
+        note: None,
     }
 }
-
-/// The columns of an IKU's quarterly table.
-fn quarter_columns() -> Vec<super::doc::Column> {
-    vec![
-        code_col("Periode"),
-        num_col("Target"),
-        num_col("Realisasi"),
-        num_col("Kumulatif"),
-        num_col("Capaian\ndilaporkan"),
-        num_col("Capaian\ntervalidasi"),
-        word_col("Predikat"),
-    ]
-}
-
-/// What a table note says of [`validated`]'s word.
-pub(super) const BELUM_NOTE: &str = "belum = belum divalidasi oleh tim.";
 
 /// The validated achievement, or `belum` while there is none.
 pub(super) fn validated(r: &Row) -> String {

@@ -4,10 +4,10 @@
 //! after quarters 1–3 (SPEC §3.9), the charts to date, the quarter's evaluation and the
 //! recommendations still open.
 
-use super::doc::{Block, Document, code_col, heading, num_col, para, text_col, word_col};
+use super::doc::{Block, Column, Document, code_col, heading, num_col, para, text_col, word_col};
 use super::long::{self, Programmes};
 use super::{Charts, Ctx, bab3, figures, markdown};
-use crate::compute::{FollowUp, FollowUpStatus, IndicatorLedger, Periode, Row, StatusProyeksi};
+use crate::compute::{FollowUp, FollowUpStatus, IndicatorLedger, Periode, Row, Scale, StatusProyeksi};
 use crate::content::model::{Agregasi, Indikator};
 use crate::diagnostics::Lang;
 use crate::present::Words;
@@ -238,43 +238,42 @@ fn table(ctx: &Ctx, q: u8, indicators: &[(&Indikator, &IndicatorLedger)], captio
         .iter()
         .filter_map(|(i, l)| {
             let r = quarter_row(l, ctx.tahun, q)?;
-            let satuan = &i.satuan.id;
-            let mut realisasi = figures::nilai(r.realisasi, satuan);
-            if r.realisasi_kumulatif.is_some() {
-                realisasi = format!("{realisasi}\nkum. {}", figures::nilai(r.realisasi_kumulatif, satuan));
-            }
-            let mut capaian = figures::persen(r.capaian);
-            if r.capaian.is_some() {
-                capaian = format!("{capaian}\nval. {}", bab3::validated(r));
-            }
-            // A range breaks after its dash, so the column is as wide as one figure.
-            let target = figures::target(r.target.as_ref(), satuan).replace(" – ", " –\n");
-            Some(vec![
-                format!("{} {}", i.id.value, i.nama.id),
-                target,
-                realisasi,
-                capaian,
-                figures::predikat(r, scale),
-            ])
+            let mut cells = vec![format!("{} {}", i.id.value, i.nama.id)];
+            cells.extend(figure_cells(r, &i.satuan.id, scale));
+            Some(cells)
         })
         .collect();
-    Block::Table {
-        caption,
-        columns: vec![
-            text_col("Indikator", 1),
-            num_col("Target"),
-            num_col("Realisasi"),
-            num_col("Capaian\ndilaporkan"),
-            word_col("Predikat"),
-        ],
-        rows,
-        note: Some(format!(
-            "Target triwulan kumulatif untuk indikator kumulatif; kum. = realisasi kumulatif, jumlah realisasi \
-             sampai triwulan ini; val. = capaian tervalidasi ({}); predikat dari capaian resmi.",
-            bab3::BELUM_NOTE.trim_end_matches('.')
-        )),
-    }
+    let mut columns = vec![text_col("Indikator", 1)];
+    columns.extend(figure_columns());
+    Block::Table { caption, columns, rows, note: Some(FIGURE_NOTE.to_string()) }
 }
+
+/// The four figure cells of a row in a quarterly table (here and per IKU in the LKjIP):
+/// target, realisation (with `kum.` and the cumulative realisation below when there is one),
+/// achievement reported (with `val.` and the validated one below) and predicate.
+pub(super) fn figure_cells(r: &Row, satuan: &str, scale: &Scale) -> [String; 4] {
+    let mut realisasi = figures::nilai(r.realisasi, satuan);
+    if r.realisasi_kumulatif.is_some() {
+        realisasi = format!("{realisasi}\nkum. {}", figures::nilai(r.realisasi_kumulatif, satuan));
+    }
+    let mut capaian = figures::persen(r.capaian);
+    if r.capaian.is_some() {
+        capaian = format!("{capaian}\nval. {}", bab3::validated(r));
+    }
+    // A range breaks after its dash, so the column is as wide as one figure.
+    let target = figures::target(r.target.as_ref(), satuan).replace(" – ", " –\n");
+    [target, realisasi, capaian, figures::predikat(r, scale)]
+}
+
+/// The columns of [`figure_cells`].
+pub(super) fn figure_columns() -> [Column; 4] {
+    [num_col("Target"), num_col("Realisasi"), num_col("Capaian\ndilaporkan"), word_col("Predikat")]
+}
+
+/// The note under a table of [`figure_cells`].
+pub(super) const FIGURE_NOTE: &str = "Target triwulan kumulatif untuk indikator kumulatif; kum. = realisasi \
+     kumulatif, jumlah realisasi sampai triwulan ini; val. = capaian tervalidasi (belum = belum divalidasi oleh \
+     tim); predikat dari capaian resmi.";
 
 fn chart(ctx: &Ctx, q: u8, i: &Indikator, l: &IndicatorLedger, charts: &mut Charts) -> Block {
     let words = Words::new(Lang::Id);
