@@ -388,14 +388,26 @@ fn a_burst_of_saves_makes_at_most_two_rebuilds_and_every_open_tab_hears_of_it() 
     let tabs: Vec<Arc<Mutex<String>>> = (0..50).map(|_| listen_for_reloads(&server)).collect();
     let before = server.builds();
     let original = site.read(TW1);
+    // A save that comes more than the quiet time after the one before (a loaded machine can
+    // pause this thread) rightly starts a rebuild of its own: such pauses are counted. (Never
+    // below 20 ms: a preview without a quiet time, rebuilding on every event, must fail here.)
+    let pause = sakip_site::serve::QUIET.max(Duration::from_millis(20));
+    let mut pauses = 0;
+    let mut saved = Instant::now();
     for i in 0..300 {
         site.write(TW1, original.replace(PK1_TW1, &format!("    realisasi: {}\n", 100 + i)));
+        pauses += usize::from(i > 0 && saved.elapsed() >= pause);
+        saved = Instant::now();
     }
     server.wait_for("the last save", || server.get(PK1_PAGE).body.contains("Realisasi 399\u{a0}investor"));
     // Time for a rebuild that should not happen.
     std::thread::sleep(Duration::from_millis(1000));
     let rebuilds = server.builds() - before;
-    assert!((1..=2).contains(&rebuilds), "{rebuilds} rebuilds for one burst:\n{}", server.log());
+    assert!(
+        (1..=2 + pauses).contains(&rebuilds),
+        "{rebuilds} rebuilds for one burst with {pauses} pauses between saves:\n{}",
+        server.log()
+    );
     for (i, tab) in tabs.iter().enumerate() {
         server.wait_for("every tab's reload", || tab.lock().is_ok_and(|e| e.contains("event: reload")));
         assert!(tab.lock().is_ok_and(|e| !e.contains("event: reload\ndata: 1\n")), "tab {i}");

@@ -20,7 +20,7 @@ use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::sync::Arc;
 
 pub use live::Rebuilt;
-pub use watch::WatchError;
+pub use watch::{QUIET, WatchError};
 
 use crate::build::Options;
 use crate::diagnostics::Lang;
