@@ -1,0 +1,102 @@
+//! The whitespace of a rendered page, written once: the templates stay indented and spaced out
+//! for the people who edit them, and a page does not carry their indentation and blank lines
+//! ten thousand times. After the end of a tag, a run of whitespace that holds a line break
+//! becomes one line break. The browser shows both alike (in normal flow a run of whitespace is
+//! one space) and the document has the same elements, attributes and words; the whitespace of
+//! `<pre>`, `<textarea>`, `<script>` and `<style>`, which is content, is kept as written.
+
+/// Elements whose whitespace is content, by their opening and closing tags.
+const VERBATIM: [(&str, &str); 4] =
+    [("<pre", "</pre>"), ("<textarea", "</textarea>"), ("<script", "</script>"), ("<style", "</style>")];
+
+/// `html` with every run of whitespace that follows a `>` and holds a line break reduced to that
+/// line break, outside the verbatim elements.
+pub(super) fn collapse(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some((start, close)) = next_verbatim(rest) {
+        squeeze(&rest[..start], &mut out);
+        let end = rest[start..].find(close).map_or(rest.len(), |i| start + i + close.len());
+        out.push_str(&rest[start..end]);
+        // The verbatim element's closing tag is a tag end like any other.
+        rest = line_break(&rest[end..], &mut out);
+    }
+    squeeze(rest, &mut out);
+    out
+}
+
+/// Where the first verbatim element of `html` opens, and its closing tag.
+fn next_verbatim(html: &str) -> Option<(usize, &'static str)> {
+    VERBATIM
+        .iter()
+        .filter_map(|(open, close)| {
+            let mut from = 0;
+            while let Some(i) = html[from..].find(open) {
+                let at = from + i;
+                // `<pre>` or `<pre class=…>`, not a longer name that begins alike.
+                match html.as_bytes().get(at + open.len()) {
+                    Some(b'>' | b' ' | b'\n' | b'\t') => return Some((at, *close)),
+                    _ => from = at + open.len(),
+                }
+            }
+            None
+        })
+        .min_by_key(|(at, _)| *at)
+}
+
+/// Appends `text` with each whitespace run after a `>` that holds a line break written as `\n`.
+fn squeeze(text: &str, out: &mut String) {
+    let mut rest = text;
+    while let Some(i) = rest.find('>') {
+        out.push_str(&rest[..=i]);
+        rest = line_break(&rest[i + 1..], out);
+    }
+    out.push_str(rest);
+}
+
+/// `text` after the whitespace it begins with, when that holds a line break, which is appended
+/// to `out` in its place; otherwise `text` as it is.
+fn line_break<'a>(text: &'a str, out: &mut String) -> &'a str {
+    let rest = text.trim_start_matches([' ', '\t', '\n', '\r']);
+    if text[..text.len() - rest.len()].contains('\n') {
+        out.push('\n');
+        rest
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::collapse;
+
+    #[test]
+    fn indentation_and_blank_lines_between_tags_become_one_line_break() {
+        let page = "<dl>\n  <div><dt>Target</dt><dd>40 perusahaan</dd></div>\n\n\n  <div>x</div>\n</dl>\n";
+        assert_eq!(
+            collapse(page),
+            "<dl>\n<div><dt>Target</dt><dd>40 perusahaan</dd></div>\n<div>x</div>\n</dl>\n"
+        );
+    }
+
+    #[test]
+    fn spaces_without_a_line_break_and_text_are_kept() {
+        // A space between two inline elements separates their words; text is never touched.
+        let page = "<a>Cari</a> <b>x</b>\n<p>dua  spasi\n\n  teks</p>";
+        assert_eq!(collapse(page), page);
+    }
+
+    #[test]
+    fn whitespace_that_is_content_is_kept() {
+        let page =
+            "<div>\n\n  <pre><code>a\n\n    b\n</code></pre>\n\n<textarea>\n  x</textarea>\n  <p>\n  y</p>";
+        assert_eq!(
+            collapse(page),
+            "<div>\n<pre><code>a\n\n    b\n</code></pre>\n<textarea>\n  x</textarea>\n<p>\ny</p>"
+        );
+        // An element whose name only begins like `pre` is not verbatim; an unclosed one runs to
+        // the end.
+        assert_eq!(collapse("<prefix>\n  a"), "<prefix>\na");
+        assert_eq!(collapse("<p>\n <pre>\n  a"), "<p>\n<pre>\n  a");
+    }
+}
