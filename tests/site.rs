@@ -213,6 +213,8 @@ fn indicator_pages_are_written_lean() {
     let table = &page[page.find("<table class=\"tq\">").expect("a quarterly table")..];
     let table = &table[..table.find("</table>").unwrap()];
     assert!(table.contains("<td>") && !table.contains("<td class"), "{table}");
+    // A cell ends where the next one begins: HTML's optional end tags are left out.
+    assert!(!table.contains("</td>") && table.contains("<td>–<td>"), "{table}");
     // The templates' indentation and blank lines stay in the templates.
     assert!(!page.contains("\n\n") && !page.contains(">\n  <"), "{page}");
     // So do the year's tables: aligned by column, not by a class on every figure.
