@@ -59,25 +59,33 @@ fn next_verbatim(html: &str) -> Option<(usize, &'static str)> {
         .min_by_key(|(at, _)| *at)
 }
 
-/// Appends `text` with each whitespace run after a `>` that holds a line break written as `\n`.
+/// Appends `text` with each whitespace run after a `>` that holds a line break written as `\n`,
+/// and without the end tags that the tag after them implies. Text is copied in long runs: most
+/// tags need neither.
 fn squeeze(text: &str, out: &mut String) {
-    let mut rest = text;
-    while let Some(i) = rest.find('>') {
-        let (head, tail) = (&rest[..=i], &rest[i + 1..]);
-        out.push_str(head.strip_suffix(omitted_before(head, tail)).unwrap_or(head));
-        rest = line_break(tail, out);
+    let bytes = text.as_bytes();
+    // `text[..copied]` is in `out` (but for what was left out).
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(i) = text[from..].find('>') {
+        let gt = from + i;
+        from = gt + 1;
+        let end = omitted_before(&text[..from], &text[from..]);
+        if !end.is_empty() {
+            out.push_str(&text[copied..from - end.len()]);
+            copied = from;
+        }
+        let run = bytes[from..].iter().take_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r')).count();
+        // A lone line break is already what it becomes.
+        let space = &bytes[from..from + run];
+        if space.contains(&b'\n') && space != b"\n" {
+            out.push_str(&text[copied..from]);
+            out.push('\n');
+            from += run;
+            copied = from;
+        }
     }
-    out.push_str(rest);
-}
-
-/// The end tag that `head` ends with when `tail` begins with a tag that closes its element
-/// anyway; an empty string otherwise.
-fn omitted_before<'a>(head: &'a str, tail: &str) -> &'a str {
-    let next = tail.find(['>', ' ']).map_or("", |end| &tail[..end]);
-    OMITTED
-        .iter()
-        .find(|(end, followers)| head.ends_with(end) && followers.contains(&next))
-        .map_or("", |(end, _)| &head[head.len() - end.len()..])
+    out.push_str(&text[copied..]);
 }
 
 /// `text` after the whitespace it begins with, when that holds a line break, which is appended
@@ -90,6 +98,18 @@ fn line_break<'a>(text: &'a str, out: &mut String) -> &'a str {
     } else {
         text
     }
+}
+
+/// The end tag that `head` ends with when `tail` begins with a tag that closes its element
+/// anyway; an empty string otherwise.
+fn omitted_before<'a>(head: &'a str, tail: &str) -> &'a str {
+    // Every such end tag is five bytes, `</xx>`: most tags are ruled out at once.
+    if head.len() < 5 || !head.as_bytes()[head.len() - 5..].starts_with(b"</") {
+        return "";
+    }
+    let Some((end, followers)) = OMITTED.iter().find(|(end, _)| head.ends_with(end)) else { return "" };
+    let next = tail.as_bytes().iter().position(|b| matches!(b, b'>' | b' ')).map_or("", |i| &tail[..i]);
+    if followers.contains(&next) { &head[head.len() - end.len()..] } else { "" }
 }
 
 #[cfg(test)]
