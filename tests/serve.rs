@@ -20,8 +20,13 @@ const WAIT: Duration = Duration::from_secs(20);
 /// The line of `content/2023/realisasi/tw1.yaml` with PK-1's first-quarter realisation.
 const TW1: &str = "content/2023/realisasi/tw1.yaml";
 const PK1_TW1: &str = "    realisasi: 9\n";
-/// PK-1's page, which states each quarter's realisation in its chart description.
+/// PK-1's page, which states each quarter's realisation in its quarterly table.
 const PK1_PAGE: &str = "/indikator/pk-1/";
+
+/// PK-1's first-quarter row of that table as far as its realisation `n` (target 10 investors).
+fn tw1(n: u32) -> String {
+    format!("TW1<td>10\u{a0}investor<td>{n}\u{a0}investor")
+}
 
 /// A running `sakip-site serve`, killed when dropped.
 struct Server {
@@ -187,7 +192,7 @@ fn an_edit_is_served_and_reloads_and_a_broken_edit_shows_its_errors_over_the_las
     assert!(!dashboard.body.contains("role=\"alert\""));
     let before = server.get(PK1_PAGE);
     assert_eq!(before.status, 200);
-    assert!(before.body.contains("Realisasi 9\u{a0}investor"), "{}", before.body);
+    assert!(before.body.contains(&tw1(9)), "{}", before.body);
     let script = server.get("/__sakip/reload.js");
     assert!(
         script.body.contains("EventSource(\"/__sakip/reload\")") && script.body.contains("sessionStorage")
@@ -196,7 +201,7 @@ fn an_edit_is_served_and_reloads_and_a_broken_edit_shows_its_errors_over_the_las
     // An edit: the new figure is served and the reload event arrives.
     let events = listen_for_reloads(&server);
     site.replace(TW1, PK1_TW1, "    realisasi: 13\n");
-    server.wait_for("the edited figure", || server.get(PK1_PAGE).body.contains("Realisasi 13\u{a0}investor"));
+    server.wait_for("the edited figure", || server.get(PK1_PAGE).body.contains(&tw1(13)));
     server.wait_for("a reload event", || events.lock().is_ok_and(|e| e.contains("event: reload")));
 
     // A broken edit: every page carries the errors, over the last good figures.
@@ -212,14 +217,14 @@ fn an_edit_is_served_and_reloads_and_a_broken_edit_shows_its_errors_over_the_las
         assert!(overlay.contains("<pre"), "{path} shows no source line: {overlay}");
         assert!(page.body.contains("/__sakip/reload.js"), "{path}");
     }
-    assert!(server.get(PK1_PAGE).body.contains("Realisasi 13\u{a0}investor"), "the last good site is kept");
+    assert!(server.get(PK1_PAGE).body.contains(&tw1(13)), "the last good site is kept");
     let css = server.get("/static/style.css");
     assert!(!css.body.contains("role=\"alert\"") && !css.body.contains("__sakip"), "only HTML is changed");
 
     // Fixed: the overlay goes, the new figure shows.
     site.replace(TW1, "    realisasi: [13\n", "    realisasi: 14\n");
     server.wait_for("the overlay to go", || !server.get("/").body.contains("role=\"alert\""));
-    assert!(server.get(PK1_PAGE).body.contains("Realisasi 14\u{a0}investor"));
+    assert!(server.get(PK1_PAGE).body.contains(&tw1(14)));
 
     // Ctrl-C stops it cleanly, and it wrote nothing beside content/.
     let status = server.interrupt();
@@ -399,7 +404,7 @@ fn a_burst_of_saves_makes_at_most_two_rebuilds_and_every_open_tab_hears_of_it() 
         pauses += usize::from(i > 0 && saved.elapsed() >= pause);
         saved = Instant::now();
     }
-    server.wait_for("the last save", || server.get(PK1_PAGE).body.contains("Realisasi 399\u{a0}investor"));
+    server.wait_for("the last save", || server.get(PK1_PAGE).body.contains(&tw1(399)));
     // Time for a rebuild that should not happen.
     std::thread::sleep(Duration::from_millis(1000));
     let rebuilds = server.builds() - before;
@@ -440,7 +445,7 @@ fn build_output_carries_no_reload_script() {
 fn a_broken_template_and_a_deleted_content_folder_do_not_stop_the_preview() {
     let site = Site::minimal();
     let server = Server::start(&site, &[]);
-    assert!(server.get(PK1_PAGE).body.contains("Realisasi 9\u{a0}investor"));
+    assert!(server.get(PK1_PAGE).body.contains(&tw1(9)));
 
     // A template override that fails: the overlay names the theme file, the old pages stay.
     let template = "themes/default/templates/indikator.html";
@@ -451,7 +456,7 @@ fn a_broken_template_and_a_deleted_content_folder_do_not_stop_the_preview() {
     server.wait_for("the template's overlay", || {
         overlay_of(&server.get("/").body).is_some_and(|o| o.contains(template))
     });
-    assert!(server.get(PK1_PAGE).body.contains("Realisasi 9\u{a0}investor"), "the last good page is kept");
+    assert!(server.get(PK1_PAGE).body.contains(&tw1(9)), "the last good page is kept");
     site.remove("themes");
     server.wait_for("the overlay to go", || overlay_of(&server.get("/").body).is_none());
 
@@ -467,7 +472,7 @@ fn a_broken_template_and_a_deleted_content_folder_do_not_stop_the_preview() {
     site.replace(TW1, PK1_TW1, "    realisasi: 11\n");
     server.wait_for("the restored site with the new figure", || {
         let page = server.get(PK1_PAGE);
-        overlay_of(&page.body).is_none() && page.body.contains("Realisasi 11\u{a0}investor")
+        overlay_of(&page.body).is_none() && page.body.contains(&tw1(11))
     });
     assert!(server.interrupt().success());
 }

@@ -177,10 +177,21 @@ fn charts_are_accessible_images_with_a_data_table() {
     assert!(charts >= 2, "multi-year and quarterly charts");
     assert_eq!(page.matches("role=\"img\"").count(), charts);
     assert_eq!(page.matches("<title id=").count(), charts);
-    // The text alternative states the figures.
+    // A chart is named by the page's heading (the indicator's id and name, not repeated in the
+    // chart) and its own title, and described by the caption of the table that states its
+    // figures, right after it.
+    assert!(page.contains("<h1 id=\"judul\"><span class=\"id\">IKU-1</span>"), "{page}");
+    let quarterly = "aria-labelledby=\"judul g-tw-2023-title\" aria-describedby=\"cap-tw-2023\"";
+    assert!(page.contains(quarterly), "{page}");
+    assert!(page.contains("<title id=\"g-tw-2023-title\">Capaian per triwulan 2023</title>"), "{page}");
+    assert!(!page.contains("<desc"), "the figures are in the table, not written twice: {page}");
+    let table = &page[page.find("<span id=\"cap-tw-2023\">").expect("the quarterly table's caption")..];
+    let tw4 = &table[table.find("TW4").expect("a row for TW4")..];
+    let tw4 = &tw4[..tw4.find("</tr>").expect("the end of the row")];
+    // IKU-1 in TW4 2023: target Rp 75 trillion, realisation (cumulative) Rp 14.8 trillion.
     assert!(
-        page.contains("TW4: Target Rp\u{a0}75,00\u{a0}triliun, Realisasi Rp\u{a0}14,80\u{a0}triliun"),
-        "{page}"
+        tw4.contains("Rp\u{a0}75,00\u{a0}triliun") && tw4.contains("Rp\u{a0}14,80\u{a0}triliun"),
+        "{tw4}"
     );
     assert!(page.matches("<caption>").count() >= charts);
 }
@@ -202,6 +213,16 @@ fn indicator_pages_are_written_lean() {
     let table = &page[page.find("<table class=\"tq\">").expect("a quarterly table")..];
     let table = &table[..table.find("</table>").unwrap()];
     assert!(table.contains("<td>") && !table.contains("<td class"), "{table}");
+    // A cell ends where the next one begins: HTML's optional end tags are left out.
+    assert!(!table.contains("</td>") && table.contains("<td>–<td>"), "{table}");
+    // The templates' indentation and blank lines stay in the templates.
+    assert!(!page.contains("\n\n") && !page.contains(">\n  <"), "{page}");
+    // So do the year's tables: aligned by column, not by a class on every figure.
+    let year = html(&files, "tahun/2023/index.html");
+    assert!(year.contains("<table class=\"tm\">") && year.contains("<table class=\"tw\">"), "{year}");
+    let iku = &year[year.find("<table class=\"tm\">").unwrap_or_default()..];
+    let iku = &iku[..iku.find("</table>").unwrap_or_default()];
+    assert!(iku.contains("<td>") && !iku.contains("class=\"num\""), "{iku}");
 }
 
 #[test]

@@ -2,7 +2,9 @@
 //!
 //! Every chart is an accessible image: the root `<svg>` has `role="img"` and is labelled by a
 //! `<title>` and a `<desc>` that states the figures (the caller writes both, in the page
-//! language, and puts the data table next to the chart). The two series differ by more than
+//! language, and puts the data table next to the chart); in a page, the chart may instead be
+//! named partly by the page's heading and described by the caption of that table
+//! ([`Chart::named_by`], [`Chart::described_by`]). The two series differ by more than
 //! colour: the realisation is drawn as solid bars, the target as a dashed line with hollow
 //! diamond markers. Both colours pass 4.5:1 against white (#1f4e79 is 8.7:1, #a14b00 is 6.0:1),
 //! and the text is #333 (12.6:1).
@@ -74,6 +76,12 @@ pub struct Chart<'a> {
     /// [`page`]); false for an SVG that stands alone (a report's chart file) and carries its
     /// own paint.
     pub page: bool,
+    /// Ids of elements of the page (e.g. its `<h1>`) that name the chart before its `<title>`,
+    /// so that the title need not repeat them; only for a chart in a page.
+    pub named_by: Option<&'a str>,
+    /// Id of the element of the page that states the figures (the data table's caption); a
+    /// chart in a page that has one writes no `<desc>` of its own and is described by it.
+    pub described_by: Option<&'a str>,
 }
 
 /// Axis and legend text (12.6:1 on white); written once on the root element, which every
@@ -521,6 +529,8 @@ mod tests {
             empty_text: "Tidak ada data",
             lang: Lang::Id,
             page: false,
+            named_by: None,
+            described_by: None,
         }
     }
 

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::history::StampView;
 use super::proyeksi::{self, ProjectionView};
-use super::series::{self, Series};
+use super::series::{self, InPage, Series};
 use super::view::{IndicatorRef, Link, RowView, Txt, evidence_links, markdown, same, txt};
 use super::{Angka, Presenter, Words, bukti};
 use crate::compute::{EvidenceCell, IndicatorLedger, Owner, Periode, Projection, Row, Scale};
@@ -147,18 +147,23 @@ impl<'a> Inputs<'a> {
     }
 }
 
+/// The id of the page's `<h1>` (the indicator's id and name) in `indikator.html`: its charts
+/// are named by it and by their own title, so that they do not repeat the name.
+const PAGE_HEADING: &str = "judul";
+
 /// Build the page of one indicator.
 pub fn indicator(inputs: &Inputs, t: &Words, roots: Roots) -> IndicatorPage {
     let Inputs { ind, ledger: l, .. } = *inputs;
     let lang = t.lang;
     let r = IndicatorRef::new(ind, lang);
-    let chart_title = format!("{} {} — {}", r.id, r.nama.text, t.get("multi_year"));
     // One year is a single bar that says nothing its table row does not: chart two or more.
     let points = series::year_points(l);
     let chart = (points.len() > 1).then(|| {
         // The page has one indicator: its charts' ids need not repeat its slug.
         let id = "g-tahun".to_string();
-        series::page_svg(Series { id, title: &chart_title, ind: &r, points, sparkline: false }, t)
+        let in_page = InPage { named_by: PAGE_HEADING, described_by: "cap-antartahun" };
+        let title = t.get("multi_year");
+        series::page_svg_in(Series { id, title, ind: &r, points, sparkline: false }, in_page, t)
     });
     let quarters = quarter_sections(inputs, &r, t, roots.site);
     let opt = |x: &Option<Text>| x.as_ref().map(|v| txt(v, lang));
@@ -238,10 +243,13 @@ fn quarter_sections(inputs: &Inputs, r: &IndicatorRef, t: &Words, root: &str) ->
                 v
             })
             .collect();
-        let title = format!("{} {} — {} {tahun}", r.id, r.nama.text, t.get("quarterly"));
+        let title = format!("{} {tahun}", t.get("quarterly"));
         let points = series::quarter_points(&rows, ind.agregasi.value == Agregasi::Kumulatif, t);
         let id = format!("g-tw-{tahun}");
-        let chart = series::page_svg(Series { id, title: &title, ind: r, points, sparkline: false }, t);
+        let caption = format!("cap-tw-{tahun}");
+        let in_page = InPage { named_by: PAGE_HEADING, described_by: &caption };
+        let chart =
+            series::page_svg_in(Series { id, title: &title, ind: r, points, sparkline: false }, in_page, t);
         sections.push(QuarterSection { tahun, rows: views, chart });
     }
     sections

@@ -57,18 +57,35 @@ pub struct Series<'a> {
     pub sparkline: bool,
 }
 
+/// Where a chart in a page finds its name and its figures: ids of the page's elements.
+#[derive(Debug, Clone, Copy)]
+pub struct InPage<'a> {
+    /// The elements that name the chart before its own title (the page's `<h1>`).
+    pub named_by: &'a str,
+    /// The element that introduces the chart's data table (its caption), which states every
+    /// figure: the chart then has no description of its own.
+    pub described_by: &'a str,
+}
+
 /// The SVG of `series`, standing alone (a report's chart file), with a description that states
 /// every figure.
 pub fn svg(series: Series, t: &Words) -> String {
-    draw(series, t, false)
+    draw(series, t, false, None)
 }
 
-/// The SVG of `series` inline in a page of the site, painted by its stylesheet.
+/// The SVG of `series` inline in a page of the site, painted by its stylesheet, with a
+/// description that states every figure (a dashboard card, which has no data table).
 pub fn page_svg(series: Series, t: &Words) -> String {
-    draw(series, t, true)
+    draw(series, t, true, None)
 }
 
-fn draw(series: Series, t: &Words, page: bool) -> String {
+/// The SVG of `series` inline in a page, named and described by the page's heading and the data
+/// table beside it (an indicator page).
+pub fn page_svg_in(series: Series, in_page: InPage, t: &Words) -> String {
+    draw(series, t, true, Some(in_page))
+}
+
+fn draw(series: Series, t: &Words, page: bool, in_page: Option<InPage>) -> String {
     let lang = t.lang;
     let Series { id, title, ind, points, sparkline } = series;
     let max = points
@@ -79,23 +96,7 @@ fn draw(series: Series, t: &Words, page: bool) -> String {
         .max()
         .unwrap_or_default();
     let (divisor, unit) = axis_unit(&ind.satuan, max, t);
-    let show = |v: Option<Decimal>| v.map_or("–".to_string(), |v| format::nilai(v, &ind.satuan, lang));
-    let parts: Vec<String> = points
-        .iter()
-        .map(|p| {
-            format!(
-                "{}: {} {}, {} {}",
-                p.label,
-                t.get("target"),
-                show(p.target),
-                t.get("realisation"),
-                show(p.realisasi)
-            )
-        })
-        .collect();
-    // The chart is labelled by its title and then this description: the title is not
-    // repeated here, so a screen reader does not read it twice.
-    let description = format!("{}.", parts.join("; "));
+    let description = if in_page.is_some() { String::new() } else { description(&points, &ind.satuan, t) };
     // A full chart is drawn 400 px wide with 14-px text: a phone's 390-px screen shows it at
     // about 358 px (the page's margins), so its text stays at least 12 CSS px (14 × 358 / 400).
     let size = if sparkline { (260, 90) } else { (400, 260) };
@@ -114,9 +115,31 @@ fn draw(series: Series, t: &Words, page: bool) -> String {
             empty_text: t.get("no_data"),
             lang,
             page,
+            named_by: in_page.map(|p| p.named_by),
+            described_by: in_page.map(|p| p.described_by),
         },
         &id,
     )
+}
+
+/// Every figure of `points` in words. The chart is labelled by its title and then this
+/// description: the title is not repeated here, so a screen reader does not read it twice.
+fn description(points: &[Point], satuan: &str, t: &Words) -> String {
+    let show = |v: Option<Decimal>| v.map_or("–".to_string(), |v| format::nilai(v, satuan, t.lang));
+    let parts: Vec<String> = points
+        .iter()
+        .map(|p| {
+            format!(
+                "{}: {} {}, {} {}",
+                p.label,
+                t.get("target"),
+                show(p.target),
+                t.get("realisation"),
+                show(p.realisasi)
+            )
+        })
+        .collect();
+    format!("{}.", parts.join("; "))
 }
 
 /// Quarter points of one year, labelled in the language of `t` (`TW1`, `Q1`): cumulative

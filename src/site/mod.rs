@@ -18,6 +18,7 @@ mod page;
 mod reuse;
 mod rows;
 mod theme;
+mod tidy;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -5,7 +5,7 @@
 use minijinja::value::Serde;
 use serde::Serialize;
 
-use super::{Job, Options, Shared, SiteView, lang_code, prefix, theme};
+use super::{Job, Options, Shared, SiteView, lang_code, prefix, theme, tidy};
 use crate::diagnostics::Lang;
 use crate::present::view::{Link, Txt, same, txt};
 use crate::present::year::YearPage;
@@ -82,7 +82,8 @@ impl Base<'_> {
             crumbs,
             page,
         };
-        theme.env.get_template(template)?.render(Serde(&ctx))
+        // The templates' indentation and blank lines are for their editors, not the pages.
+        Ok(tidy::collapse(&theme.env.get_template(template)?.render(Serde(&ctx))?))
     }
 }
 

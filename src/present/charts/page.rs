@@ -11,16 +11,25 @@ use std::fmt::Write as _;
 
 use super::{Chart, FONT_PX, escape};
 
-/// The root element, title and description of a chart inline in a page.
+/// The root element, title and description of a chart inline in a page. The page's elements
+/// named in `named_by` come first in its name, and the one in `described_by` replaces the
+/// `<desc>`: the page's heading and data table are not written twice.
 pub(super) fn root(out: &mut String, chart: &Chart, id: &str, (w, h): (u32, u32)) {
     let id = escape(id);
+    let named_by = chart.named_by.map(|n| format!("{} ", escape(n))).unwrap_or_default();
+    let described = match chart.described_by {
+        Some(d) => format!("\" aria-describedby=\"{}", escape(d)),
+        None => format!(" {id}-desc"),
+    };
     let _ = write!(
         out,
-        "<svg role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" \
-         height=\"{h}\" class=\"c\">\n<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
+        "<svg role=\"img\" aria-labelledby=\"{named_by}{id}-title{described}\" viewBox=\"0 0 {w} {h}\" \
+         width=\"{w}\" height=\"{h}\" class=\"c\">\n<title id=\"{id}-title\">{}</title>\n",
         escape(chart.title),
-        escape(chart.description),
     );
+    if chart.described_by.is_none() {
+        let _ = writeln!(out, "<desc id=\"{id}-desc\">{}</desc>", escape(chart.description));
+    }
 }
 
 /// One text of plotters' drawing in the usual font: where it is anchored, and its words.
