@@ -133,3 +133,58 @@ fn above_the_limit_cascading_indicators_are_counted_per_programme_and_every_iku_
         "lkjip-2023.pdf",
     );
 }
+
+/// `minimal` with IKU-X-1 … IKU-X-20 added to sasaran S2 (22 IKU, above the limit of 20), each
+/// planned at 10 documents in 2023 and in each quarter of the rencana aksi, reporting 12 in TW1.
+fn many_iku() -> common::Site {
+    let site = common::Site::minimal();
+    let mut renstra = site.read("content/renstra.yaml");
+    let mut tw1 = site.read("content/2023/realisasi/tw1.yaml");
+    let mut plan = site.read("content/2023/rencana-aksi.yaml");
+    for k in 1..=20 {
+        let _ = write!(
+            plan,
+            "  - id: IKU-X-{k}\n    penanggung_jawab: Bidang Uji\n    target_triwulan: [10, 10, 10, 10]\n"
+        );
+        let _ = write!(
+            renstra,
+            "          - id: IKU-X-{k}\n            nama: Dokumen IKU uji {k}\n            satuan: dokumen\n            \
+             polaritas: positif\n            agregasi: terakhir\n            target: {{2023: 10}}\n"
+        );
+        let _ = write!(tw1, "  - indikator: IKU-X-{k}\n    realisasi: 12\n");
+    }
+    site.write("content/renstra.yaml", renstra);
+    site.write("content/2023/realisasi/tw1.yaml", tw1);
+    site.write("content/2023/rencana-aksi.yaml", plan);
+    site
+}
+
+#[test]
+fn above_twenty_iku_the_lkjip_leaves_the_quarters_to_the_quarterly_reports_and_says_where() {
+    let site = many_iku();
+    let out = tempfile::tempdir().unwrap();
+    let public = out.path().join("public");
+    let run = common::run_in(
+        site.root(),
+        &["build", "--as-of", "2024-06-30", "--output", public.to_str().unwrap()],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lkjip = words(&public.join("unduh/2023/lkjip-2023.pdf"));
+    assert_has(
+        &lkjip,
+        &[
+            "Karena indikator kinerja utama berjumlah lebih dari 20 indikator, target dan realisasi per triwulan \
+             tidak diulang di sini; angka setiap triwulan ada pada laporan capaian kinerja triwulan",
+            // Every IKU keeps its section and its year: 12 against 10 = 120 %.
+            "IKU-X-20 Dokumen IKU uji 20",
+            "capaian 120,00 %",
+        ],
+        "lkjip-2023.pdf",
+    );
+    // No IKU's table of quarters (their caption), and no legend of those tables.
+    assert!(!lkjip.contains("per triwulan, 2023"), "a quarter table in lkjip-2023.pdf:\n{lkjip}");
+    assert!(!lkjip.contains("kum. = realisasi kumulatif"), "{lkjip}");
+    // The quarters are in the quarterly report, every IKU in its Tabel 1.
+    let tw1 = words(&public.join("unduh/2023/laporan-tw1-2023.pdf"));
+    assert_has(&tw1, &["IKU-X-1 Dokumen IKU uji 1", "IKU-X-20 Dokumen IKU uji 20"], "laporan-tw1-2023.pdf");
+}

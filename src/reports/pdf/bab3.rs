@@ -1,8 +1,8 @@
 //! BAB III Akuntabilitas Kinerja of the LKjIP: the Pengukuran Kinerja table, then per IKU its
-//! figures, the quarters, earlier years and the Renstra end target (§3.6), the analysis of
-//! `analisis.yaml` where given, the supporting programmes with budget absorption and efficiency
-//! (§3.7), the chart and the validation notes; then the IKM with its nine unsur, the budget and
-//! the follow-up of recommendations.
+//! figures, the quarters (up to [`long::IKU_QUARTERS_LIMIT`] IKU), earlier years and the
+//! Renstra end target (§3.6), the analysis of `analisis.yaml` where given, the supporting
+//! programmes with budget absorption and efficiency (§3.7), the chart and the validation notes;
+//! then the IKM with its nine unsur, the budget and the follow-up of recommendations.
 
 use super::doc::{Block, code_col, heading, num_col, para, text_col};
 use super::lkjip::{iku, row, year_cells, year_table};
@@ -30,20 +30,17 @@ pub fn bab3(ctx: &Ctx, charts: &mut Charts) -> Vec<Block> {
         )),
         measurement(ctx),
         heading(2, "B. Analisis Capaian Kinerja"),
-        // The legend of every IKU's quarter table, once: at 500 IKU, 500 copies of it cost
-        // about 1 of the LKjIP's 7 CPU-seconds (one measurement on a busy machine).
-        para(format!(
-            "Setiap indikator kinerja utama disajikan dengan tabel target dan realisasi per triwulan. {}",
-            triwulan::FIGURE_NOTE
-        )),
     ];
+    let all = iku(ctx);
+    let with_quarters = all.len() <= long::IKU_QUARTERS_LIMIT;
+    blocks.push(analysis_lead(ctx, with_quarters));
     let mut sasaran = None;
-    for (n, (s, i, l)) in iku(ctx).into_iter().enumerate() {
+    for (n, (s, i, l)) in all.into_iter().enumerate() {
         if sasaran != Some(&s.id.value) {
             sasaran = Some(&s.id.value);
             blocks.extend(sasaran_programmes(ctx, s));
         }
-        blocks.extend(indicator(ctx, n + 1, s, i, l, charts));
+        blocks.extend(indicator(ctx, n + 1, (s, i, l), with_quarters, charts));
     }
     blocks.extend(ikm(ctx));
     blocks.extend(budget(ctx));
@@ -68,19 +65,46 @@ fn measurement(ctx: &Ctx) -> Block {
     year_table(format!("Tabel 3.1 Pengukuran Kinerja tahun {}", ctx.tahun), lead, rows)
 }
 
-/// The section of one IKU: a paragraph with its year, then the table of its quarters, which
-/// ends with the year's row.
+/// The sentence at the head of BAB III B: the legend of every IKU's quarter table, once (at
+/// 500 IKU, 500 copies of it cost about 1 of the LKjIP's 7 CPU-seconds), or, above
+/// [`long::IKU_QUARTERS_LIMIT`] IKU, where the quarters are instead.
+fn analysis_lead(ctx: &Ctx, with_quarters: bool) -> Block {
+    if with_quarters {
+        return para(format!(
+            "Setiap indikator kinerja utama disajikan dengan tabel target dan realisasi per triwulan. {}",
+            triwulan::FIGURE_NOTE
+        ));
+    }
+    let t = ctx.tahun;
+    let reports: Vec<String> = (1..=4u8)
+        .filter(|q| ctx.year.realisasi[usize::from(q - 1)].is_some())
+        .map(|q| format!("unduh/{t}/laporan-tw{q}-{t}.pdf"))
+        .collect();
+    para(format!(
+        "Laporan tahunan ini menyajikan capaian tahun {t} setiap indikator kinerja utama. Karena indikator kinerja \
+         utama berjumlah lebih dari {} indikator, target dan realisasi per triwulan tidak diulang di sini; \
+         angka setiap triwulan ada pada laporan capaian kinerja triwulan ({}), dalam Tabel 1 dan grafiknya, serta \
+         pada {}.",
+        long::IKU_QUARTERS_LIMIT,
+        reports.join(", "),
+        long::workbook(ctx, "Realisasi triwulan")
+    ))
+}
+
+/// The section of one IKU: a paragraph with its year, then the table of its quarters (which
+/// ends with the year's row) when `with_quarters`.
 fn indicator(
     ctx: &Ctx,
     n: usize,
-    s: &Sasaran,
-    i: &Indikator,
-    l: &IndicatorLedger,
+    (s, i, l): (&Sasaran, &Indikator, &IndicatorLedger),
+    with_quarters: bool,
     charts: &mut Charts,
 ) -> Vec<Block> {
     let mut blocks = vec![heading(3, format!("{n}. {} {}", i.id.value, i.nama.id))];
     blocks.push(summary(ctx, s, i, l));
-    blocks.push(quarters(ctx, i, l));
+    if with_quarters {
+        blocks.push(quarters(ctx, i, l));
+    }
     if l.trend.len() > 1 {
         blocks.push(years(i, l));
     }
