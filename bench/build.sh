@@ -53,10 +53,13 @@ else
     echo "keeping $work" >&2
 fi
 
-# Run a command under /usr/bin/time -v; write "wall cpu rss" (seconds, seconds, MiB) to
+# Run a command under /usr/bin/time -v (after a sync); write "wall cpu rss" (seconds, seconds, MiB) to
 # $work/result. Exits the script when the command fails.
 measure() {
     local log="$work/time.log"
+    # Earlier runs leave hundreds of MB waiting to be written back; flushed here so that no run
+    # pays for the one before it (without this, a build's system time varied 1.4-5.8 s).
+    sync
     if ! /usr/bin/time -v -o "$log" "$@" </dev/null >"$work/cmd.out" 2>&1; then
         cat "$work/cmd.out" >&2
         echo "command failed: $*" >&2
