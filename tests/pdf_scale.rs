@@ -73,13 +73,7 @@ fn assert_has(text: &str, what: &[&str], file: &str) {
 #[test]
 fn above_the_limit_cascading_indicators_are_counted_per_programme_and_every_iku_stays() {
     let site = site();
-    let out = tempfile::tempdir().unwrap();
-    let public = out.path().join("public");
-    let run = common::run_in(
-        site.root(),
-        &["build", "--as-of", "2024-06-30", "--output", public.to_str().unwrap()],
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (_out, public) = common::build_in(site.root(), &[]);
 
     let tw1 = words(&public.join("unduh/2023/laporan-tw1-2023.pdf"));
     // 260 added + PK-1 of the fixture = 261 cascading indicators with a TW1 row.
@@ -162,13 +156,7 @@ fn many_iku() -> common::Site {
 #[test]
 fn above_twenty_iku_the_lkjip_leaves_the_quarters_to_the_quarterly_reports_and_says_where() {
     let site = many_iku();
-    let out = tempfile::tempdir().unwrap();
-    let public = out.path().join("public");
-    let run = common::run_in(
-        site.root(),
-        &["build", "--as-of", "2024-06-30", "--output", public.to_str().unwrap()],
-    );
-    assert_eq!(run.code, 0, "{}", run.stderr);
+    let (_out, public) = common::build_in(site.root(), &[]);
     let lkjip = words(&public.join("unduh/2023/lkjip-2023.pdf"));
     assert_has(
         &lkjip,
