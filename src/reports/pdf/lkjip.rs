@@ -343,7 +343,7 @@ fn evidence(ctx: &Ctx, programmes: &Programmes) -> Vec<Block> {
         rows,
         note: Some("Berkas tersedia pada situs kinerja di bawah /bukti/.".into()),
     }];
-    let sources = format!("{} dan data/bukti.csv", long::workbook(ctx, "Matriks bukti"));
+    let sources = long::evidence_sources(ctx);
     blocks.extend(long::after(
         programmes,
         &tally,

@@ -144,3 +144,9 @@ pub fn workbook(ctx: &Ctx, sheet: &str) -> String {
     let t = ctx.tahun;
     format!("buku kerja unduh/{t}/pengukuran-kinerja-{t}.xlsx (lembar \"{sheet}\")")
 }
+
+/// Where every evidence row is when a table of them is counted: the workbook's evidence sheet
+/// and the open data's `bukti.csv` (the LKjIP's Lampiran 2 and the quarterly Tabel 3).
+pub fn evidence_sources(ctx: &Ctx) -> String {
+    format!("{} dan data/bukti.csv", workbook(ctx, "Matriks bukti"))
+}

@@ -112,7 +112,7 @@ fn evidence(ctx: &Ctx, q: u8, programmes: &Programmes, caption: String) -> Vec<B
         rows,
         note: Some("Kelengkapan = data dukung wajib yang disampaikan / data dukung wajib × 100.".into()),
     }];
-    let sources = format!("{} dan data/bukti.csv", long::workbook(ctx, "Matriks bukti"));
+    let sources = long::evidence_sources(ctx);
     blocks.extend(long::after(
         programmes,
         &tally,
