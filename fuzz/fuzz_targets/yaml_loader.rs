@@ -1,4 +1,4 @@
-//! Arbitrary bytes as one content file: `decode`, `parse` (guard pass + marked-yaml), then every
+//! Arbitrary bytes as one content file: `decode`, `parse` (one guarded pass into the tree), then every
 //! typed reader of `content::reader::Ctx` over every node, then the three diagnostic renderers.
 //!
 //! Must hold: no panic, no hang; a refused file always leaves an error diagnostic; a parsed file
@@ -9,10 +9,10 @@
 use std::sync::Arc;
 
 use libfuzzer_sys::fuzz_target;
-use marked_yaml::Node;
 use sakip_site::content::keys::{self, Key, Kind};
 use sakip_site::content::model::{Agregasi, Periode, Polaritas};
 use sakip_site::content::reader::{Ctx, is_null};
+use sakip_site::content::tree::Node;
 use sakip_site::content::yaml;
 use sakip_site::diagnostics::{self, Diagnostics, Format, Lang, Severity, Sources};
 use sakip_site::number::Target;
@@ -83,7 +83,7 @@ fn walk(ctx: &mut Ctx, node: &Node) {
         Node::Mapping(_) => {
             let _ = ctx.any_map(node);
             let all = tables();
-            let table = all[node.span().start().map_or(0, |m| m.line()) % all.len()];
+            let table = all[node.mark().line as usize % all.len()];
             if let Some(map) = ctx.map(node, table) {
                 // Only keys of its own table: asking for another is a programming error.
                 for key in table {

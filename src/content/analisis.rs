@@ -2,11 +2,10 @@
 //! factors, the steps taken, an external standard and the supporting programmes. The ids and
 //! codes are resolved in `validate`.
 
-use marked_yaml::Node;
-
 use crate::content::keys::pk::{ANALISIS, ANALISIS_INDIKATOR};
 use crate::content::model::*;
 use crate::content::reader::{Ctx, Map};
+use crate::content::tree::Node;
 use crate::content::year::{Folder, tahun};
 
 /// Read `analisis.yaml`.

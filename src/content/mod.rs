@@ -14,6 +14,7 @@ mod pages;
 mod pk;
 mod plan;
 pub mod reader;
+pub mod tree;
 pub mod yaml;
 mod year;
 
@@ -22,13 +23,13 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use marked_yaml::Node;
 use rayon::prelude::*;
 
 use crate::diagnostics::{Code, Diagnostics, Loc, Message, Sources};
 use model::{Site, Year};
 pub use plan::{is_base_url, is_http_url};
 use reader::Ctx;
+use tree::Node;
 
 /// Why loading could not even start (the CLI exits with 2).
 #[derive(Debug, thiserror::Error)]

@@ -2,11 +2,10 @@
 //! targets. A revision's own keys and the NIP are checked here; the rules that join the
 //! agreements with each other and with the Renstra are in `validate`.
 
-use marked_yaml::Node;
-
 use crate::content::keys::pk::{PERJANJIAN_KINERJA, PK, PK_INDIKATOR};
 use crate::content::model::*;
 use crate::content::reader::{Choice, Ctx, Map};
+use crate::content::tree::Node;
 use crate::content::year::{Folder, tahun};
 use crate::diagnostics::Code;
 

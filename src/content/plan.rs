@@ -3,14 +3,13 @@
 
 use std::collections::BTreeMap;
 
-use marked_yaml::Node;
-
 use crate::content::keys::plan::{
     ANGGARAN, CASCADING, INDIKATOR, KEGIATAN, PREDIKAT, PROGRAM, RENSTRA, SAKIP, SASARAN, SUB_KEGIATAN,
     TUJUAN,
 };
 use crate::content::model::*;
 use crate::content::reader::{Choice, Ctx, Map};
+use crate::content::tree::Node;
 use crate::diagnostics::Code;
 
 impl Choice for Polaritas {
@@ -231,7 +230,7 @@ pub fn by_year<T>(
     let mut out = BTreeMap::new();
     let Some(years) = map.get(ctx, key).and_then(|n| ctx.any_map(n)) else { return out };
     for (key, val) in years.entries() {
-        let key_node = Node::from(key.clone());
+        let key_node = Node::Scalar(key.clone());
         let (Some(year), Some(v)) = (ctx.year(&key_node), value(ctx, val)) else { continue };
         out.insert(year.value, v);
     }

@@ -10,12 +10,11 @@ mod map;
 use std::sync::Arc;
 
 use chrono::{Datelike as _, NaiveDate};
-use marked_yaml::types::MarkedScalarNode;
-use marked_yaml::{Node, Span};
 use rust_decimal::Decimal;
 
 use crate::content::keys::{RANGE, TEXT};
 use crate::content::model::{Spanned, Text};
+use crate::content::tree::{Mark, Node, Scalar};
 use crate::diagnostics::{Code, Diagnostic, Diagnostics, Loc, Message};
 use crate::number::{self, NumberError, Target, Unit};
 pub use map::Map;
@@ -60,20 +59,16 @@ impl<'d> Ctx<'d> {
         // The parser starts a block mapping at the `:` of its first key; point at the key
         // instead (a flow mapping's `{` comes before its first key and is kept).
         if let Node::Mapping(m) = node
-            && let (Some(start), Some(key)) = (node.span().start(), m.keys().next())
-            && let Some(key_start) = key.span().start()
-            && (key_start.line(), key_start.column()) < (start.line(), start.column())
+            && let Some(key) = m.keys().next()
+            && key.mark() < m.mark()
         {
-            return self.span_loc(key.span(), len);
+            return self.mark_loc(key.mark(), len);
         }
-        self.span_loc(node.span(), len)
+        self.mark_loc(node.mark(), len)
     }
 
-    pub(crate) fn span_loc(&self, span: &Span, len: u32) -> Loc {
-        match span.start() {
-            Some(m) => Loc { file: self.file.clone(), line: m.line() as u32, column: m.column() as u32, len },
-            None => Loc::file(&self.file),
-        }
+    pub(crate) fn mark_loc(&self, mark: Mark, len: u32) -> Loc {
+        Loc { file: self.file.clone(), line: mark.line, column: mark.column, len }
     }
 
     /// Report an error at `loc`.
@@ -334,7 +329,7 @@ impl<'d> Ctx<'d> {
             self.wrong_type(node, "angka", "a figure");
             return None;
         };
-        match number::parse_figure(s.as_str(), s.may_coerce()) {
+        match number::parse_figure(s.as_str(), s.is_plain()) {
             Ok(fig) => {
                 if fig.ambiguous {
                     self.ambiguous(s.as_str(), &fig.value, loc.clone());
@@ -383,7 +378,7 @@ impl<'d> Ctx<'d> {
             return Some(Spanned::new(None, loc));
         }
         match node {
-            Node::Scalar(s) => match number::parse_target(s.as_str(), s.may_coerce()) {
+            Node::Scalar(s) => match number::parse_target(s.as_str(), s.is_plain()) {
                 Ok(parsed) => {
                     if let (true, Target::Single(v)) = (parsed.ambiguous, parsed.target) {
                         self.ambiguous(s.as_str(), &v, loc.clone());
@@ -513,16 +508,16 @@ pub fn markdown_too_deep(
 /// True for `~`, `null` and an empty plain value.
 pub fn is_null(node: &Node) -> bool {
     match node {
-        Node::Scalar(s) => s.may_coerce() && matches!(s.as_str(), "~" | "null" | "Null" | "NULL" | ""),
+        Node::Scalar(s) => s.is_plain() && matches!(s.as_str(), "~" | "null" | "Null" | "NULL" | ""),
         _ => false,
     }
 }
 
 /// Characters a scalar occupies in the source (quotes included when quoted).
-fn scalar_len(s: &MarkedScalarNode) -> u32 {
+fn scalar_len(s: &Scalar) -> u32 {
     let text = s.as_str();
     let first_line = text.lines().next().unwrap_or("");
-    let quotes = if s.may_coerce() { 0 } else { 2 };
+    let quotes = if s.is_plain() { 0 } else { 2 };
     (first_line.chars().count() as u32 + quotes).max(1)
 }
 
@@ -570,14 +565,17 @@ mod tests {
     fn a_block_mapping_is_located_at_its_first_key() {
         let file: Arc<str> = Arc::from("content/x.yaml");
         let text = "survei:\n  - periode: TW4\n    nrr: 1\nflow: [{a: 1}]\n";
-        let root = marked_yaml::parse_yaml(0, text).unwrap();
         let mut diags = Diagnostics::default();
+        let root = crate::content::yaml::parse(&file, text, &mut diags).unwrap();
         let ctx = Ctx::new(file, &mut diags);
         let map = root.as_mapping().unwrap();
-        let item = &map.get_sequence("survei").unwrap()[0];
-        let loc = ctx.loc(item);
+        let first = |key| match map.get(key) {
+            Some(Node::Sequence(items)) => &items[0],
+            other => panic!("not a list: {other:?}"),
+        };
+        let loc = ctx.loc(first("survei"));
         assert_eq!((loc.line, loc.column), (2, 5));
-        let flow = &map.get_sequence("flow").unwrap()[0];
+        let flow = first("flow");
         let loc = ctx.loc(flow);
         assert_eq!((loc.line, loc.column), (4, 8));
         let loc = ctx.loc(&root);

@@ -1,22 +1,21 @@
-//! Reading one YAML file safely: size, encoding and structure limits first, then a tree of
-//! spanned nodes whose scalars keep their source text.
+//! Reading one YAML file safely: size, encoding and structure limits first, then a
+//! [`tree`](crate::content::tree) whose nodes know their line and column and whose scalars keep
+//! their source text.
 //!
-//! Content comes from pull requests, so a file may be hostile. We use `marked-yaml` for the tree
-//! (every node has a line and column; scalars stay text, so figures are never read through a
-//! float; duplicate keys are an error) and guard it with a first pass over the parser's events
-//! that rejects what marked-yaml would not handle gracefully: nesting beyond [`MAX_DEPTH`],
-//! anchors and aliases (no alias bomb can expand), tags and several documents in one file.
-//! The same pass reports every duplicate key (so that one does not hide the other problems of
-//! its file) and warns about a comma directly before a digit in a flow list (`[80, 82,5, 85]`
+//! Content comes from pull requests, so a file may be hostile. One pass over `yaml-rust2`'s
+//! events builds the tree and refuses what must not become one: nesting beyond [`MAX_DEPTH`],
+//! anchors and aliases (no alias bomb can expand), tags, several documents in one file, a
+//! top level that is not a mapping, a key that is not text. The same pass reports every
+//! duplicate key (so that one does not hide the other problems of its file; the tree keeps the
+//! last value) and warns about a comma directly before a digit in a flow list (`[80, 82,5, 85]`
 //! is four items, not three).
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
-use marked_yaml::{LoadError, LoaderOptions, Node};
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
+use crate::content::tree::{Building, Mapping, Mark, Node, Scalar, Sequence};
 use crate::diagnostics::{Code, Diagnostics, Loc, Message, Sources};
 
 /// Files larger than this are refused before they are parsed (SPEC §4).
@@ -119,43 +118,70 @@ pub fn too_large(file: &Arc<str>, len: u64, diags: &mut Diagnostics) {
     );
 }
 
-/// Parse `text` into a node tree whose top level is a mapping. Problems become diagnostics.
+/// Parse `text` into a node tree whose top level is a mapping. Problems become diagnostics; the
+/// tree is `None` when the file cannot be one (the duplicate keys, long texts and bidi controls
+/// reported on the way do not stop it: the rest of the file is still read and checked).
 pub fn parse(file: &Arc<str>, text: &str, diags: &mut Diagnostics) -> Option<Node> {
-    if !guard(file, text, diags) {
-        return None;
-    }
-    // The guard has reported every duplicate key; the tree keeps the last value of each, so
-    // the rest of the file is still read and checked.
-    let options = LoaderOptions::default().error_on_duplicate_keys(false).prevent_coercion(true);
-    match marked_yaml::parse_yaml_with_options(0, text, options) {
-        Ok(node) => Some(node),
-        Err(err) => {
-            report_load_error(file, err, diags);
-            None
-        }
-    }
-}
-
-/// First pass over the events: returns false (after reporting) when the file must not be built
-/// into a tree.
-fn guard(file: &Arc<str>, text: &str, diags: &mut Diagnostics) -> bool {
     let mut parser = Parser::new_from_str(text);
-    let mut depth = 0usize;
-    let mut documents = 0usize;
-    let mut nodes = Nodes::new(text);
+    let mut builder = Builder::new(file, text);
     loop {
         let (event, mark) = match parser.next_token() {
             Ok(next) => next,
             Err(e) => {
                 let message = e.info().to_string();
                 syntax_error(file, e.marker(), &message, diags);
-                return false;
+                return None;
             }
         };
+        if let Event::StreamEnd = event {
+            return builder.finish(&mark);
+        }
+        if !builder.event(event, &mark, diags) {
+            return None;
+        }
+    }
+}
+
+/// One pass over the parser's events: refuses what must not become a tree (anchors, aliases,
+/// tags, several documents, nesting beyond [`MAX_DEPTH`]), reports what can be read past, and
+/// builds the tree.
+struct Builder<'t> {
+    file: &'t Arc<str>,
+    open: Vec<Open>,
+    text: Cursor<'t>,
+    documents: usize,
+    root: Option<Node>,
+    /// The file is not a mapping, or a key is not text: reported once, no tree.
+    failed: bool,
+}
+
+/// A mapping or list being read.
+struct Open {
+    /// A flow collection (`[…]`, `{…}`) or inside one: a comma ends an item.
+    flow: bool,
+    /// Written where a mapping expects a key (refused; read past to the key's value).
+    as_key: bool,
+    kind: OpenKind,
+}
+
+enum OpenKind {
+    /// The mapping so far and the key waiting for its value.
+    Mapping(Building, Option<Scalar>),
+    Sequence(Sequence),
+}
+
+impl<'t> Builder<'t> {
+    fn new(file: &'t Arc<str>, text: &'t str) -> Self {
+        let text = Cursor { text, chars: 0, bytes: 0 };
+        Builder { file, open: Vec::new(), text, documents: 0, root: None, failed: false }
+    }
+
+    /// Take one event; false (after reporting) when the file must not become a tree.
+    fn event(&mut self, event: Event, mark: &Marker, diags: &mut Diagnostics) -> bool {
         let unsupported = |what_id: &str, what_en: &str, diags: &mut Diagnostics| {
             diags.error(
                 Code::YamlUnsupported,
-                marker_loc(file, &mark),
+                marker_loc(self.file, mark),
                 Message::new(
                     format!("{what_id} YAML tidak didukung di berkas konten"),
                     format!("YAML {what_en} are not supported in content files"),
@@ -164,10 +190,9 @@ fn guard(file: &Arc<str>, text: &str, diags: &mut Diagnostics) -> bool {
             false
         };
         match event {
-            Event::StreamEnd => return true,
             Event::DocumentStart => {
-                documents += 1;
-                if documents > 1 {
+                self.documents += 1;
+                if self.documents > 1 {
                     return unsupported(
                         "beberapa dokumen dalam satu berkas",
                         "several documents in one file",
@@ -183,12 +208,11 @@ fn guard(file: &Arc<str>, text: &str, diags: &mut Diagnostics) -> bool {
                 if tag.is_some() {
                     return unsupported("tag (!tag)", "tags (!tag)", diags);
                 }
-                depth += 1;
-                if depth > MAX_DEPTH {
-                    too_deep(marker_loc(file, &mark), diags);
+                if self.open.len() == MAX_DEPTH {
+                    too_deep(marker_loc(self.file, mark), diags);
                     return false;
                 }
-                nodes.open(file, &mark, matches!(event, Event::MappingStart(..)), diags);
+                self.start(mark, matches!(event, Event::MappingStart(..)), diags);
             }
             Event::Scalar(value, style, anchor, tag) => {
                 if anchor != 0 {
@@ -197,57 +221,36 @@ fn guard(file: &Arc<str>, text: &str, diags: &mut Diagnostics) -> bool {
                 if tag.is_some() {
                     return unsupported("tag (!tag)", "tags (!tag)", diags);
                 }
-                nodes.scalar(file, &mark, value, style, diags);
+                self.scalar(mark, value, style, diags);
             }
-            Event::MappingEnd | Event::SequenceEnd => {
-                depth = depth.saturating_sub(1);
-                nodes.close();
-            }
-            Event::Nothing | Event::StreamStart | Event::DocumentEnd => {}
+            Event::MappingEnd | Event::SequenceEnd => self.end(),
+            Event::Nothing | Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => {}
         }
-    }
-}
-
-/// What the guard follows of the open collections: the keys seen in each mapping (for
-/// duplicates) and whether each is a flow collection (`[…]`, `{…}`), where a comma ends an item.
-struct Nodes<'t> {
-    open: Vec<Collection>,
-    text: Cursor<'t>,
-}
-
-struct Collection {
-    flow: bool,
-    /// For a mapping: the keys seen with their lines, and whether the next node is a key.
-    keys: Option<(HashMap<String, usize>, bool)>,
-}
-
-impl<'t> Nodes<'t> {
-    fn new(text: &'t str) -> Self {
-        Nodes { open: Vec::new(), text: Cursor { text, chars: 0, bytes: 0 } }
+        true
     }
 
-    /// A mapping or sequence starts at `mark`.
-    fn open(&mut self, file: &Arc<str>, mark: &Marker, mapping: bool, diags: &mut Diagnostics) {
-        self.node(file, mark, None, diags);
+    /// A mapping or list starts at `mark`.
+    fn start(&mut self, mark: &Marker, mapping: bool, diags: &mut Diagnostics) {
+        let at = tree_mark(mark);
+        let as_key = self.waiting_for_key();
+        if as_key {
+            self.fail(at, "kunci pemetaan harus berupa teks", "mapping keys must be plain text", diags);
+        } else if self.open.is_empty() && !mapping {
+            self.not_a_mapping(at, diags);
+        }
         let flow = matches!(self.text.char_at(mark.index()), Some('[' | '{'));
         let flow = flow || self.open.last().is_some_and(|c| c.flow);
-        self.open.push(Collection { flow, keys: mapping.then(|| (HashMap::new(), true)) });
-    }
-
-    fn close(&mut self) {
-        self.open.pop();
+        let kind = if mapping {
+            OpenKind::Mapping(Building::new(at), None)
+        } else {
+            OpenKind::Sequence(Sequence::new(at))
+        };
+        self.open.push(Open { flow, as_key, kind });
     }
 
     /// A scalar `value` starts at `mark`.
-    fn scalar(
-        &mut self,
-        file: &Arc<str>,
-        mark: &Marker,
-        value: String,
-        style: TScalarStyle,
-        diags: &mut Diagnostics,
-    ) {
-        let loc = marker_loc(file, mark);
+    fn scalar(&mut self, mark: &Marker, value: String, style: TScalarStyle, diags: &mut Diagnostics) {
+        let loc = marker_loc(self.file, mark);
         too_long_text(&loc, &value, MAX_TEXT_CHARS, diags);
         if let Some(found) = bidi_control(&value) {
             bidi_error(loc, found, diags);
@@ -256,24 +259,88 @@ impl<'t> Nodes<'t> {
         if in_flow && style == TScalarStyle::Plain && value.starts_with(|c: char| c.is_ascii_digit()) {
             let before = self.text.before(mark.index());
             if before[1] == Some(',') && before[0].is_some_and(|c| c.is_ascii_digit()) {
-                split_number(file, mark, diags);
+                split_number(self.file, mark, diags);
             }
         }
-        self.node(file, mark, Some(value), diags);
+        let scalar = Scalar::new(tree_mark(mark), value, style == TScalarStyle::Plain);
+        if self.open.is_empty() {
+            self.not_a_mapping(scalar.mark(), diags);
+        }
+        if let Some(Open { kind: OpenKind::Mapping(building, key @ None), .. }) = self.open.last_mut() {
+            if let Some(first) = building.find(scalar.as_str()) {
+                let len = scalar.as_str().chars().count() as u32;
+                let at = Loc { len, ..marker_loc(self.file, mark) };
+                duplicate_key(scalar.as_str(), first.mark().line as usize, at, diags);
+            }
+            *key = Some(scalar);
+            return;
+        }
+        self.attach(Node::Scalar(scalar));
     }
 
-    /// A node starts: when it is a key of the innermost mapping, look for a duplicate.
-    fn node(&mut self, file: &Arc<str>, mark: &Marker, scalar: Option<String>, diags: &mut Diagnostics) {
-        let Some((keys, at_key)) = self.open.last_mut().and_then(|c| c.keys.as_mut()) else { return };
-        let was_key = std::mem::replace(at_key, !*at_key);
-        let Some(key) = scalar.filter(|_| was_key) else { return };
-        let len = key.chars().count() as u32;
-        if let Some(first) = keys.get(&key) {
-            duplicate_key(&key, *first, Loc { len, ..marker_loc(file, mark) }, diags);
-        } else {
-            keys.insert(key, mark.line());
+    /// The innermost mapping or list ends.
+    fn end(&mut self) {
+        let Some(open) = self.open.pop() else { return };
+        let node = match open.kind {
+            OpenKind::Mapping(building, _) => Node::Mapping(building.finish()),
+            OpenKind::Sequence(sequence) => Node::Sequence(sequence),
+        };
+        if open.as_key {
+            // Refused already; a stand-in key lets its value be read past.
+            if let Some(Open { kind: OpenKind::Mapping(_, key), .. }) = self.open.last_mut() {
+                *key = Some(Scalar::new(node.mark(), String::new(), false));
+            }
+            return;
+        }
+        self.attach(node);
+    }
+
+    /// Put a finished node where it belongs: under the waiting key, at the end of the list, or
+    /// at the top.
+    fn attach(&mut self, node: Node) {
+        match self.open.last_mut() {
+            None => self.root = Some(node),
+            Some(Open { kind: OpenKind::Sequence(sequence), .. }) => sequence.push(node),
+            Some(Open { kind: OpenKind::Mapping(building, key), .. }) => {
+                if let Some(key) = key.take() {
+                    building.insert(key, node);
+                }
+            }
         }
     }
+
+    fn waiting_for_key(&self) -> bool {
+        matches!(self.open.last(), Some(Open { kind: OpenKind::Mapping(_, None), .. }))
+    }
+
+    fn not_a_mapping(&mut self, at: Mark, diags: &mut Diagnostics) {
+        self.fail(
+            at,
+            "isi berkas harus berupa pemetaan (kunci: nilai)",
+            "the file must hold a mapping (key: value)",
+            diags,
+        );
+    }
+
+    fn fail(&mut self, at: Mark, id: &str, en: &str, diags: &mut Diagnostics) {
+        if !self.failed {
+            let loc = Loc { file: self.file.clone(), line: at.line, column: at.column, len: 1 };
+            diags.error(Code::WrongType, loc, Message::new(id, en));
+            self.failed = true;
+        }
+    }
+
+    /// The tree, once the stream has ended at `end`: an empty file is an empty mapping.
+    fn finish(self, end: &Marker) -> Option<Node> {
+        if self.failed {
+            return None;
+        }
+        Some(self.root.unwrap_or_else(|| Node::Mapping(Mapping::new(tree_mark(end)))))
+    }
+}
+
+fn tree_mark(mark: &Marker) -> Mark {
+    Mark { line: mark.line().max(1) as u32, column: mark.col() as u32 + 1 }
 }
 
 /// Finds the characters at the parser's positions (counted in characters), moving forward
@@ -376,55 +443,6 @@ fn syntax_error(file: &Arc<str>, mark: &Marker, info: &str, diags: &mut Diagnost
     }
 }
 
-fn report_load_error(file: &Arc<str>, err: LoadError, diags: &mut Diagnostics) {
-    use marked_yaml::Marker as MMarker;
-    let loc =
-        |m: &MMarker| Loc { file: file.clone(), line: m.line() as u32, column: m.column() as u32, len: 1 };
-    match err {
-        LoadError::TopLevelMustBeMapping(m) | LoadError::TopLevelMustBeSequence(m) => {
-            diags.error(
-                Code::WrongType,
-                loc(&m),
-                Message::new(
-                    "isi berkas harus berupa pemetaan (kunci: nilai)",
-                    "the file must hold a mapping (key: value)",
-                ),
-            );
-        }
-        LoadError::MappingKeyMustBeScalar(m) => {
-            diags.error(
-                Code::WrongType,
-                loc(&m),
-                Message::new("kunci pemetaan harus berupa teks", "mapping keys must be plain text"),
-            );
-        }
-        LoadError::UnexpectedAnchor(m) | LoadError::UnexpectedTag(m) => {
-            diags.error(
-                Code::YamlUnsupported,
-                loc(&m),
-                Message::new("anchor dan tag YAML tidak didukung", "YAML anchors and tags are not supported"),
-            );
-        }
-        LoadError::ScanError(m, e) => {
-            diags.error(
-                Code::YamlSyntax,
-                loc(&m),
-                Message::new(
-                    format!("YAML tidak valid: {}", e.info()),
-                    format!("invalid YAML: {}", e.info()),
-                ),
-            );
-        }
-        // Not enabled: the guard reports duplicates (all of them, and goes on).
-        LoadError::DuplicateKey(inner) => {
-            let key = inner.key.as_str();
-            let at = inner.key.span().start().map(loc).unwrap_or_else(|| Loc::file(file));
-            let first = inner.prev_key.span().start().map_or(0, |m| m.line());
-            duplicate_key(key, first, Loc { len: key.chars().count() as u32, ..at }, diags);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -434,6 +452,13 @@ mod tests {
         let mut diags = Diagnostics::default();
         let node = parse(&file, text, &mut diags);
         (node, diags)
+    }
+
+    fn scalar(node: Option<&Node>) -> &Scalar {
+        match node {
+            Some(Node::Scalar(s)) => s,
+            other => panic!("not a scalar: {other:?}"),
+        }
     }
 
     fn codes(diags: &Diagnostics) -> Vec<(&'static str, u32, u32)> {
@@ -446,14 +471,13 @@ mod tests {
         assert!(!diags.has_errors());
         let map = node.unwrap();
         let map = map.as_mapping().unwrap();
-        let a = map.get_scalar("a").unwrap();
+        let a = scalar(map.get("a"));
         assert_eq!(a.as_str(), "0.1");
-        assert!(a.may_coerce(), "plain scalar");
-        let c = map.get_mapping("b").unwrap().get_scalar("c").unwrap();
+        assert!(a.is_plain(), "plain scalar");
+        let c = scalar(map.get("b").and_then(Node::as_mapping).unwrap().get("c"));
         assert_eq!(c.as_str(), "82,50");
-        assert!(!c.may_coerce(), "quoted scalar");
-        let start = c.span().start().unwrap();
-        assert_eq!((start.line(), start.column()), (3, 6));
+        assert!(!c.is_plain(), "quoted scalar");
+        assert_eq!(c.mark(), Mark { line: 3, column: 6 });
     }
 
     #[test]
@@ -468,7 +492,7 @@ mod tests {
         let (node, diags) = load("a: 1\nb: {c: 1, c: 2}\na: 3\nd:\n  - {c: 1}\n  - {c: 2}\n");
         assert_eq!(codes(&diags), vec![("duplicate-key", 2, 11), ("duplicate-key", 3, 1)]);
         let root = node.unwrap();
-        assert_eq!(root.as_mapping().unwrap().get_scalar("a").unwrap().as_str(), "3", "the later value");
+        assert_eq!(scalar(root.as_mapping().unwrap().get("a")).as_str(), "3", "the later value");
     }
 
     #[test]
@@ -522,6 +546,20 @@ mod tests {
     fn a_scalar_document_is_a_type_error() {
         let (_, diags) = load("just text\n");
         assert_eq!(codes(&diags)[0].0, "wrong-type");
+    }
+
+    #[test]
+    fn a_list_at_the_top_or_as_a_key_is_a_type_error_once() {
+        let (node, diags) = load("- a\n- b\n");
+        assert!(node.is_none());
+        assert_eq!(codes(&diags), vec![("wrong-type", 1, 1)]);
+        assert!(diags.sorted()[0].message.en.contains("must hold a mapping"));
+        // A key that is a list, then a key that is a mapping: the first is reported, the file
+        // read past to its end (the duplicate after them is still found).
+        let (node, diags) = load("a: 1\n? [x, y]\n: 2\nb: {{c: 1}: 3}\na: 4\n");
+        assert!(node.is_none());
+        assert_eq!(codes(&diags), vec![("wrong-type", 2, 3), ("duplicate-key", 5, 1)]);
+        assert!(diags.sorted()[0].message.en.contains("keys must be plain text"));
     }
 
     #[test]

@@ -6,7 +6,6 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use marked_yaml::Node;
 use rust_decimal::Decimal;
 
 use crate::content::keys::year::{
@@ -16,6 +15,7 @@ use crate::content::keys::year::{
 use crate::content::model::*;
 use crate::content::plan::link;
 use crate::content::reader::{Choice, Ctx, Map};
+use crate::content::tree::Node;
 use crate::diagnostics::Code;
 
 /// What a year-folder reader needs to know besides the YAML.

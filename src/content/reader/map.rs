@@ -2,11 +2,9 @@
 //! are reported when the mapping is entered, required keys when the reader asks for them, so
 //! `missing-key` keeps the order in which the reader reads its keys.
 
-use marked_yaml::Node;
-use marked_yaml::types::{MarkedMappingNode, MarkedScalarNode};
-
 use super::{Ctx, is_null, suggestion};
 use crate::content::keys::{Key, Kind};
+use crate::content::tree::{Mapping, Node, Scalar};
 use crate::diagnostics::{Code, Loc, Message};
 
 impl Ctx<'_> {
@@ -34,9 +32,9 @@ impl Ctx<'_> {
         Some(Map { node: mapping, keys: &[], loc: self.loc(node) })
     }
 
-    fn unknown_key(&mut self, key: &MarkedScalarNode, keys: &[Key]) {
+    fn unknown_key(&mut self, key: &Scalar, keys: &[Key]) {
         let allowed: Vec<&str> = keys.iter().map(|k| k.name).collect();
-        let loc = self.span_loc(key.span(), key.as_str().chars().count() as u32);
+        let loc = self.mark_loc(key.mark(), key.as_str().chars().count() as u32);
         let name = key.as_str();
         let d = self.error(
             Code::UnknownKey,
@@ -56,7 +54,7 @@ impl Ctx<'_> {
 
 /// A mapping being read, with the table of the keys it may hold.
 pub struct Map<'n> {
-    node: &'n MarkedMappingNode,
+    node: &'n Mapping,
     /// Its keys (none for a mapping with free keys).
     keys: &'static [Key],
     /// Where the mapping starts (missing keys are reported here).
@@ -73,7 +71,7 @@ impl<'n> Map<'n> {
     /// The value of `key`, present even when null (`~` is meaningful for figures); reports
     /// `missing-key` only when a required key is absent.
     pub fn raw(&self, ctx: &mut Ctx, key: &str) -> Option<&'n Node> {
-        self.checked(ctx, key, self.node.get_node(key))
+        self.checked(ctx, key, self.node.get(key))
     }
 
     /// Whether `key` is present and not null, reporting nothing (for rules between keys).
@@ -103,7 +101,7 @@ impl<'n> Map<'n> {
     }
 
     fn present(&self, key: &str) -> Option<&'n Node> {
-        self.node.get_node(key).filter(|n| !is_null(n))
+        self.node.get(key).filter(|n| !is_null(n))
     }
 
     /// The table's entry for `key`. A reader asking for a key its table lacks would accept a
@@ -127,7 +125,7 @@ impl<'n> Map<'n> {
     /// as a whole are reported on its key's line.
     pub fn key_loc(&self, ctx: &Ctx, key: &str) -> Loc {
         match self.node.keys().find(|k| k.as_str() == key) {
-            Some(k) => ctx.span_loc(k.span(), key.chars().count() as u32),
+            Some(k) => ctx.mark_loc(k.mark(), key.chars().count() as u32),
             None => self.loc.clone(),
         }
     }
@@ -149,7 +147,7 @@ impl<'n> Map<'n> {
     }
 
     /// Key nodes and values, in file order.
-    pub fn entries(&self) -> impl Iterator<Item = (&'n MarkedScalarNode, &'n Node)> {
+    pub fn entries(&self) -> impl Iterator<Item = (&'n Scalar, &'n Node)> {
         self.node.iter()
     }
 }
