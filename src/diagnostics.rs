@@ -6,7 +6,7 @@
 //! [`Sources`] so the human format can show the offending line with a caret.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
@@ -290,18 +290,18 @@ pub struct Sources {
 }
 
 /// A file's text and where each of its lines starts: a hostile file can draw a diagnostic on
-/// every one of its lines, so finding a line must not rescan the file.
+/// every one of its lines, so finding a line must not rescan the file. The starts are found
+/// when a diagnostic first quotes the file (most files are quoted by none).
 #[derive(Debug, Clone)]
 struct Source {
     text: Arc<str>,
-    starts: Vec<usize>,
+    starts: OnceLock<Vec<usize>>,
 }
 
 impl Sources {
     /// Remember the text of `file`.
-    pub fn insert(&mut self, file: &Arc<str>, text: &str) {
-        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
-        self.texts.insert(file.clone(), Source { text: Arc::from(text), starts });
+    pub fn insert(&mut self, file: &Arc<str>, text: impl Into<Arc<str>>) {
+        self.texts.insert(file.clone(), Source { text: text.into(), starts: OnceLock::new() });
     }
 
     /// Add the texts of `other`.
@@ -313,8 +313,12 @@ impl Sources {
     pub fn line(&self, loc: &Loc) -> Option<&str> {
         let source = self.texts.get(&loc.file)?;
         let index = (loc.line as usize).checked_sub(1)?;
-        let start = *source.starts.get(index)?;
-        let end = source.starts.get(index + 1).map_or(source.text.len(), |next| next - 1);
+        let text = &source.text;
+        let starts = source
+            .starts
+            .get_or_init(|| std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect());
+        let start = *starts.get(index)?;
+        let end = starts.get(index + 1).map_or(text.len(), |next| next - 1);
         let line = source.text.get(start..end)?;
         Some(line.strip_suffix('\r').unwrap_or(line))
     }
@@ -555,7 +559,7 @@ mod tests {
         let file: Arc<str> = Arc::from("content/a.yaml");
         let mut sources = Sources::default();
         let text: String = (1..=50_000).map(|i| format!("k{i}: {i}\r\n")).collect();
-        sources.insert(&file, &text);
+        sources.insert(&file, text.as_str());
         let at = |line| sources.line(&Loc { file: file.clone(), line, column: 1, len: 1 });
         assert_eq!(at(1), Some("k1: 1"));
         assert_eq!(at(50_000), Some("k50000: 50000"));

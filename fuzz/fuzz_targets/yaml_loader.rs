@@ -32,7 +32,7 @@ fuzz_target!(|data: &[u8]| {
     let mut diags = Diagnostics::default();
     let mut sources = Sources::default();
 
-    let Some(text) = yaml::decode(&file, data, &mut diags, &mut sources) else {
+    let Some(text) = yaml::decode(&file, data.to_vec(), &mut diags, &mut sources) else {
         assert!(diags.has_errors(), "decode refused without an error");
         render(&diags, &sources, usize::MAX);
         return;

@@ -75,18 +75,18 @@ pub struct Parsed {
 }
 
 /// A file's text and the tree parsed from it.
-type Tree = (String, Arc<Node>);
+type Tree = (Arc<str>, Arc<Node>);
 
 impl Parsed {
     /// The tree of `file` when it was parsed from `text`.
     fn get(&self, file: &Arc<str>, text: &str) -> Option<Arc<Node>> {
         let trees = self.trees.lock().unwrap_or_else(PoisonError::into_inner);
-        trees.get(file).filter(|(kept, _)| kept == text).map(|(_, node)| Arc::clone(node))
+        trees.get(file).filter(|(kept, _)| **kept == *text).map(|(_, node)| Arc::clone(node))
     }
 
-    fn keep(&self, file: &Arc<str>, text: &str, node: &Arc<Node>) {
+    fn keep(&self, file: &Arc<str>, text: &Arc<str>, node: &Arc<Node>) {
         let mut trees = self.trees.lock().unwrap_or_else(PoisonError::into_inner);
-        trees.insert(Arc::clone(file), (text.to_string(), Arc::clone(node)));
+        trees.insert(Arc::clone(file), (Arc::clone(text), Arc::clone(node)));
     }
 }
 
@@ -214,7 +214,7 @@ impl Loader<'_> {
     }
 
     /// Read a file's text, reporting a folder in its place, unreadable files and the limits.
-    fn read_text(&mut self, rel: &str) -> Option<String> {
+    fn read_text(&mut self, rel: &str) -> Option<Arc<str>> {
         let path = self.content_dir.join(rel);
         let file = Self::shown(rel);
         let unreadable = |e: &dyn std::fmt::Display, diags: &mut Diagnostics| {
@@ -262,7 +262,7 @@ impl Loader<'_> {
             return None;
         }
         match fs::read(&path) {
-            Ok(bytes) => yaml::decode(&file, &bytes, self.diags, &mut self.sources),
+            Ok(bytes) => yaml::decode(&file, bytes, self.diags, &mut self.sources),
             Err(e) => unreadable(&e, self.diags),
         }
     }
@@ -295,7 +295,7 @@ impl Loader<'_> {
     }
 
     /// The YAML tree of `file`: the one parsed earlier from the same text, or a new one.
-    fn parse(&mut self, file: &Arc<str>, text: &str) -> Option<Arc<Node>> {
+    fn parse(&mut self, file: &Arc<str>, text: &Arc<str>) -> Option<Arc<Node>> {
         let Some(parsed) = self.parsed else { return yaml::parse(file, text, self.diags).map(Arc::new) };
         if let Some(node) = parsed.get(file, text) {
             return Some(node);

@@ -64,32 +64,34 @@ pub fn too_long_text(loc: &Loc, text: &str, max: usize, diags: &mut Diagnostics)
 }
 
 /// Decode `bytes` as the text of `file`: UTF-8 (a BOM is dropped), within the size limit.
-/// The text is remembered in `sources` for snippets.
+/// The text is shared with `sources`, for snippets: one copy of each file is held.
 pub fn decode(
     file: &Arc<str>,
-    bytes: &[u8],
+    mut bytes: Vec<u8>,
     diags: &mut Diagnostics,
     sources: &mut Sources,
-) -> Option<String> {
+) -> Option<Arc<str>> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         too_large(file, bytes.len() as u64, diags);
         return None;
     }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
         Ok(text) => {
             // YAML also ends lines at a lone `\r` (old Mac files); make every line end `\n`
             // so the parser's line numbers and the quoted source line agree.
-            let text = if text.contains('\r') {
-                text.replace("\r\n", "\n").replace('\r', "\n")
+            let text: Arc<str> = if text.contains('\r') {
+                Arc::from(text.replace("\r\n", "\n").replace('\r', "\n"))
             } else {
-                text.to_string()
+                Arc::from(text)
             };
-            sources.insert(file, &text);
+            sources.insert(file, Arc::clone(&text));
             Some(text)
         }
         Err(e) => {
-            let valid = &bytes[..e.valid_up_to()];
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let line = valid.iter().filter(|b| **b == b'\n').count() + 1;
             let line_start = valid.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
             let column = String::from_utf8_lossy(&valid[line_start..]).chars().count() + 1;
@@ -567,7 +569,7 @@ mod tests {
         let file: Arc<str> = Arc::from("content/x.yaml");
         let (mut diags, mut sources) = (Diagnostics::default(), Sources::default());
         for bytes in [&b"a: 1\rb: 2\rbad: [\r"[..], b"a: 1\r\nb: 2\r\nbad: [\r\n"] {
-            let text = decode(&file, bytes, &mut diags, &mut sources).unwrap();
+            let text = decode(&file, bytes.to_vec(), &mut diags, &mut sources).unwrap();
             assert_eq!(text.lines().nth(2), Some("bad: ["));
             let mut parse_diags = Diagnostics::default();
             assert!(parse(&file, &text, &mut parse_diags).is_none());
@@ -579,8 +581,10 @@ mod tests {
     fn decode_drops_a_bom_and_locates_bad_utf8() {
         let file: Arc<str> = Arc::from("content/x.yaml");
         let (mut diags, mut sources) = (Diagnostics::default(), Sources::default());
-        assert_eq!(decode(&file, b"\xEF\xBB\xBFa: 1\n", &mut diags, &mut sources).unwrap(), "a: 1\n");
-        assert!(decode(&file, b"a: 1\nb: \xff\n", &mut diags, &mut sources).is_none());
+        let text = decode(&file, b"\xEF\xBB\xBFa: 1\n".to_vec(), &mut diags, &mut sources).unwrap();
+        assert_eq!(&*text, "a: 1\n");
+        assert_eq!(sources.line(&Loc { line: 1, ..Loc::file(&file) }), Some("a: 1"));
+        assert!(decode(&file, b"a: 1\nb: \xff\n".to_vec(), &mut diags, &mut sources).is_none());
         assert_eq!(codes(&diags), vec![("invalid-utf8", 2, 4)]);
     }
 }
