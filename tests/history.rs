@@ -114,7 +114,7 @@ fn each_indicator_page_names_the_newest_commit_that_moved_it() {
             let html = page(&built, &format!("{lang}indikator/{id}/index.html"));
             assert!(html.contains(&line(made)), "{lang}{id} names {}:\n{html}", made.short);
             let rest = html.split(&line(made)).nth(1).unwrap_or_default();
-            assert!(rest.split("</dd>").next().unwrap_or_default().contains(made.author), "{lang}{id}");
+            assert!(rest.split("</div>").next().unwrap_or_default().contains(made.author), "{lang}{id}");
         }
     }
     for (path, bytes) in &built {

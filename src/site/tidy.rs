@@ -19,12 +19,16 @@ const VERBATIM: [&str; 4] = ["pre", "textarea", "script", "style"];
 
 /// End tags that are left out when the next tag follows at once and is one of these (HTML's
 /// optional end tags: a cell ends at the next cell or the row's end, a list item at the next
-/// item or the list's end, a term at its description).
-const OMITTED: [(&str, &[&str]); 4] = [
+/// item or the list's end, a term at its description, a description at the next term or
+/// description or the end of its list or of the `<div>` that groups it, a table's head at its
+/// body).
+const OMITTED: [(&str, &[&str]); 6] = [
     ("</td>", &["<td", "<th", "</tr"]),
     ("</th>", &["<td", "<th", "</tr"]),
     ("</li>", &["<li", "</ul", "</ol"]),
     ("</dt>", &["<dd"]),
+    ("</dd>", &["<dd", "<dt", "</dl", "</div"]),
+    ("</thead>", &["<tbody"]),
 ];
 
 /// `html` tidied as the module says.
@@ -166,10 +170,7 @@ mod tests {
     #[test]
     fn indentation_and_blank_lines_between_tags_become_one_line_break() {
         let page = "<dl>\n  <div><dt>Target</dt><dd>40 perusahaan</dd></div>\n\n\n  <div>x</div>\n</dl>\n";
-        assert_eq!(
-            collapse(page),
-            "<dl>\n<div><dt>Target<dd>40 perusahaan</dd></div>\n<div>x</div>\n</dl>\n"
-        );
+        assert_eq!(collapse(page), "<dl>\n<div><dt>Target<dd>40 perusahaan</div>\n<div>x</div>\n</dl>\n");
     }
 
     #[test]
@@ -185,10 +186,19 @@ mod tests {
         assert_eq!(collapse(table), "<tr><th scope=row>TW1<td>8 perusahaan<td>–</tr>\n</tbody>");
         let list =
             "<ul><li><a href=\"a/\">2023</a></li><li>2022</li></ul><dl><dt>Target</dt><dd>40</dd></dl>";
-        assert_eq!(collapse(list), "<ul><li><a href=a/>2023</a><li>2022</ul><dl><dt>Target<dd>40</dd></dl>");
+        assert_eq!(collapse(list), "<ul><li><a href=a/>2023</a><li>2022</ul><dl><dt>Target<dd>40</dl>");
+        let grouped =
+            "<dl><div><dt>A</dt><dd>1</dd></div></dl><table><thead><tr><th>x</th></tr></thead><tbody>";
+        assert_eq!(collapse(grouped), "<dl><div><dt>A<dd>1</div></dl><table><thead><tr><th>x</tr><tbody>");
         // Not when text or a line break comes between (it would join the cell), nor before a
         // tag that only begins alike, nor any other end tag.
-        for kept in ["<td>1</td>\n<td>2</td>", "<td>1</td> <td>2", "<th>1</th><thead>", "<p>a</p><p>b</p>"] {
+        for kept in [
+            "<td>1</td>\n<td>2</td>",
+            "<td>1</td> <td>2",
+            "<th>1</th><thead>",
+            "<p>a</p><p>b</p>",
+            "<dd>1</dd>\n</dl>",
+        ] {
             assert_eq!(collapse(kept), kept);
         }
     }
