@@ -1,5 +1,5 @@
-//! The rows of an indicator's quarterly and multi-year tables, written in Rust: one template
-//! call per table rather than a dozen per row. At 5,000 indicators these tables hold most of the cells of the
+//! The rows of an indicator's quarterly and multi-year tables and the figures of its headline,
+//! written in Rust: one template call per table rather than a dozen per row. At 5,000 indicators these tables hold most of the cells of the
 //! site, and each template call of a cell costs an interpreter frame and the lookup of its
 //! arguments. The cells are the same pieces as everywhere else ([`super::html`]).
 
@@ -13,10 +13,53 @@ use super::html::{
     word,
 };
 
-/// Install `quarter_rows` and `year_rows`.
+/// Install `quarter_rows`, `year_rows` and `headline_figures`.
 pub fn register(env: &mut Environment<'_>) {
     env.add_function("quarter_rows", quarter_rows);
     env.add_function("year_rows", year_rows);
+    env.add_function("headline_figures", headline_figures);
+}
+
+/// The groups of term and figure of an indicator's headline `h` (its latest achievement, whose
+/// unit is `satuan`, marked as `satuan_lang` when in another language), one a line: the
+/// achievement, predicate, target, realisation with its flag, validation, and the change from
+/// the year before when there is one.
+fn headline_figures(
+    state: &State,
+    h: Value,
+    satuan: String,
+    satuan_lang: Option<String>,
+) -> Result<Value, Error> {
+    let row = h.get_attr("row")?;
+    let value = |v: Value| -> Result<String, Error> {
+        Ok(show_value(state, v, satuan.clone(), satuan_lang.clone())?.to_string())
+    };
+    let status = row.get_attr("status")?.to_string();
+    let mut figures = vec![
+        ("achievement", " class=\"big\"", show_pct(state, row.get_attr("resmi")?)?.to_string()),
+        ("predicate", "", show_badge(row.get_attr("predikat")?)?.to_string()),
+        (
+            "target",
+            "",
+            show_target(state, row.get_attr("target")?, satuan.clone(), satuan_lang.clone())?.to_string(),
+        ),
+        (
+            "realisation",
+            "",
+            format!("{}{}", value(row.get_attr("realisasi")?)?, show_flag(state, status.clone())?),
+        ),
+        ("validation", "", show_status(state, status)?.to_string()),
+    ];
+    let perubahan = h.get_attr("perubahan")?;
+    if perubahan.is_true() {
+        figures.push(("change", "", value(perubahan)?));
+    }
+    let mut out = String::with_capacity(1024);
+    for (key, attrs, figure) in figures {
+        let term = Escape(&word(state, key)?).to_string();
+        out.push_str(&format!("<div><dt>{term}</dt><dd{attrs}>{figure}</dd></div>\n"));
+    }
+    Ok(Value::from_safe_string(out))
 }
 
 /// The `<tr>` of each of `years` (the views of an indicator's years, whose unit is `satuan`,
