@@ -103,17 +103,18 @@ fn english_text(html: &str) -> String {
         }
         let name: String =
             tag.split(|c: char| c.is_whitespace() || c == '/').next().unwrap_or("").to_lowercase();
-        let skip = SKIPPED.contains(&name.as_str()) || tag.contains("lang=\"id\"");
+        let skip = SKIPPED.contains(&name.as_str()) || attr(tag, "lang") == Some("id");
         if !skip && !stack.iter().any(|(_, s)| *s) {
-            for attr in ["alt=\"", "aria-label=\"", "title=\"", "placeholder=\""] {
-                if let Some(i) = tag.find(attr) {
-                    let value = &tag[i + attr.len()..];
-                    out.push_str(&value[..value.find('"').unwrap_or(value.len())]);
+            for name in ["alt", "aria-label", "title", "placeholder"] {
+                if let Some(value) = attr(tag, name) {
+                    out.push_str(value);
                     out.push(' ');
                 }
             }
         }
-        if !VOID.contains(&name.as_str()) && !tag.ends_with('/') {
+        // `<path … d="…"/>` closes itself; `<a href=../>` (an unquoted value ending in `/`) does not.
+        let self_closing = tag.strip_suffix('/').is_some_and(|t| t.ends_with(['"', ' ']) || !t.contains(' '));
+        if !VOID.contains(&name.as_str()) && !self_closing {
             stack.push((name, skip));
         }
     }
@@ -142,7 +143,7 @@ fn the_word_list_holds_the_indonesian_interface_words_and_no_shared_word() {
     }
     // The scanner itself: marked text is skipped, attributes are read, ids are one token.
     let text = english_text(
-        "<p title=\"Beranda\">Home <span lang=\"id\">Dasbor <b>x</b></span> EV-2023-TW1</p><script>TW2</script>",
+        "<p title=Beranda>Home <span lang=id>Dasbor <b>x</b></span> EV-2023-TW1</p><script>TW2</script>",
     );
     assert!(contains_word(&text, "beranda") && contains_word(&text, "home"), "{text}");
     assert!(!contains_word(&text, "dasbor") && !contains_word(&text, "tw1"), "{text}");
@@ -175,4 +176,14 @@ fn english_pages_hold_no_indonesian_interface_word_outside_indonesian_text() {
         }
     }
     assert!(found.is_empty(), "Indonesian interface words on English pages:\n{}", found.join("\n"));
+}
+
+/// The value of the attribute `name` of `tag` (the text between `<` and `>`), quoted or not.
+fn attr<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let at = tag.find(&format!(" {name}="))? + name.len() + 2;
+    let value = &tag[at..];
+    Some(match value.strip_prefix('"') {
+        Some(quoted) => &quoted[..quoted.find('"').unwrap_or(quoted.len())],
+        None => &value[..value.find(char::is_whitespace).unwrap_or(value.len())],
+    })
 }

@@ -28,14 +28,14 @@ fn the_dashboard_says_how_many_iku_reached_their_target_and_links_their_context(
     at(&en, "1 of 2 key indicators reached the target for 2023.");
     // Each card links the context its figure needs: the analysis and the validation notes.
     let html = read(&out, "index.html");
-    at(&html, "href=\"indikator/iku-1/#analisis-2023\"");
-    at(&html, "href=\"indikator/iku-1/#tw-2023\"");
-    at(&read(&out, "indikator/iku-1/index.html"), "id=\"analisis-2023\"");
+    at(&html, "href=indikator/iku-1/#analisis-2023");
+    at(&html, "href=indikator/iku-1/#tw-2023");
+    at(&read(&out, "indikator/iku-1/index.html"), "id=analisis-2023");
     // Its small chart is named in words.
     at(&id, "Realisasi dan target, TW1–TW4 2023");
     at(&en, "Realisation and target, Q1–Q4 2023");
     // Only the IKU have cards.
-    assert!(!html.contains("class=\"card\"><h2><a href=\"indikator/pk-"), "{html}");
+    assert!(!html.contains("class=card><h2><a href=indikator/pk-"), "{html}");
 }
 
 #[test]
@@ -53,7 +53,7 @@ fn an_indicator_page_opens_with_its_latest_achievement_and_folds_the_definition(
     let definition = at(&text, "Definisi, formula dan sumber data Definisi");
     let years = at(&text, "Capaian antartahun");
     assert!(headline < definition && definition < years, "{text}");
-    at(&page, "<details class=\"about\">\n<summary>");
+    at(&page, "<details class=about>\n<summary>");
     at(
         &visible(&read(&out, "en/indikator/iku-1/index.html")),
         "Latest achievement 2023 Achievement 19.73% Rating very low",
@@ -132,8 +132,8 @@ fn the_tree_shows_each_node_with_its_achievements_absorption_and_responsible_uni
     let kegiatan = at(&text, "Kegiatan 2.18.03.2.01");
     assert!(s1 < iku && iku < program && program < kegiatan, "{text}");
     // Nested lists underneath, in a labelled region that scrolls sideways on a phone.
-    at(&page, "role=\"region\" aria-label=\"Pohon kinerja (dapat digeser ke samping)\"");
-    at(&page, "<li id=\"k-2-18-03\"><div class=\"node n-program\">");
+    at(&page, "role=region aria-label=\"Pohon kinerja (dapat digeser ke samping)\"");
+    at(&page, "<li id=k-2-18-03><div class=\"node n-program\">");
     let en = visible(&read(&out, "en/cascading/index.html"));
     at(&en, "Programme 2.18.03 Investment Promotion Programme Absorption 2023: 91.63%");
     at(&en, "Activity 2.18.03.2.01");
@@ -161,15 +161,15 @@ fn entry<'a>(index: &'a (Vec<String>, Vec<serde_json::Value>), label: &str) -> (
 fn search_has_its_own_box_labels_kinds_and_finds_definitions_and_units() {
     let (_tmp, out) = common::build_in(crate_dir(), &[]);
     let page = read(&out, "cari/index.html");
-    at(&page, "<label for=\"cari-q\">Cari menurut nama, kode, definisi atau satuan</label>");
-    at(&page, "<input id=\"cari-q\" name=\"q\" type=\"search\"");
+    at(&page, "<label for=cari-q>Cari menurut nama, kode, definisi atau satuan</label>");
+    at(&page, "<input id=cari-q name=q type=search");
     // The page loads its index from beside it, then the script; without JavaScript it says so
     // and links the pages that lead to everything.
-    assert!(at(&page, "<script src=\"indeks.js\" defer>") < at(&page, "static/cari.js\" defer>"));
+    assert!(at(&page, "<script src=indeks.js defer>") < at(&page, "static/cari.js defer>"));
     let text = visible(&page);
     at(&text, "Pencarian memerlukan JavaScript.");
     for href in ["tahun/2023/", "tahun/2022/", "cascading/", "unduh/"] {
-        at(&page, &format!("<a href=\"../{href}\">"));
+        at(&page, &format!("<a href=../{href}>"));
     }
     // Kinds are labelled in each language; urls are relative to the language root.
     let id = search_index(&out, "cari/indeks.js");
@@ -205,7 +205,7 @@ fn every_year_is_reachable_from_the_menu() {
     let menu = &page[at(&page, "<nav aria-label=\"Menu utama\"")..];
     let menu = &menu[..at(menu, "</nav>")];
     for year in ["2022", "2023"] {
-        at(menu, &format!("href=\"../../tahun/{year}/\""));
+        at(menu, &format!("href=../../tahun/{year}/"));
     }
     at(menu, "<summary>Semua tahun</summary>");
 }
@@ -232,13 +232,13 @@ fn on_a_phone_every_wide_table_scrolls_in_a_named_region_and_ids_stay_whole() {
         // Markdown page's tables are the author's prose tables; they wrap to the page width.)
         for (i, _) in html.match_indices("<table").filter(|_| !html.contains("<article")) {
             let region =
-                html[..i].rfind("<div class=\"scroll").unwrap_or_else(|| panic!("{page:?}: a bare table"));
+                html[..i].rfind("<div class=scroll").unwrap_or_else(|| panic!("{page:?}: a bare table"));
             assert!(!html[region..i].contains("</div>"), "{page:?}: a table outside its region");
         }
-        for div in html.split("<div class=\"scroll").skip(1) {
+        for div in html.split("<div class=scroll").skip(1) {
             let tag = &div[..div.find('>').unwrap()];
-            assert!(tag.contains("tabindex=\"0\" role=\"region\""), "{page:?}: {tag}");
-            assert!(tag.contains("aria-labelledby=\"") || tag.contains("aria-label=\""), "{page:?}: {tag}");
+            assert!(tag.contains("tabindex=0 role=region"), "{page:?}: {tag}");
+            assert!(tag.contains("aria-labelledby=") || tag.contains("aria-label="), "{page:?}: {tag}");
             regions += 1;
         }
         // A link that is an indicator's id (one word, like `PK-2.18.03.2.01.0001-1`) is one
@@ -247,7 +247,7 @@ fn on_a_phone_every_wide_table_scrolls_in_a_named_region_and_ids_stay_whole() {
             let (tag, rest) = link.split_once('>').unwrap();
             let text = &rest[..rest.find("</a>").unwrap_or(0)];
             let is_id = tag.contains("indikator/") && !text.contains(' ') && text.contains('-');
-            assert!(!is_id || tag.contains("class=\"ind-id\""), "{page:?}: <a {tag}>{text}");
+            assert!(!is_id || tag.contains("class=ind-id"), "{page:?}: <a {tag}>{text}");
         }
     }
     assert!(regions > 50, "{regions} regions");

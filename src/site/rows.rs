@@ -1,5 +1,5 @@
-//! The rows of an indicator's quarterly table, written in Rust: one template call per table
-//! rather than a dozen per row. At 5,000 indicators these tables hold most of the cells of the
+//! The rows of an indicator's quarterly and multi-year tables and the figures of its headline,
+//! written in Rust: one template call per table rather than a dozen per row. At 5,000 indicators these tables hold most of the cells of the
 //! site, and each template call of a cell costs an interpreter frame and the lookup of its
 //! arguments. The cells are the same pieces as everywhere else ([`super::html`]).
 
@@ -13,9 +13,95 @@ use super::html::{
     word,
 };
 
-/// Install `quarter_rows`.
+/// Install `quarter_rows`, `year_rows` and `headline_figures`.
 pub fn register(env: &mut Environment<'_>) {
     env.add_function("quarter_rows", quarter_rows);
+    env.add_function("year_rows", year_rows);
+    env.add_function("headline_figures", headline_figures);
+}
+
+/// The groups of term and figure of an indicator's headline `h` (its latest achievement, whose
+/// unit is `satuan`, marked as `satuan_lang` when in another language), one a line: the
+/// achievement, predicate, target, realisation with its flag, validation, and the change from
+/// the year before when there is one.
+fn headline_figures(
+    state: &State,
+    h: Value,
+    satuan: String,
+    satuan_lang: Option<String>,
+) -> Result<Value, Error> {
+    let row = h.get_attr("row")?;
+    let value = |v: Value| -> Result<String, Error> {
+        Ok(show_value(state, v, satuan.clone(), satuan_lang.clone())?.to_string())
+    };
+    let status = row.get_attr("status")?.to_string();
+    let mut figures = vec![
+        ("achievement", " class=\"big\"", show_pct(state, row.get_attr("resmi")?)?.to_string()),
+        ("predicate", "", show_badge(row.get_attr("predikat")?)?.to_string()),
+        (
+            "target",
+            "",
+            show_target(state, row.get_attr("target")?, satuan.clone(), satuan_lang.clone())?.to_string(),
+        ),
+        (
+            "realisation",
+            "",
+            format!("{}{}", value(row.get_attr("realisasi")?)?, show_flag(state, status.clone())?),
+        ),
+        ("validation", "", show_status(state, status)?.to_string()),
+    ];
+    let perubahan = h.get_attr("perubahan")?;
+    if perubahan.is_true() {
+        figures.push(("change", "", value(perubahan)?));
+    }
+    let mut out = String::with_capacity(1024);
+    for (key, attrs, figure) in figures {
+        let term = Escape(&word(state, key)?).to_string();
+        out.push_str(&format!("<div><dt>{term}</dt><dd{attrs}>{figure}</dd></div>\n"));
+    }
+    Ok(Value::from_safe_string(out))
+}
+
+/// The `<tr>` of each of `years` (the views of an indicator's years, whose unit is `satuan`,
+/// marked as `satuan_lang` when in another language): the year linked to its page, the target,
+/// realisation, achievement, predicate, change from the year before and progress towards the
+/// Renstra's end target.
+fn year_rows(
+    state: &State,
+    years: Value,
+    satuan: String,
+    satuan_lang: Option<String>,
+) -> Result<Value, Error> {
+    let root =
+        state.lookup("lang_root").ok_or_else(|| invalid("year_rows: no `lang_root` in the context"))?;
+    let root = Escape(root.as_str().unwrap_or_default()).to_string();
+    let value = |v: Value| -> Result<String, Error> {
+        Ok(show_value(state, v, satuan.clone(), satuan_lang.clone())?.to_string())
+    };
+    let mut out = String::with_capacity(1024);
+    for y in years.try_iter()? {
+        let row = y.get_attr("row")?;
+        let tahun = Escape(&row.get_attr("tahun")?.to_string()).to_string();
+        let cells = [
+            show_target(state, row.get_attr("target")?, satuan.clone(), satuan_lang.clone())?.to_string(),
+            value(row.get_attr("realisasi")?)?,
+            show_pct(state, row.get_attr("resmi")?)?.to_string(),
+            show_badge(row.get_attr("predikat")?)?.to_string(),
+            value(y.get_attr("perubahan")?)?,
+            show_pct(state, y.get_attr("capaian_renstra")?)?.to_string(),
+        ];
+        push_row(&mut out, &format!("<a href=\"{root}tahun/{tahun}/\">{tahun}</a>"), &cells);
+    }
+    Ok(Value::from_safe_string(out))
+}
+
+/// Appends a `<tr>` of the row heading `head` and the cells `cells` (markup, escaped).
+fn push_row(out: &mut String, head: &str, cells: &[String]) {
+    out.push_str("<tr><th scope=\"row\">");
+    out.push_str(head);
+    out.push_str("</th><td>");
+    out.push_str(&cells.join("</td><td>"));
+    out.push_str("</td></tr>\n");
 }
 
 /// The `<tr>` of each row of `rows` (the views of one year's quarters and the year) of an
@@ -32,11 +118,7 @@ fn quarter_rows(
     for r in rows.try_iter()? {
         let cells = quarter_cells(state, &r, &unit, cumulative)?;
         let (period, cells) = cells.split_first().ok_or_else(|| invalid("quarter_rows: no cells"))?;
-        out.push_str("<tr><th scope=\"row\">");
-        out.push_str(period);
-        out.push_str("</th><td>");
-        out.push_str(&cells.join("</td><td>"));
-        out.push_str("</td></tr>\n");
+        push_row(&mut out, period, cells);
     }
     Ok(Value::from_safe_string(out))
 }
