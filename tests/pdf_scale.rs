@@ -172,7 +172,42 @@ fn above_twenty_iku_the_lkjip_leaves_the_quarters_to_the_quarterly_reports_and_s
     // No IKU's table of quarters (their caption), and no legend of those tables.
     assert!(!lkjip.contains("per triwulan, 2023"), "a quarter table in lkjip-2023.pdf:\n{lkjip}");
     assert!(!lkjip.contains("kum. = realisasi kumulatif"), "{lkjip}");
+    // IKU-3's earlier years in a sentence, not a table: 2022's realisation 7,5 (renstra.yaml) and
+    // 2023's 7,75, a change of 7,75 − 7,5 = 0,25 hari.
+    assert_has(
+        &lkjip,
+        &[
+            "Perbandingan IKU-3 dengan tahun-tahun sebelumnya: 2022 target 7 hari – 9 hari, realisasi 7,5 hari",
+            "2023 target 7 hari – 8 hari, realisasi 7,75 hari, perubahan dari tahun sebelumnya 0,25 hari",
+        ],
+        "lkjip-2023.pdf",
+    );
+    assert!(!lkjip.contains("Perubahan dari tahun sebelumnya"), "a table of earlier years:\n{lkjip}");
     // The quarters are in the quarterly report, every IKU in its Tabel 1.
     let tw1 = words(&public.join("unduh/2023/laporan-tw1-2023.pdf"));
     assert_has(&tw1, &["IKU-X-1 Dokumen IKU uji 1", "IKU-X-20 Dokumen IKU uji 20"], "laporan-tw1-2023.pdf");
+}
+
+#[test]
+fn above_twenty_iku_the_quarterly_report_charts_only_the_iku_below_target() {
+    let site = many_iku();
+    let (_out, public) = common::build_in(site.root(), &[]);
+    let tw1 = words(&public.join("unduh/2023/laporan-tw1-2023.pdf"));
+    // Of the 22 IKU in TW1: IKU-X-1 … 20 report 12 against 10 (120 %, reached), IKU-3 reports
+    // 7,5 within its range 7–8 (100 %, reached), IKU-2 has no TW1 target (no achievement): one
+    // chart, IKU-2's.
+    assert_has(
+        &tw1,
+        &[
+            "Karena indikator kinerja utama berjumlah lebih dari 20 indikator, grafik hanya disajikan untuk \
+             indikator yang capaian resminya triwulan ini di bawah 100 % atau belum ada (1 dari 22 indikator); \
+             angka setiap indikator ada pada Tabel 1.",
+            "Target dan realisasi IKU-2 sampai triwulan 1",
+        ],
+        "laporan-tw1-2023.pdf",
+    );
+    for reached in ["IKU-3", "IKU-X-1", "IKU-X-20"] {
+        let caption = format!("Target dan realisasi {reached} sampai triwulan 1");
+        assert!(!tw1.contains(&caption), "a chart of {reached}, which reached its target:\n{tw1}");
+    }
 }

@@ -17,7 +17,9 @@ pub const LIMIT: usize = 200;
 /// The most IKU whose sections in BAB III B of the LKjIP each have the table of the IKU's
 /// quarters. Above it the annual report leaves the quarters to the quarterly reports and says
 /// so once: at 500 IKU those 500 tables were about half of the LKjIP's layout time (3.3 of
-/// 6.4 CPU-seconds) and 5.7 MB of its file.
+/// 6.4 CPU-seconds) and 5.7 MB of its file. Above it too, each IKU's comparison with earlier
+/// years is a sentence (`bab3`) and a quarterly report charts only the IKU below target
+/// (`triwulan`).
 pub const IKU_QUARTERS_LIMIT: usize = 20;
 
 /// The programmes of `cascading.yaml` and which one holds each cascading indicator and unit.

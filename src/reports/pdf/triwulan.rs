@@ -58,9 +58,7 @@ pub fn triwulan(ctx: &Ctx, q: u8) -> (Document, Charts) {
         blocks.extend(projection(ctx, q, &programmes, caption));
     }
     blocks.push(heading(2, "Grafik Capaian"));
-    // Two to a row: at full width one IKU's chart took half a page, so 500 IKU took 250 pages.
-    let gallery = iku.iter().map(|(i, l)| chart(ctx, q, i, l, &mut charts)).collect();
-    blocks.push(Block::Gallery { charts: gallery });
+    blocks.extend(gallery(ctx, q, &iku, &mut charts));
     blocks.extend(evaluation(ctx, q));
     blocks.extend(open_recommendations(ctx));
     let title = format!("Laporan Capaian Kinerja {} Triwulan {roman} Tahun {}", ctx.singkatan(), ctx.tahun);
@@ -274,6 +272,38 @@ pub(super) fn figure_columns() -> [Column; 4] {
 pub(super) const FIGURE_NOTE: &str = "Target triwulan kumulatif untuk indikator kumulatif; kum. = realisasi \
      kumulatif, jumlah realisasi sampai triwulan ini; val. = capaian tervalidasi (belum = belum divalidasi oleh \
      tim); predikat dari capaian resmi.";
+
+/// The charts of the IKU to date, two to a row: at full width one IKU's chart took half a
+/// page, so 500 IKU took 250 pages. Above [`long::IKU_QUARTERS_LIMIT`] IKU only the IKU that
+/// need attention have one (official achievement this quarter below 100 %, or none), after a
+/// sentence that says so: at 500 IKU the charts were about half of a quarterly report's layout
+/// time, and every IKU's figures are in Tabel 1.
+fn gallery(ctx: &Ctx, q: u8, iku: &[(&Indikator, &IndicatorLedger)], charts: &mut Charts) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    let mut shown: Vec<&(&Indikator, &IndicatorLedger)> = iku.iter().collect();
+    if iku.len() > long::IKU_QUARTERS_LIMIT {
+        shown.retain(|(_, l)| !reached(l, ctx.tahun, q));
+        blocks.push(para(format!(
+            "Karena indikator kinerja utama berjumlah lebih dari {} indikator, grafik hanya disajikan untuk \
+             indikator yang capaian resminya triwulan ini di bawah 100 % atau belum ada ({} dari {} indikator); \
+             angka setiap indikator ada pada Tabel 1.",
+            long::IKU_QUARTERS_LIMIT,
+            shown.len(),
+            iku.len()
+        )));
+    }
+    if !shown.is_empty() {
+        let gallery = shown.into_iter().map(|(i, l)| chart(ctx, q, i, l, charts)).collect();
+        blocks.push(Block::Gallery { charts: gallery });
+    }
+    blocks
+}
+
+/// Whether the official achievement of quarter `q` reached the target (≥ 100 %).
+fn reached(l: &IndicatorLedger, tahun: i32, q: u8) -> bool {
+    let capaian = quarter_row(l, tahun, q).and_then(Row::capaian_resmi);
+    capaian.is_some_and(|c| c >= rust_decimal::Decimal::ONE_HUNDRED)
+}
 
 fn chart(ctx: &Ctx, q: u8, i: &Indikator, l: &IndicatorLedger, charts: &mut Charts) -> Block {
     let words = Words::new(Lang::Id);
