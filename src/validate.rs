@@ -211,6 +211,9 @@ impl<'s> Validator<'s, '_> {
 
     /// §4 units: the unit a figure's text names must be the indicator's.
     fn units(&mut self, ind: &Indikator, units: &[Spanned<Unit>]) {
+        if units.is_empty() {
+            return;
+        }
         let satuan = Satuan::of(&ind.satuan.id);
         for u in units {
             let expected = match (satuan, u.value) {

@@ -282,11 +282,18 @@ pub enum Satuan {
 impl Satuan {
     /// The kind of the unit written as `text` (its Indonesian words), in any letter case.
     pub fn of(text: &str) -> Satuan {
-        match text.trim().to_lowercase().as_str() {
-            "rupiah" => Satuan::Rupiah,
-            "persen" | "%" => Satuan::Persen,
-            "indeks" | "" => Satuan::Indeks,
-            _ => Satuan::Lain,
+        // Compared without a lower-cased copy: it is asked for every figure of a large site,
+        // and no letter outside ASCII lower-cases into these words.
+        let text = text.trim();
+        let is = |word: &str| text.eq_ignore_ascii_case(word);
+        if is("rupiah") {
+            Satuan::Rupiah
+        } else if is("persen") || text == "%" {
+            Satuan::Persen
+        } else if is("indeks") || text.is_empty() {
+            Satuan::Indeks
+        } else {
+            Satuan::Lain
         }
     }
 
@@ -360,4 +367,27 @@ pub struct Page {
 /// holds these unique, since `2.18.04` and `2-18-04` give the same one.
 pub fn anchor(code: &str) -> String {
     format!("k-{}", code.to_lowercase().replace(['.', '_'], "-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Satuan;
+
+    #[test]
+    fn a_unit_is_known_in_any_letter_case_and_only_by_its_own_words() {
+        for (text, want) in [
+            ("rupiah", Satuan::Rupiah),
+            (" Rupiah ", Satuan::Rupiah),
+            ("PERSEN", Satuan::Persen),
+            ("%", Satuan::Persen),
+            ("Indeks", Satuan::Indeks),
+            ("", Satuan::Indeks),
+            ("perusahaan", Satuan::Lain),
+            ("persen per tahun", Satuan::Lain),
+            // A dotted capital İ lower-cases to "i̇", not "i": not the word `indeks`.
+            ("İndeks", Satuan::Lain),
+        ] {
+            assert_eq!(Satuan::of(text), want, "{text:?}");
+        }
+    }
 }
