@@ -30,6 +30,10 @@ pub const MAX_TEXT_CHARS: usize = 10_000;
 /// U+2066–U+2069): invisible, and they make a browser show the text around them in another
 /// order, so `100%` could read `%001`.
 pub fn bidi_control(text: &str) -> Option<(usize, char)> {
+    // Every one of them is outside ASCII, and most texts are ASCII: checked at once.
+    if text.is_ascii() {
+        return None;
+    }
     text.chars().enumerate().find(|(_, c)| crate::diagnostics::is_bidi_control(*c))
 }
 
@@ -48,6 +52,10 @@ pub fn bidi_error(loc: Loc, (nth, c): (usize, char), diags: &mut Diagnostics) {
 
 /// Report the text at `loc` when it is longer than `max` characters.
 pub fn too_long_text(loc: &Loc, text: &str, max: usize, diags: &mut Diagnostics) -> bool {
+    // A text has no more characters than bytes: most are within the limit without counting.
+    if text.len() <= max {
+        return false;
+    }
     let count = text.chars().count();
     if count <= max {
         return false;
@@ -542,6 +550,17 @@ mod tests {
         let (node, diags) = load("");
         assert!(!diags.has_errors());
         assert!(node.unwrap().as_mapping().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_text_is_measured_in_characters_not_bytes() {
+        let loc = Loc::file(&Arc::from("content/x.yaml"));
+        let mut diags = Diagnostics::default();
+        // Two bytes a character: within the limit by characters, beyond it by bytes.
+        assert!(!too_long_text(&loc, &"é".repeat(10), 10, &mut diags));
+        assert!(too_long_text(&loc, &"é".repeat(11), 10, &mut diags));
+        assert_eq!(bidi_control("abc"), None);
+        assert_eq!(bidi_control("é\u{202E}1"), Some((1, '\u{202E}')));
     }
 
     #[test]
