@@ -211,3 +211,30 @@ fn above_twenty_iku_the_quarterly_report_charts_only_the_iku_below_target() {
         assert!(!tw1.contains(&caption), "a chart of {reached}, which reached its target:\n{tw1}");
     }
 }
+
+#[test]
+fn above_twenty_iku_the_quarterly_projection_lists_only_the_iku_not_on_track() {
+    let site = many_iku();
+    let (_out, public) = common::build_in(site.root(), &[]);
+    let tw1 = words(&public.join("unduh/2023/laporan-tw1-2023.pdf"));
+    // The projections after TW1 of the 21 IKU with a TW1 figure: IKU-X-1 … 20 ("terakhir")
+    // project their 12 against 10 = 120 %, sesuai jalur; IKU-3 ("rata-rata", negative) its
+    // 7,5 within the range 7–8 = 100 %, sesuai jalur. None is off track.
+    assert_has(
+        &tw1,
+        &[
+            "Karena indikator kinerja utama berjumlah lebih dari 20 indikator, tabel ini hanya memuat indikator \
+             kinerja utama yang proyeksinya belum sesuai jalur (perlu perhatian, tidak sesuai jalur atau tanpa \
+             status; 0 dari 21 indikator); proyeksi setiap indikator ada pada data/proyeksi.csv.",
+        ],
+        "laporan-tw1-2023.pdf",
+    );
+    let start = tw1.find("Tabel 4 Proyeksi").unwrap_or_else(|| panic!("no Tabel 4:\n{tw1}"));
+    let end = tw1[start..].find("Grafik Capaian").map_or(tw1.len(), |n| start + n);
+    let tabel4 = &tw1[start..end];
+    for on_track in ["IKU-3", "IKU-X-1 ", "IKU-X-20"] {
+        assert!(!tabel4.contains(on_track), "{on_track} is on track, yet in Tabel 4:\n{tabel4}");
+    }
+    // PK-1, a cascading indicator, keeps its row: 9 × 4 = 36 against 40 = 90 %, perlu perhatian.
+    assert_has(tabel4, &["PK-1", "36,00 investor", "90,00 %", "perlu perhatian"], "Tabel 4");
+}
