@@ -238,3 +238,28 @@ fn above_twenty_iku_the_quarterly_projection_lists_only_the_iku_not_on_track() {
     // PK-1, a cascading indicator, keeps its row: 9 × 4 = 36 against 40 = 90 %, perlu perhatian.
     assert_has(tabel4, &["PK-1", "36,00 investor", "90,00 %", "perlu perhatian"], "Tabel 4");
 }
+
+#[test]
+fn above_twenty_iku_the_executive_summary_counts_the_iku_per_predicate() {
+    let site = many_iku();
+    let (_out, public) = common::build_in(site.root(), &[]);
+    let lkjip = words(&public.join("unduh/2023/lkjip-2023.pdf"));
+    // The 22 IKU's year in the fixture's scale (≥ 91 sangat baik, ≥ 76 baik, else kurang):
+    // IKU-X-1 … 20 at 12 against 10 = 120 % and IKU-2 (IKM 83,14 against 82,50 = 100,78 %) are
+    // sangat baik; IKU-3's year was rejected (ditolak: validated 0 %), kurang.
+    assert_has(
+        &lkjip,
+        &[
+            "Karena indikator kinerja utama berjumlah lebih dari 20 indikator, Tabel 1 menghitung indikator per \
+             predikat capaian tahun 2023; target, realisasi dan capaian setiap indikator ada pada Tabel 3.1 \
+             Pengukuran Kinerja (Bab III).",
+            "Tabel 1 Ringkasan capaian IKU menurut predikat Predikat Jumlah IKU sangat baik 21 baik 0 kurang 1 \
+             belum ada capaian tahunan 0 Jumlah 22",
+        ],
+        "lkjip-2023.pdf",
+    );
+    // No IKU row before BAB I; every IKU's figures once, in Tabel 3.1.
+    let bab1 = lkjip.find("BAB I PENDAHULUAN Latar").unwrap_or_else(|| panic!("no BAB I:\n{lkjip}"));
+    assert!(!lkjip[..bab1].contains("IKU-X-1 "), "an IKU row in the executive summary:\n{lkjip}");
+    assert_has(&lkjip, &["IKU-X-20 Dokumen 22 10 dokumen 12 dokumen 120,00 % sangat baik"], "Tabel 3.1");
+}

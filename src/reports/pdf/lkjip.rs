@@ -80,8 +80,47 @@ fn ikhtisar(ctx: &Ctx) -> Vec<Block> {
         ctx.tahun
     ))];
     blocks.extend(ctx.narrative.ikhtisar.as_ref().map_or(default, |b| b.clone()));
-    blocks.push(summary_table(ctx, "Tabel 1 Ringkasan capaian IKU"));
+    if iku(ctx).len() > long::IKU_QUARTERS_LIMIT {
+        blocks.extend(predicate_counts(ctx));
+    } else {
+        blocks.push(summary_table(ctx, "Tabel 1 Ringkasan capaian IKU"));
+    }
     blocks
+}
+
+/// Above [`long::IKU_QUARTERS_LIMIT`] IKU, the executive summary's Tabel 1 counts the IKU per
+/// predicate instead of repeating Tabel 3.1 row by row: at 500 IKU the copy was about 0.4 of
+/// the LKjIP's 3.5 CPU-seconds, and a summary of 500 rows summarises nothing. Every band of
+/// the scale has its row (0 included), then the IKU without a predicate for the year.
+fn predicate_counts(ctx: &Ctx) -> Vec<Block> {
+    let bands = &ctx.p.ledger.scale.bands;
+    // One count per band, then "no predicate".
+    let mut counts = vec![0usize; bands.len() + 1];
+    for (_, _, l) in iku(ctx) {
+        let band = row(l, ctx.tahun, Periode::Tahunan).and_then(|r| r.predikat).filter(|b| *b < bands.len());
+        counts[band.unwrap_or(bands.len())] += 1;
+    }
+    let total: usize = counts.iter().sum();
+    let mut labels: Vec<String> = bands.iter().map(|b| b.nama.id.clone()).collect();
+    labels.push("belum ada capaian tahunan".into());
+    labels.push("Jumlah".into());
+    counts.push(total);
+    let rows = labels.into_iter().zip(counts).map(|(label, n)| vec![label, n.to_string()]).collect();
+    vec![
+        para(format!(
+            "Karena indikator kinerja utama berjumlah lebih dari {} indikator, Tabel 1 menghitung indikator per \
+             predikat capaian tahun {}; target, realisasi dan capaian setiap indikator ada pada Tabel 3.1 \
+             Pengukuran Kinerja (Bab III).",
+            long::IKU_QUARTERS_LIMIT,
+            ctx.tahun
+        )),
+        Block::Table {
+            caption: "Tabel 1 Ringkasan capaian IKU menurut predikat".into(),
+            columns: vec![word_col("Predikat"), num_col("Jumlah IKU")],
+            rows,
+            note: Some("Predikat dari capaian resmi (tervalidasi bila sudah divalidasi).".into()),
+        },
+    ]
 }
 
 /// An indicator's cells in a year's table: "id name", target, realisation, achievement (the
