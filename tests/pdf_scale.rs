@@ -263,3 +263,27 @@ fn above_twenty_iku_the_executive_summary_counts_the_iku_per_predicate() {
     assert!(!lkjip[..bab1].contains("IKU-X-1 "), "an IKU row in the executive summary:\n{lkjip}");
     assert_has(&lkjip, &["IKU-X-20 Dokumen 22 10 dokumen 12 dokumen 120,00 % sangat baik"], "Tabel 3.1");
 }
+
+#[test]
+fn above_twenty_iku_the_lkjip_gives_the_renstra_and_pk_targets_in_one_table() {
+    let site = many_iku();
+    let (_out, public) = common::build_in(site.root(), &[]);
+    let lkjip = words(&public.join("unduh/2023/lkjip-2023.pdf"));
+    let start = lkjip.find("Tabel 2.1 Sasaran").unwrap_or_else(|| panic!("no Tabel 2.1:\n{lkjip}"));
+    let end = lkjip.find("C. Program dan Anggaran Tabel 2.3").unwrap_or(lkjip.len());
+    let bab2 = &lkjip[start..end];
+    // Each IKU-X planned at 10 dokumen for 2023, the Renstra's last year (2019–2023), without
+    // a PK revision: 10 dokumen as the Renstra's, the PK's and the end target.
+    assert_has(
+        bab2,
+        &[
+            "Tabel 2.1 Sasaran strategis dan indikator kinerja utama dengan target Perjanjian Kinerja",
+            "IKU-X-20 Dokumen IKU uji dokumen 10 dokumen 10 dokumen 10 dokumen",
+            "Target kinerja tahun 2023 yang diperjanjikan oleh Kepala DC kepada Kepala Daerah ada pada kolom \
+             Target PK Tabel 2.1: karena indikator kinerja utama berjumlah lebih dari 20 indikator, target \
+             Renstra dan target Perjanjian Kinerja disajikan dalam satu tabel.",
+        ],
+        "lkjip-2023.pdf, BAB II",
+    );
+    assert!(!lkjip.contains("Tabel 2.2"), "a Tabel 2.2 besides the merged Tabel 2.1:\n{bab2}");
+}
