@@ -145,15 +145,7 @@ fn projection(ctx: &Ctx, q: u8, programmes: &Programmes, many_iku: bool, caption
     let listed = |p: &&Projection| if is_iku(p) { !many_iku || off_track(p) } else { !tally.too_long() };
     let mut blocks = Vec::new();
     if many_iku {
-        let iku: Vec<&Projection> = all().filter(is_iku).collect();
-        blocks.push(para(format!(
-            "Karena indikator kinerja utama berjumlah lebih dari {} indikator, tabel ini hanya memuat indikator \
-             kinerja utama yang proyeksinya belum sesuai jalur (perlu perhatian, tidak sesuai jalur atau tanpa \
-             status; {} dari {} indikator); proyeksi setiap indikator ada pada data/proyeksi.csv.",
-            long::IKU_QUARTERS_LIMIT,
-            iku.iter().filter(|p| off_track(p)).count(),
-            iku.len()
-        )));
+        blocks.push(off_track_sentence(&all().filter(is_iku).collect::<Vec<_>>()));
     }
     let rows = all()
         .filter(listed)
@@ -185,6 +177,19 @@ fn projection(ctx: &Ctx, q: u8, programmes: &Programmes, many_iku: bool, caption
         },
     ));
     blocks
+}
+
+/// The sentence before a Tabel 4 of the IKU not on track only: how many of the IKU's
+/// projections `iku` it lists and where all of them are.
+fn off_track_sentence(iku: &[&Projection]) -> Block {
+    para(format!(
+        "Karena indikator kinerja utama berjumlah lebih dari {} indikator, tabel ini hanya memuat indikator \
+         kinerja utama yang proyeksinya belum sesuai jalur (perlu perhatian, tidak sesuai jalur atau tanpa \
+         status; {} dari {} indikator); proyeksi setiap indikator ada pada data/proyeksi.csv.",
+        long::IKU_QUARTERS_LIMIT,
+        iku.iter().filter(|p| off_track(p)).count(),
+        iku.len()
+    ))
 }
 
 /// Whether a projection is not on track: below 100 % (perlu perhatian, tidak sesuai jalur) or
