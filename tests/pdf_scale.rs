@@ -211,3 +211,80 @@ fn above_twenty_iku_the_quarterly_report_charts_only_the_iku_below_target() {
         assert!(!tw1.contains(&caption), "a chart of {reached}, which reached its target:\n{tw1}");
     }
 }
+
+#[test]
+fn above_twenty_iku_the_quarterly_projection_lists_only_the_iku_not_on_track() {
+    let site = many_iku();
+    let (_out, public) = common::build_in(site.root(), &[]);
+    let tw1 = words(&public.join("unduh/2023/laporan-tw1-2023.pdf"));
+    // The projections after TW1 of the 21 IKU with a TW1 figure: IKU-X-1 … 20 ("terakhir")
+    // project their 12 against 10 = 120 %, sesuai jalur; IKU-3 ("rata-rata", negative) its
+    // 7,5 within the range 7–8 = 100 %, sesuai jalur. None is off track.
+    assert_has(
+        &tw1,
+        &[
+            "Karena indikator kinerja utama berjumlah lebih dari 20 indikator, tabel ini hanya memuat indikator \
+             kinerja utama yang proyeksinya belum sesuai jalur (perlu perhatian, tidak sesuai jalur atau tanpa \
+             status; 0 dari 21 indikator); proyeksi setiap indikator ada pada data/proyeksi.csv.",
+        ],
+        "laporan-tw1-2023.pdf",
+    );
+    let start = tw1.find("Tabel 4 Proyeksi").unwrap_or_else(|| panic!("no Tabel 4:\n{tw1}"));
+    let end = tw1[start..].find("Grafik Capaian").map_or(tw1.len(), |n| start + n);
+    let tabel4 = &tw1[start..end];
+    for on_track in ["IKU-3", "IKU-X-1 ", "IKU-X-20"] {
+        assert!(!tabel4.contains(on_track), "{on_track} is on track, yet in Tabel 4:\n{tabel4}");
+    }
+    // PK-1, a cascading indicator, keeps its row: 9 × 4 = 36 against 40 = 90 %, perlu perhatian.
+    assert_has(tabel4, &["PK-1", "36,00 investor", "90,00 %", "perlu perhatian"], "Tabel 4");
+}
+
+#[test]
+fn above_twenty_iku_the_executive_summary_counts_the_iku_per_predicate() {
+    let site = many_iku();
+    let (_out, public) = common::build_in(site.root(), &[]);
+    let lkjip = words(&public.join("unduh/2023/lkjip-2023.pdf"));
+    // The 22 IKU's year in the fixture's scale (≥ 91 sangat baik, ≥ 76 baik, else kurang):
+    // IKU-X-1 … 20 at 12 against 10 = 120 % and IKU-2 (IKM 83,14 against 82,50 = 100,78 %) are
+    // sangat baik; IKU-3's year was rejected (ditolak: validated 0 %), kurang.
+    assert_has(
+        &lkjip,
+        &[
+            "Karena indikator kinerja utama berjumlah lebih dari 20 indikator, Tabel 1 menghitung indikator per \
+             predikat capaian tahun 2023; target, realisasi dan capaian setiap indikator ada pada Tabel 3.1 \
+             Pengukuran Kinerja (Bab III).",
+            "Tabel 1 Ringkasan capaian IKU menurut predikat Predikat Jumlah IKU sangat baik 21 baik 0 kurang 1 \
+             belum ada capaian tahunan 0 Jumlah 22",
+        ],
+        "lkjip-2023.pdf",
+    );
+    // No IKU row before BAB I; every IKU's figures once, in Tabel 3.1.
+    let bab1 = lkjip.find("BAB I PENDAHULUAN Latar").unwrap_or_else(|| panic!("no BAB I:\n{lkjip}"));
+    assert!(!lkjip[..bab1].contains("IKU-X-1 "), "an IKU row in the executive summary:\n{lkjip}");
+    let tabel31 = &lkjip[lkjip.find("Tabel 3.1 Pengukuran").unwrap_or_default()..];
+    assert_has(tabel31, &["IKU-X-20", "10 dokumen 12 dokumen 120,00 % sangat baik"], "Tabel 3.1");
+}
+
+#[test]
+fn above_twenty_iku_the_lkjip_gives_the_renstra_and_pk_targets_in_one_table() {
+    let site = many_iku();
+    let (_out, public) = common::build_in(site.root(), &[]);
+    let lkjip = words(&public.join("unduh/2023/lkjip-2023.pdf"));
+    let start = lkjip.find("Tabel 2.1 Sasaran").unwrap_or_else(|| panic!("no Tabel 2.1:\n{lkjip}"));
+    let end = lkjip.find("C. Program dan Anggaran Tabel 2.3").unwrap_or(lkjip.len());
+    let bab2 = &lkjip[start..end];
+    // Each IKU-X planned at 10 dokumen for 2023, the Renstra's last year (2019–2023), without
+    // a PK revision: 10 dokumen as the Renstra's, the PK's and the end target.
+    assert_has(
+        bab2,
+        &[
+            "Tabel 2.1 Sasaran strategis dan indikator kinerja utama dengan target Perjanjian Kinerja",
+            "IKU-X-20 Dokumen IKU uji dokumen 10 dokumen 10 dokumen 10 dokumen",
+            "Target kinerja tahun 2023 yang diperjanjikan oleh Kepala DC kepada Kepala Daerah ada pada kolom \
+             Target PK Tabel 2.1: karena indikator kinerja utama berjumlah lebih dari 20 indikator, target \
+             Renstra dan target Perjanjian Kinerja disajikan dalam satu tabel.",
+        ],
+        "lkjip-2023.pdf, BAB II",
+    );
+    assert!(!lkjip.contains("Tabel 2.2"), "a Tabel 2.2 besides the merged Tabel 2.1:\n{bab2}");
+}

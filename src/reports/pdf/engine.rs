@@ -9,8 +9,9 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
+use typst::layout::Abs;
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
-use typst::text::{Font, FontBook};
+use typst::text::{Font, FontBook, FontInstance, FontVariant, FontVariations, FontWeight};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, World};
 use typst_layout::PagedDocument;
@@ -29,6 +30,31 @@ static FONTS: LazyLock<(LazyHash<FontBook>, Vec<Font>)> = LazyLock::new(|| {
     let fonts: Vec<Font> = typst_assets::fonts().flat_map(|data| Font::iter(Bytes::new(data))).collect();
     (LazyHash::new(FontBook::from_fonts(&fonts)), fonts)
 });
+
+/// The template's table text, regular and bold (headers), to measure the width of a column.
+static TABLE_FONTS: LazyLock<[Option<FontInstance>; 2]> = LazyLock::new(|| {
+    let instance = |weight: FontWeight| {
+        let variant = FontVariant { weight, ..FontVariant::default() };
+        let index = FONTS.0.select("libertinus serif", variant)?;
+        let font = FONTS.1.get(index)?.clone();
+        Some(font.instantiate(variant, Abs::pt(9.0), &FontVariations::default()))
+    };
+    [instance(FontWeight::REGULAR), instance(FontWeight::BOLD)]
+});
+
+/// The width of `text` in the template's table text (Libertinus Serif, `bold` for a header),
+/// in hundredths of an em, rounded up: the sum of its characters' advances. Kerning, left
+/// out, only narrows a line of figures and words; a character the font lacks counts one em.
+pub fn width(text: &str, bold: bool) -> usize {
+    let Some(font) = &TABLE_FONTS[usize::from(bold)] else { return text.chars().count() * 100 };
+    let advance = |c: char| {
+        let glyph = font.ttf().glyph_index(c)?;
+        font.x_advance(glyph.0).map(|em| em.get())
+    };
+    let ems: f64 = text.chars().map(|c| advance(c).unwrap_or(1.0)).sum();
+    // A line is at most a few hundred ems: the product fits a usize.
+    (ems * 100.0).ceil() as usize
+}
 
 /// One document to lay out: its data and its other files (charts).
 pub struct Job {

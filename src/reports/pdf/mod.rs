@@ -263,7 +263,8 @@ fn standar(p: &Presenter, tahun: i32, id: &str, s: &crate::content::model::Stand
 }
 
 /// A document and its charts as a job for the engine.
-fn job(ctx: &Ctx, path: String, (document, charts): (doc::Document, Charts)) -> engine::Job {
+fn job(ctx: &Ctx, path: String, (mut document, charts): (doc::Document, Charts)) -> engine::Job {
+    doc::fix_widths(&mut document.blocks);
     // serde_json cannot fail on these plain structs of strings and numbers.
     let data = serde_json::to_vec(&document).unwrap_or_default();
     engine::Job { data, files: charts.files, date: ctx.as_of, ident: path }

@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use super::doc::{Block, Document, Person, heading, num_col, para, text_col};
 use super::lkjip::{iku, row};
 use super::{Ctx, figures};
-use crate::compute::Periode;
-use crate::content::model::{JenisPk, Pihak, Pk};
+use crate::compute::{IndicatorLedger, Periode};
+use crate::content::model::{Indikator, JenisPk, Pihak, Pk};
 use crate::diagnostics::Lang;
 use crate::present::format::{self, KOSONG};
 
@@ -263,14 +263,7 @@ pub(super) fn target_table(ctx: &Ctx, caption: &str) -> Block {
     let rows = iku(ctx)
         .into_iter()
         .map(|(s, i, l)| {
-            let target = row(l, ctx.tahun, Periode::Tahunan)
-                .and_then(|r| r.target.as_ref())
-                .or_else(|| i.target.get(&ctx.tahun).and_then(|t| t.value.as_ref()));
-            vec![
-                s.uraian.id.clone(),
-                format!("{} {}", i.id.value, i.nama.id),
-                figures::target(target, &i.satuan.id),
-            ]
+            vec![s.uraian.id.clone(), format!("{} {}", i.id.value, i.nama.id), agreed_target(ctx, i, l)]
         })
         .collect();
     Block::Table {
@@ -279,6 +272,15 @@ pub(super) fn target_table(ctx: &Ctx, caption: &str) -> Block {
         rows,
         note: None,
     }
+}
+
+/// The IKU's target of the year in force (the ledger's, after a `perubahan` PK), else the
+/// Renstra's, formatted.
+pub(super) fn agreed_target(ctx: &Ctx, i: &Indikator, l: &IndicatorLedger) -> String {
+    let target = row(l, ctx.tahun, Periode::Tahunan)
+        .and_then(|r| r.target.as_ref())
+        .or_else(|| i.target.get(&ctx.tahun).and_then(|t| t.value.as_ref()));
+    figures::target(target, &i.satuan.id)
 }
 
 /// The programmes and their ceiling of the year.

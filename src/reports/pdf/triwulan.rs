@@ -7,7 +7,9 @@
 use super::doc::{Block, Column, Document, code_col, heading, num_col, para, text_col, word_col};
 use super::long::{self, Programmes};
 use super::{Charts, Ctx, bab3, figures, markdown};
-use crate::compute::{FollowUp, FollowUpStatus, IndicatorLedger, Periode, Row, Scale, StatusProyeksi};
+use crate::compute::{
+    FollowUp, FollowUpStatus, IndicatorLedger, Periode, Projection, Row, Scale, StatusProyeksi,
+};
 use crate::content::model::{Agregasi, Indikator};
 use crate::diagnostics::Lang;
 use crate::present::Words;
@@ -55,7 +57,7 @@ pub fn triwulan(ctx: &Ctx, q: u8) -> (Document, Charts) {
     if q < 4 {
         blocks.push(heading(2, "Proyeksi Akhir Tahun bila Laju Sama"));
         let caption = format!("Tabel 4 Proyeksi akhir tahun {} setelah triwulan {roman}", ctx.tahun);
-        blocks.extend(projection(ctx, q, &programmes, caption));
+        blocks.extend(projection(ctx, q, &programmes, iku.len() > long::IKU_QUARTERS_LIMIT, caption));
     }
     blocks.push(heading(2, "Grafik Capaian"));
     blocks.extend(gallery(ctx, q, &iku, &mut charts));
@@ -127,7 +129,9 @@ fn evidence(ctx: &Ctx, q: u8, programmes: &Programmes, caption: String) -> Vec<B
 
 /// The year-end projection after quarter `q`: not a result, the figure the year would reach if
 /// the pace so far held; the cascading indicators counted per programme when they are too many.
-fn projection(ctx: &Ctx, q: u8, programmes: &Programmes, caption: String) -> Vec<Block> {
+/// Above [`long::IKU_QUARTERS_LIMIT`] IKU (`many_iku`) only the IKU not on track are listed,
+/// after a sentence that says so (see [`off_track`]).
+fn projection(ctx: &Ctx, q: u8, programmes: &Programmes, many_iku: bool, caption: String) -> Vec<Block> {
     let all = || ctx.p.ledger.proyeksi.iter().filter(|p| p.tahun == ctx.tahun && p.setelah == q);
     let mut tally = programmes.tally(4);
     for p in all() {
@@ -137,8 +141,14 @@ fn projection(ctx: &Ctx, q: u8, programmes: &Programmes, caption: String) -> Vec
             tally.add(n, status.unwrap_or(3));
         }
     }
+    let is_iku = |p: &&Projection| programmes.of_indicator(&p.indikator).is_none();
+    let listed = |p: &&Projection| if is_iku(p) { !many_iku || off_track(p) } else { !tally.too_long() };
+    let mut blocks = Vec::new();
+    if many_iku {
+        blocks.push(off_track_sentence(&all().filter(is_iku).collect::<Vec<_>>()));
+    }
     let rows = all()
-        .filter(|p| programmes.of_indicator(&p.indikator).is_none() || !tally.too_long())
+        .filter(listed)
         .map(|p| {
             let (nama, satuan) = named(ctx, &p.indikator);
             vec![
@@ -149,12 +159,12 @@ fn projection(ctx: &Ctx, q: u8, programmes: &Programmes, caption: String) -> Vec
             ]
         })
         .collect();
-    let mut blocks = vec![Block::Table {
+    blocks.push(Block::Table {
         caption: caption.clone(),
         columns: vec![text_col("Indikator", 4), num_col("Proyeksi"), num_col("Capaian proyeksi"), text_col("Status", 2)],
         rows,
         note: Some("Proyeksi bila laju sama, bukan capaian: sesuai jalur ≥ 100 %, perlu perhatian 90–< 100 %, tidak sesuai jalur < 90 %.".into()),
-    }];
+    });
     blocks.extend(long::after(
         programmes,
         &tally,
@@ -167,6 +177,27 @@ fn projection(ctx: &Ctx, q: u8, programmes: &Programmes, caption: String) -> Vec
         },
     ));
     blocks
+}
+
+/// The sentence before a Tabel 4 of the IKU not on track only: how many of the IKU's
+/// projections `iku` it lists and where all of them are.
+fn off_track_sentence(iku: &[&Projection]) -> Block {
+    para(format!(
+        "Karena indikator kinerja utama berjumlah lebih dari {} indikator, tabel ini hanya memuat indikator \
+         kinerja utama yang proyeksinya belum sesuai jalur (perlu perhatian, tidak sesuai jalur atau tanpa \
+         status; {} dari {} indikator); proyeksi setiap indikator ada pada data/proyeksi.csv.",
+        long::IKU_QUARTERS_LIMIT,
+        iku.iter().filter(|p| off_track(p)).count(),
+        iku.len()
+    ))
+}
+
+/// Whether a projection is not on track: below 100 % (perlu perhatian, tidak sesuai jalur) or
+/// without a status (no achievement to project). Above [`long::IKU_QUARTERS_LIMIT`] IKU these
+/// are the IKU of Tabel 4: the 500 rows were about a third of a quarterly report's layout, and
+/// the IKU on track need no action.
+fn off_track(p: &Projection) -> bool {
+    p.status != Some(StatusProyeksi::SesuaiJalur)
 }
 
 /// The cascading indicators' table of quarter `q`, or their count per programme when they are
