@@ -130,6 +130,16 @@ pub struct Column {
 /// and the reports of up to 20 IKU stay below it.
 pub const AUTO_WIDTH_ROWS: usize = 20;
 
+/// The width of a page's text (A4 less the template's margins, 16.2 cm = 459 pt, ≈ 51 em of the
+/// table's 9-pt text) less 12 em for its text columns, in hundredths of an em, each column's
+/// 8-pt inset included: fixed columns wider than that together would crowd the text columns
+/// or run off the page (a long id in a code column), so such a table keeps `auto`, which typst
+/// fits to the page. The widest at 5,000 indicators take ≈ 37 em and stay fixed.
+const FIXED_WIDTHS_MAX: usize = 459 * 100 / 9 - 1200;
+
+/// The 8-pt inset the template adds to a fixed column, in hundredths of an em of 9-pt text.
+const INSET: usize = 800 / 9 + 1;
+
 /// Fix the width of every share-0 column of every table longer than [`AUTO_WIDTH_ROWS`] rows
 /// to what `auto` would give: the widest line of its cells or the widest word of its bold
 /// header (a header may wrap between words), measured with the template's font
@@ -145,6 +155,10 @@ pub fn fix_widths(blocks: &mut [Block]) {
             let cells = rows.iter().filter_map(|r| r.get(n)).flat_map(|c| c.split('\n'));
             let widest = cells.map(|line| super::engine::width(line, false)).max();
             column.width = header.unwrap_or_default().max(widest.unwrap_or_default()) + 5;
+        }
+        let fixed: usize = columns.iter().filter(|c| c.width > 0).map(|c| c.width + INSET).sum();
+        if fixed > FIXED_WIDTHS_MAX {
+            columns.iter_mut().for_each(|c| c.width = 0);
         }
     }
 }
@@ -279,5 +293,16 @@ mod tests {
         assert!(line > super::super::engine::width("Target", true), "{line}");
         assert!(line < super::super::engine::width("Rp 1,20 triliun kum. 7", false), "{line}");
         assert_eq!(widths(&blocks[1]), [0, line + 5]);
+    }
+
+    #[test]
+    fn a_long_table_whose_fixed_columns_would_crowd_the_page_keeps_auto() {
+        let mut blocks = vec![table(AUTO_WIDTH_ROWS + 1)];
+        let Block::Table { rows, .. } = &mut blocks[0] else { return };
+        // An id of 100 characters in the figure column: ≈ 50 em, wider than the page's text
+        // (≈ 51 em at 9 pt).
+        rows[3][1] = "X".repeat(100);
+        fix_widths(&mut blocks);
+        assert_eq!(widths(&blocks[0]), [0, 0]);
     }
 }
