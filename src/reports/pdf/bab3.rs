@@ -32,7 +32,7 @@ pub fn bab3(ctx: &Ctx, charts: &mut Charts) -> Vec<Block> {
         heading(2, "B. Analisis Capaian Kinerja"),
     ];
     let all = iku(ctx);
-    let with_quarters = all.len() <= long::IKU_QUARTERS_LIMIT;
+    let with_quarters = !long::many_iku(all.len());
     blocks.push(analysis_lead(ctx, with_quarters));
     let mut sasaran = None;
     for (n, (s, i, l)) in all.into_iter().enumerate() {

@@ -80,7 +80,7 @@ fn ikhtisar(ctx: &Ctx) -> Vec<Block> {
         ctx.tahun
     ))];
     blocks.extend(ctx.narrative.ikhtisar.as_ref().map_or(default, |b| b.clone()));
-    if iku(ctx).len() > long::IKU_QUARTERS_LIMIT {
+    if long::many_iku(iku(ctx).len()) {
         blocks.extend(predicate_counts(ctx));
     } else {
         blocks.push(summary_table(ctx, "Tabel 1 Ringkasan capaian IKU"));
@@ -202,7 +202,7 @@ fn bab2(ctx: &Ctx) -> Vec<Block> {
     let mut blocks = vec![heading(1, "BAB II PERENCANAAN KINERJA")];
     let renstra = ctx.site().renstra.as_ref();
     let (awal, akhir) = renstra.map_or((ctx.tahun, ctx.tahun), |r| r.periode.value);
-    let merged = iku(ctx).len() > long::IKU_QUARTERS_LIMIT;
+    let merged = long::many_iku(iku(ctx).len());
     let mut generated = vec![
         heading(2, "A. Rencana Strategis"),
         para(format!(

@@ -22,6 +22,13 @@ pub const LIMIT: usize = 200;
 /// (`triwulan`).
 pub const IKU_QUARTERS_LIMIT: usize = 20;
 
+/// Whether `count` IKU are more than [`IKU_QUARTERS_LIMIT`]: the one test of every rule that
+/// shortens a report of many IKU (the LKjIP's BAB II and III and summary, the quarterly
+/// reports' charts and projection).
+pub fn many_iku(count: usize) -> bool {
+    count > IKU_QUARTERS_LIMIT
+}
+
 /// The programmes of `cascading.yaml` and which one holds each cascading indicator and unit.
 pub struct Programmes<'a> {
     list: Vec<&'a Kegiatan>,

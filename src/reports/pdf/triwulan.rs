@@ -57,7 +57,7 @@ pub fn triwulan(ctx: &Ctx, q: u8) -> (Document, Charts) {
     if q < 4 {
         blocks.push(heading(2, "Proyeksi Akhir Tahun bila Laju Sama"));
         let caption = format!("Tabel 4 Proyeksi akhir tahun {} setelah triwulan {roman}", ctx.tahun);
-        blocks.extend(projection(ctx, q, &programmes, iku.len() > long::IKU_QUARTERS_LIMIT, caption));
+        blocks.extend(projection(ctx, q, &programmes, long::many_iku(iku.len()), caption));
     }
     blocks.push(heading(2, "Grafik Capaian"));
     blocks.extend(gallery(ctx, q, &iku, &mut charts));
@@ -312,7 +312,7 @@ pub(super) const FIGURE_NOTE: &str = "Target triwulan kumulatif untuk indikator 
 fn gallery(ctx: &Ctx, q: u8, iku: &[(&Indikator, &IndicatorLedger)], charts: &mut Charts) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut shown: Vec<&(&Indikator, &IndicatorLedger)> = iku.iter().collect();
-    if iku.len() > long::IKU_QUARTERS_LIMIT {
+    if long::many_iku(iku.len()) {
         shown.retain(|(_, l)| !reached(l, ctx.tahun, q));
         blocks.push(para(format!(
             "Karena indikator kinerja utama berjumlah lebih dari {} indikator, grafik hanya disajikan untuk \
