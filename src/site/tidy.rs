@@ -88,12 +88,12 @@ impl Tidy<'_> {
         let mut at = lt + 1 + name_len;
         // Only an attribute value holds `=`, `>` or quotes that are not markup; it is read whole.
         loop {
-            match bytes.get(at) {
-                None => return bytes.len(),
-                Some(b'>') => break,
-                Some(b'=') => at = self.value(at + 1),
-                Some(_) => at += 1,
+            let Some(i) = memchr::memchr2(b'>', b'=', &bytes[at..]) else { return bytes.len() };
+            at += i;
+            if bytes[at] == b'>' {
+                break;
             }
+            at = self.value(at + 1);
         }
         if VERBATIM.contains(&name) { closing(self.html, at + 1, name) } else { self.after(at + 1) }
     }
@@ -103,7 +103,7 @@ impl Tidy<'_> {
     fn value(&mut self, at: usize) -> usize {
         let bytes = self.html.as_bytes();
         let Some(&quote @ (b'"' | b'\'')) = bytes.get(at) else { return at };
-        let Some(close) = bytes[at + 1..].iter().position(|b| *b == quote).map(|i| at + 1 + i) else {
+        let Some(close) = memchr::memchr(quote, &bytes[at + 1..]).map(|i| at + 1 + i) else {
             return bytes.len();
         };
         // Quotes stay before a `/` (it would join an unquoted value) or where no space follows.
