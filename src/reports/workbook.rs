@@ -143,6 +143,9 @@ impl Formats {
 pub(super) fn workbook(p: &Presenter, tahun: i32) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     book.set_properties(&properties(p, tahun)?);
+    // Level 2 of zlib's 1–9 (the crate's default is 6): at 5,000 indicators the workbook is
+    // ≈ 20 % larger (2.26 → 2.77 MB) and takes ≈ 0.12 CPU-s less, a fifth of its time.
+    book.set_zip_compression_level(2);
     let mut formats = Formats::new();
     for sheet in sheets::sheets(p, tahun) {
         write_sheet(book.add_worksheet_with_constant_memory()?, &sheet, &mut formats)?;
@@ -171,6 +174,9 @@ fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, formats: &mut Formats) -> Resu
     ws.set_name(sheet.nama)?;
     let widths = widths(sheet);
     for (c, title) in sheet.kolom.iter().enumerate() {
+        // A text cell written without a format takes its column's: the writer then looks up
+        // no format per cell (hashing one took a fifth of the workbook's time).
+        ws.set_column_format(c as u16, &formats.teks)?;
         ws.write_string_with_format(0, c as u16, *title, &formats.header)?;
     }
     let header: Vec<Sel> = sheet.kolom.iter().map(|k| Sel::Teks(k.to_string())).collect();
@@ -279,7 +285,7 @@ fn shown(sel: &Sel) -> usize {
 /// Write `sel` at row `r`, column `c`.
 fn write_cell(ws: &mut Worksheet, r: u32, c: u16, sel: &Sel, formats: &mut Formats) -> Result<(), XlsxError> {
     match sel {
-        Sel::Teks(text) => ws.write_string_with_format(r, c, within_limit(text), &formats.teks)?,
+        Sel::Teks(text) => ws.write_string(r, c, within_limit(text))?,
         Sel::Angka(value) => match sel_angka(*value) {
             SelAngka::Angka(n) => ws.write_number_with_format(r, c, n, formats.angka(value.scale()))?,
             SelAngka::Teks(t) => ws.write_string_with_format(r, c, t, &formats.teks_angka)?,
