@@ -1,4 +1,4 @@
-//! The rows of an indicator's quarterly and multi-year tables and the figures of its headline,
+//! The rows of an indicator's quarterly, multi-year and evidence tables and the figures of its headline,
 //! written in Rust: one template call per table rather than a dozen per row. At 5,000 indicators these tables hold most of the cells of the
 //! site, and each template call of a cell costs an interpreter frame and the lookup of its
 //! arguments. The cells are the same pieces as everywhere else ([`super::html`]).
@@ -13,9 +13,15 @@ use super::html::{
     word,
 };
 
-/// Install `quarter_rows`, `year_rows` and `headline_figures`.
+/// A cell of no content: a dash, or the words that say why it is empty.
+fn blank(text: &str) -> String {
+    format!("<span class=\"blank\">{}</span>", Escape(text))
+}
+
+/// Install `quarter_rows`, `year_rows`, `evidence_rows` and `headline_figures`.
 pub fn register(env: &mut Environment<'_>) {
     env.add_function("quarter_rows", quarter_rows);
+    env.add_function("evidence_rows", evidence_rows);
     env.add_function("year_rows", year_rows);
     env.add_function("headline_figures", headline_figures);
 }
@@ -159,4 +165,51 @@ fn quarter_cells(
         show_links(attr("bukti")?)?.to_string(),
     ]);
     Ok(cells)
+}
+
+/// The `<tr>` of each of `cells` (the views of an indicator's quarters in the evidence matrix):
+/// the quarter; each required kind marked supplied or missing in words and a symbol, not by
+/// colour alone; the kinds supplied beyond them; the validation; the completeness with its
+/// count. A quarter with a required kind missing is marked `missing`.
+fn evidence_rows(state: &State, cells: Value) -> Result<Value, Error> {
+    let q = Escape(&word(state, "q")?).to_string();
+    let supplied = Escape(&word(state, "evidence_supplied")?).to_string();
+    let missing = format!("<strong>{}</strong>", Escape(&word(state, "evidence_missing")?));
+    let none_required = blank(&word(state, "evidence_nothing_required")?);
+    let of = Escape(&word(state, "of")?).to_string();
+    let mut out = String::with_capacity(2048);
+    for c in cells.try_iter()? {
+        let mut required = Vec::new();
+        for k in c.get_attr("wajib")?.try_iter()? {
+            let (class, said) =
+                if k.get_attr("disampaikan")?.is_true() { ("ok", &supplied) } else { ("gap", &missing) };
+            required.push(format!("<li class=\"{class}\">{said}: {}", txt_html(&k.get_attr("jenis")?)?));
+        }
+        let mut extra = Vec::new();
+        for k in c.get_attr("tambahan")?.try_iter()? {
+            extra.push(format!("<li>{}", txt_html(&k)?));
+        }
+        let kinds = |items: Vec<String>, empty: &str| {
+            if items.is_empty() {
+                empty.to_string()
+            } else {
+                format!("<ul class=\"kinds\">{}</ul>", items.concat())
+            }
+        };
+        let mut completeness = show_pct(state, c.get_attr("kelengkapan")?)?.to_string();
+        let wajib = c.get_attr("jumlah_wajib")?;
+        if wajib.is_true() {
+            completeness
+                .push_str(&format!(" <small>({} {of} {wajib})</small>", c.get_attr("jumlah_disampaikan")?));
+        }
+        let class = if c.get_attr("kurang")?.is_true() { " class=\"missing\"" } else { "" };
+        out.push_str(&format!(
+            "<tr{class}><th scope=\"row\">{q}{}</th><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{completeness}</td></tr>\n",
+            c.get_attr("triwulan")?,
+            kinds(required, &none_required),
+            kinds(extra, &blank("–")),
+            show_status(state, c.get_attr("status")?.to_string())?,
+        ));
+    }
+    Ok(Value::from_safe_string(out))
 }
