@@ -17,6 +17,9 @@
 
 use std::fmt::Write as _;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter};
 use plotters::prelude::*;
@@ -472,7 +475,31 @@ fn finish(drawn: &str, ink: &Ink, chart: &Chart, id: &str, (w, h): (u32, u32)) -
 /// plotters' texts without the font, size, colour and anchor that the root element or SVG's
 /// defaults give them.
 fn strip_text_attrs(body: &str) -> String {
-    body.split(TEXT_ATTRS).flat_map(|p| p.split(START)).collect()
+    // Searchers built once: a chart has some twenty texts and a site tens of thousands of charts.
+    static ATTRS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(TEXT_ATTRS));
+    static ANCHOR: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(START));
+    let mut out = String::with_capacity(body.len());
+    for piece in pieces(body, &ATTRS) {
+        pieces(piece, &ANCHOR).for_each(|p| out.push_str(p));
+    }
+    out
+}
+
+/// The parts of `text` between the occurrences of `cut`'s needle (ASCII, so every cut falls
+/// between characters).
+fn pieces<'t>(text: &'t str, cut: &'t Finder<'static>) -> impl Iterator<Item = &'t str> {
+    let len = cut.needle().len();
+    let mut at = 0;
+    let mut found = cut.find_iter(text.as_bytes());
+    std::iter::from_fn(move || {
+        if at > text.len() {
+            return None;
+        }
+        let end = found.next().unwrap_or(text.len());
+        let piece = &text[at..end];
+        at = end + len.max(1);
+        Some(piece)
+    })
 }
 
 /// The root element, title and description of an SVG that stands alone, with its font, size
@@ -505,6 +532,18 @@ fn mark_lang(out: &mut String, label: &str, lang: &str) {
 mod tests {
     use super::*;
     use std::str::FromStr;
+
+    #[test]
+    fn plotters_font_and_default_anchor_are_cut_from_every_text() {
+        let body = format!(
+            "<text x=\"1\"{TEXT_ATTRS}{START}>\na\n</text><text x=\"2\"{TEXT_ATTRS} text-anchor=\"end\">b</text>{START}"
+        );
+        assert_eq!(
+            strip_text_attrs(&body),
+            "<text x=\"1\">\na\n</text><text x=\"2\" text-anchor=\"end\">b</text>"
+        );
+        assert_eq!(strip_text_attrs("<rect/>"), "<rect/>");
+    }
 
     fn d(s: &str) -> Option<Decimal> {
         (!s.is_empty()).then(|| Decimal::from_str(s).unwrap())

@@ -8,6 +8,9 @@
 //! them).
 
 use std::fmt::Write as _;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use super::{Chart, FONT_PX, escape};
 
@@ -45,10 +48,12 @@ struct Label<'a> {
 /// in the usual font on one line and consecutive texts of one anchor in one group; a text
 /// written otherwise is kept as plotters wrote it, on one line.
 pub(super) fn texts(body: &str, out: &mut String) {
+    static OPEN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("<text"));
+    static CLOSE: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("</text>"));
     let mut group = "start";
     let mut rest = body;
-    while let Some(start) = rest.find("<text") {
-        let Some(len) = rest[start..].find("</text>") else { break };
+    while let Some(start) = OPEN.find(rest.as_bytes()) {
+        let Some(len) = CLOSE.find(&rest.as_bytes()[start..]) else { break };
         let between = rest[..start].trim();
         let element = &rest[start..start + len];
         rest = &rest[start + len + "</text>".len()..];
