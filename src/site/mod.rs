@@ -20,10 +20,11 @@ mod rows;
 mod theme;
 mod tidy;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
+use std::sync::Arc;
 
-use minijinja::value::Serde;
+use minijinja::value::{Enumerator, Object, Serde};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -66,8 +67,30 @@ struct Interface {
 impl Interface {
     fn new(lang: Lang) -> Interface {
         let words = Words::new(lang);
-        let value = minijinja::Value::from(Serde(words.all()));
+        let table = words.all().iter().map(|(k, w)| (*k, minijinja::Value::from(*w))).collect();
+        let value = minijinja::Value::from_object(WordTable(table));
         Interface { words, value }
+    }
+}
+
+/// The words as templates see `t`: found by name in a hash table. A page looks up some fifty
+/// words, and the ordered map that serde would make compares template values at every step.
+#[derive(Debug)]
+struct WordTable(HashMap<&'static str, minijinja::Value>);
+
+impl Object for WordTable {
+    fn get_value(self: &Arc<Self>, key: &minijinja::Value) -> Option<minijinja::Value> {
+        self.get_value_by_str(key.as_str()?)
+    }
+
+    fn get_value_by_str(self: &Arc<Self>, key: &str) -> Option<minijinja::Value> {
+        self.0.get(key).cloned()
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        let mut keys: Vec<&'static str> = self.0.keys().copied().collect();
+        keys.sort_unstable();
+        Enumerator::Values(keys.into_iter().map(minijinja::Value::from).collect())
     }
 }
 

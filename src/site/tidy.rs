@@ -35,7 +35,7 @@ const OMITTED: [(&str, &[&str]); 6] = [
 pub(super) fn collapse(html: &str) -> String {
     let mut tidy = Tidy { html, out: String::with_capacity(html.len()), copied: 0 };
     let mut at = 0;
-    while let Some(i) = html[at..].find('<') {
+    while let Some(i) = memchr::memchr(b'<', &html.as_bytes()[at..]) {
         at = tidy.tag(at + i);
     }
     tidy.out.push_str(&html[tidy.copied..]);
@@ -63,7 +63,9 @@ impl Tidy<'_> {
         let html = self.html;
         match html.as_bytes().get(lt + 1) {
             Some(b'/') => {
-                let Some(gt) = html[lt..].find('>').map(|i| lt + i) else { return html.len() };
+                let Some(gt) = memchr::memchr(b'>', &html.as_bytes()[lt..]).map(|i| lt + i) else {
+                    return html.len();
+                };
                 if implied(&html[lt..=gt], &html[gt + 1..]) {
                     self.cut(lt, gt + 1);
                 }
