@@ -180,7 +180,7 @@ fn show_date(state: &State, d: Value) -> Result<Value, Error> {
 }
 
 /// An indicator `{id, slug, nama}`: its id linking to its page, then its name.
-fn show_ind(state: &State, ind: Value) -> Result<Value, Error> {
+pub(super) fn show_ind(state: &State, ind: Value) -> Result<Value, Error> {
     let root = state.lookup("lang_root").ok_or_else(|| invalid("show_ind: no `lang_root` in the context"))?;
     let (id, slug) = (ind.get_attr("id")?, ind.get_attr("slug")?);
     Ok(safe(format!(

@@ -9,8 +9,8 @@ use minijinja::{Environment, Error, State};
 use super::escape::Escape;
 use super::filters::{invalid, is_blank};
 use super::html::{
-    show_badge, show_flag, show_links, show_pct, show_period, show_status, show_target, show_value, txt_html,
-    word,
+    show_badge, show_flag, show_ind, show_links, show_pct, show_period, show_status, show_target, show_value,
+    txt_html, word,
 };
 
 /// A cell of no content: a dash, or the words that say why it is empty.
@@ -18,10 +18,12 @@ fn blank(text: &str) -> String {
     format!("<span class=\"blank\">{}</span>", Escape(text))
 }
 
-/// Install `quarter_rows`, `year_rows`, `evidence_rows` and `headline_figures`.
+/// Install the functions that write rows and the headline's figures.
 pub fn register(env: &mut Environment<'_>) {
     env.add_function("quarter_rows", quarter_rows);
     env.add_function("evidence_rows", evidence_rows);
+    env.add_function("measurement_rows", measurement_rows);
+    env.add_function("progress_rows", progress_rows);
     env.add_function("year_rows", year_rows);
     env.add_function("headline_figures", headline_figures);
 }
@@ -210,6 +212,65 @@ fn evidence_rows(state: &State, cells: Value) -> Result<Value, Error> {
             kinds(extra, &blank("–")),
             show_status(state, c.get_attr("status")?.to_string())?,
         ));
+    }
+    Ok(Value::from_safe_string(out))
+}
+
+/// The `<tr>` of each of `lines` (a year's measurement of indicators, each with the sasaran or
+/// programme it serves): that text, the indicator, and its year's target, realisation with its
+/// flag, achievement, validation and predicate, or one blank cell when it has no row that year.
+fn measurement_rows(state: &State, lines: Value) -> Result<Value, Error> {
+    let mut out = String::with_capacity(4096);
+    for l in lines.try_iter()? {
+        let ind = l.get_attr("ind")?;
+        out.push_str(&format!(
+            "<tr><td>{}</td><th scope=\"row\">{}</th>",
+            txt_html(&l.get_attr("sasaran")?)?,
+            show_ind(state, ind.clone())?
+        ));
+        let row = l.get_attr("row")?;
+        if row.is_true() {
+            let unit = || -> Result<(String, Option<String>), Error> {
+                let lang = ind.get_attr("satuan_lang")?;
+                Ok((ind.get_attr("satuan")?.to_string(), lang.as_str().map(str::to_string)))
+            };
+            let (satuan, satuan_lang) = unit()?;
+            let status = row.get_attr("status")?.to_string();
+            let cells = [
+                show_target(state, row.get_attr("target")?, satuan.clone(), satuan_lang.clone())?.to_string(),
+                format!(
+                    "{}{}",
+                    show_value(state, row.get_attr("realisasi")?, satuan, satuan_lang)?,
+                    show_flag(state, status.clone())?
+                ),
+                show_pct(state, row.get_attr("resmi")?)?.to_string(),
+                show_status(state, status)?.to_string(),
+                show_badge(row.get_attr("predikat")?)?.to_string(),
+            ];
+            out.push_str(&format!("<td>{}</td>", cells.join("</td><td>")));
+        } else {
+            out.push_str("<td colspan=\"5\" class=\"blank\">–</td>");
+        }
+        out.push_str("</tr>\n");
+    }
+    Ok(Value::from_safe_string(out))
+}
+
+/// The `<tr>` of each of `lines` in a year's quarterly progress: the indicator and its validated
+/// achievement in each quarter, or one blank cell when it has no quarters that year.
+fn progress_rows(state: &State, lines: Value) -> Result<Value, Error> {
+    let mut out = String::with_capacity(4096);
+    for l in lines.try_iter()? {
+        out.push_str(&format!("<tr><th scope=\"row\">{}</th>", show_ind(state, l.get_attr("ind")?)?));
+        let quarters = l.get_attr("quarters")?;
+        if quarters.is_true() {
+            for q in quarters.try_iter()? {
+                out.push_str(&format!("<td>{}</td>", show_pct(state, q.get_attr("resmi")?)?));
+            }
+        } else {
+            out.push_str("<td colspan=\"4\" class=\"blank\">–</td>");
+        }
+        out.push_str("</tr>\n");
     }
     Ok(Value::from_safe_string(out))
 }
