@@ -15,7 +15,7 @@ use std::sync::Arc;
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
-use crate::content::tree::{Building, Mapping, Mark, Node, Scalar, Sequence};
+use crate::content::tree::{Building, Listing, Mapping, Mark, Node, Scalar, Stacks};
 use crate::diagnostics::{Code, Diagnostics, Loc, Message, Sources};
 
 /// Files larger than this are refused before they are parsed (SPEC §4).
@@ -158,6 +158,8 @@ pub fn parse(file: &Arc<str>, text: &str, diags: &mut Diagnostics) -> Option<Nod
 struct Builder<'t> {
     file: &'t Arc<str>,
     open: Vec<Open>,
+    /// The entries and items of the open mappings and lists.
+    stacks: Stacks,
     text: Cursor<'t>,
     documents: usize,
     root: Option<Node>,
@@ -177,13 +179,21 @@ struct Open {
 enum OpenKind {
     /// The mapping so far and the key waiting for its value.
     Mapping(Building, Option<Scalar>),
-    Sequence(Sequence),
+    Sequence(Listing),
 }
 
 impl<'t> Builder<'t> {
     fn new(file: &'t Arc<str>, text: &'t str) -> Self {
-        let text = Cursor { text, chars: 0, bytes: 0 };
-        Builder { file, open: Vec::new(), text, documents: 0, root: None, failed: false }
+        let text = Cursor::new(text);
+        Builder {
+            file,
+            open: Vec::new(),
+            stacks: Stacks::default(),
+            text,
+            documents: 0,
+            root: None,
+            failed: false,
+        }
     }
 
     /// Take one event; false (after reporting) when the file must not become a tree.
@@ -251,9 +261,9 @@ impl<'t> Builder<'t> {
         let flow = matches!(self.text.char_at(mark.index()), Some('[' | '{'));
         let flow = flow || self.open.last().is_some_and(|c| c.flow);
         let kind = if mapping {
-            OpenKind::Mapping(Building::new(at), None)
+            OpenKind::Mapping(Building::new(at, &self.stacks), None)
         } else {
-            OpenKind::Sequence(Sequence::new(at))
+            OpenKind::Sequence(Listing::new(at, &self.stacks))
         };
         self.open.push(Open { flow, as_key, kind });
     }
@@ -277,7 +287,7 @@ impl<'t> Builder<'t> {
             self.not_a_mapping(scalar.mark(), diags);
         }
         if let Some(Open { kind: OpenKind::Mapping(building, key @ None), .. }) = self.open.last_mut() {
-            if let Some(first) = building.find(scalar.as_str()) {
+            if let Some(first) = building.find(&self.stacks, scalar.as_str()) {
                 let len = scalar.as_str().chars().count() as u32;
                 let at = Loc { len, ..marker_loc(self.file, mark) };
                 duplicate_key(scalar.as_str(), first.mark().line as usize, at, diags);
@@ -292,8 +302,8 @@ impl<'t> Builder<'t> {
     fn end(&mut self) {
         let Some(open) = self.open.pop() else { return };
         let node = match open.kind {
-            OpenKind::Mapping(building, _) => Node::Mapping(building.finish()),
-            OpenKind::Sequence(sequence) => Node::Sequence(sequence),
+            OpenKind::Mapping(building, _) => Node::Mapping(building.finish(&mut self.stacks)),
+            OpenKind::Sequence(listing) => Node::Sequence(listing.finish(&mut self.stacks)),
         };
         if open.as_key {
             // Refused already; a stand-in key lets its value be read past.
@@ -310,10 +320,10 @@ impl<'t> Builder<'t> {
     fn attach(&mut self, node: Node) {
         match self.open.last_mut() {
             None => self.root = Some(node),
-            Some(Open { kind: OpenKind::Sequence(sequence), .. }) => sequence.push(node),
+            Some(Open { kind: OpenKind::Sequence(listing), .. }) => listing.push(&mut self.stacks, node),
             Some(Open { kind: OpenKind::Mapping(building, key), .. }) => {
                 if let Some(key) = key.take() {
-                    building.insert(key, node);
+                    building.insert(&mut self.stacks, key, node);
                 }
             }
         }
@@ -359,13 +369,25 @@ struct Cursor<'t> {
     text: &'t str,
     chars: usize,
     bytes: usize,
+    /// The length of the text's leading ASCII part, where a character's index is its byte's.
+    ascii: usize,
 }
 
-impl Cursor<'_> {
+impl<'t> Cursor<'t> {
+    fn new(text: &'t str) -> Self {
+        let ascii = text.bytes().position(|b| !b.is_ascii()).unwrap_or(text.len());
+        Cursor { text, chars: 0, bytes: 0, ascii }
+    }
+
     /// Move to character `index` (never backwards: the events come in text order).
     fn seek(&mut self, index: usize) {
         if index < self.chars {
             return;
+        }
+        // Most content is ASCII: there, no character needs to be decoded to be counted.
+        if self.chars < self.ascii {
+            let at = index.min(self.ascii);
+            (self.chars, self.bytes) = (at, at);
         }
         let rest = &self.text[self.bytes..];
         let step = rest.char_indices().nth(index - self.chars).map_or(rest.len(), |(i, _)| i);
