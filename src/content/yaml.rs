@@ -369,30 +369,33 @@ struct Cursor<'t> {
     text: &'t str,
     chars: usize,
     bytes: usize,
-    /// The length of the text's leading ASCII part, where a character's index is its byte's.
-    ascii: usize,
+    /// Where the run of ASCII bytes from `bytes` ends: up to there, moving by a character is
+    /// moving by a byte, and no character needs to be decoded to be counted (most content is
+    /// ASCII, with an odd `é` or `–`).
+    ascii_end: usize,
 }
 
 impl<'t> Cursor<'t> {
     fn new(text: &'t str) -> Self {
-        let ascii = text.bytes().position(|b| !b.is_ascii()).unwrap_or(text.len());
-        Cursor { text, chars: 0, bytes: 0, ascii }
+        Cursor { text, chars: 0, bytes: 0, ascii_end: ascii_run(text) }
     }
 
     /// Move to character `index` (never backwards: the events come in text order).
     fn seek(&mut self, index: usize) {
-        if index < self.chars {
-            return;
+        while self.chars < index {
+            if self.bytes < self.ascii_end {
+                let step = (index - self.chars).min(self.ascii_end - self.bytes);
+                self.bytes += step;
+                self.chars += step;
+            } else if let Some(c) = self.text[self.bytes..].chars().next() {
+                self.bytes += c.len_utf8();
+                self.chars += 1;
+                self.ascii_end = self.bytes + ascii_run(&self.text[self.bytes..]);
+            } else {
+                // Past the end of the text.
+                self.chars = index;
+            }
         }
-        // Most content is ASCII: there, no character needs to be decoded to be counted.
-        if self.chars < self.ascii {
-            let at = index.min(self.ascii);
-            (self.chars, self.bytes) = (at, at);
-        }
-        let rest = &self.text[self.bytes..];
-        let step = rest.char_indices().nth(index - self.chars).map_or(rest.len(), |(i, _)| i);
-        self.bytes += step;
-        self.chars = index;
     }
 
     fn char_at(&mut self, index: usize) -> Option<char> {
@@ -407,6 +410,11 @@ impl<'t> Cursor<'t> {
         let last = back.next();
         [back.next(), last]
     }
+}
+
+/// The length in bytes of the ASCII characters `text` starts with.
+fn ascii_run(text: &str) -> usize {
+    text.bytes().position(|b| !b.is_ascii()).unwrap_or(text.len())
 }
 
 /// `[80, 82,5, 85]`: YAML ends a flow item at a comma, so `82,5` is two items.
@@ -510,6 +518,24 @@ mod tests {
         assert_eq!(c.as_str(), "82,50");
         assert!(!c.is_plain(), "quoted scalar");
         assert_eq!(c.mark(), Mark { line: 3, column: 6 });
+    }
+
+    #[test]
+    fn the_cursor_finds_every_character_by_its_index_in_any_script() {
+        let text = "a: é\nb: [1, 2–3]\nc: ünï ok\n";
+        let chars: Vec<char> = text.chars().collect();
+        let mut cursor = Cursor::new(text);
+        for (i, c) in chars.iter().enumerate() {
+            assert_eq!(cursor.char_at(i), Some(*c), "character {i}");
+            let before = [i.checked_sub(2).map(|j| chars[j]), i.checked_sub(1).map(|j| chars[j])];
+            assert_eq!(cursor.before(i), before, "before character {i}");
+        }
+        // Forward jumps over several characters at once, then past the end.
+        let mut cursor = Cursor::new(text);
+        assert_eq!(cursor.char_at(3), Some('é'));
+        assert_eq!(cursor.char_at(13), Some('–'));
+        assert_eq!(cursor.char_at(22), Some('ï'));
+        assert_eq!(cursor.char_at(chars.len() + 5), None);
     }
 
     #[test]
