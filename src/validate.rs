@@ -4,12 +4,13 @@
 //! Rules about one value or one entry are applied while loading (`content`); this stage sees the
 //! whole model and only adds diagnostics, it never changes the model.
 
-use std::collections::{BTreeMap, HashMap};
+use std::borrow::Cow;
+use std::fmt;
 use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::content::index::YearIndex;
+use crate::content::index::{IdMap, IdSet, YearIndex, id_map};
 use crate::content::model::*;
 use crate::content::reader::suggestion;
 use crate::diagnostics::{Code, Diagnostics, Loc, Message};
@@ -20,7 +21,7 @@ mod pk;
 
 /// Run every cross-file rule on `site`. `as_of`, when known, flags dates in the future.
 pub fn validate(site: &Site, root: &Path, as_of: Option<NaiveDate>, diags: &mut Diagnostics) {
-    let mut v = Validator { diags, indicators: HashMap::new(), suggestion_work: SUGGESTION_WORK };
+    let mut v = Validator { diags, indicators: id_map(0), suggestion_work: SUGGESTION_WORK };
     v.plan(site);
     if let Some(sakip) = &site.sakip {
         v.sakip(sakip, root);
@@ -44,7 +45,7 @@ pub fn validate(site: &Site, root: &Path, as_of: Option<NaiveDate>, diags: &mut 
 
 struct Validator<'s, 'd> {
     diags: &'d mut Diagnostics,
-    indicators: HashMap<&'s str, &'s Indikator>,
+    indicators: IdMap<&'s str, &'s Indikator>,
     /// What is left of [`SUGGESTION_WORK`].
     suggestion_work: usize,
 }
@@ -58,17 +59,26 @@ pub const SUGGESTION_WORK: usize = 2_000_000;
 /// Tracks ids of one kind and reports the second use of any.
 struct Unique<'a> {
     kind: (&'static str, &'static str),
-    seen: HashMap<String, &'a Loc>,
+    /// Keys borrowed from the model where they are written there (most are: ids), owned where
+    /// they are derived (lower-cased addresses, anchors).
+    seen: IdMap<Cow<'a, str>, &'a Loc>,
 }
 
 impl<'a> Unique<'a> {
     fn new(id: &'static str, en: &'static str) -> Self {
-        Unique { kind: (id, en), seen: HashMap::new() }
+        Unique { kind: (id, en), seen: id_map(0) }
+    }
+
+    /// The same, with room for `n` keys.
+    fn with_room(mut self, n: usize) -> Self {
+        self.seen.reserve(n);
+        self
     }
 
     /// Record `key`; report it when already seen. Returns true when it is new.
-    fn add(&mut self, key: &str, loc: &'a Loc, diags: &mut Diagnostics) -> bool {
-        match self.seen.get(key) {
+    fn add(&mut self, key: impl Into<Cow<'a, str>>, loc: &'a Loc, diags: &mut Diagnostics) -> bool {
+        let key = key.into();
+        match self.seen.get(&key) {
             Some(first) => {
                 // Ids of one kind may be spread over several files (indicators in renstra.yaml
                 // and cascading.yaml): name the file of the first use when it is another one.
@@ -89,7 +99,7 @@ impl<'a> Unique<'a> {
                 false
             }
             None => {
-                self.seen.insert(key.to_string(), loc);
+                self.seen.insert(key, loc);
                 true
             }
         }
@@ -161,20 +171,23 @@ impl<'s> Validator<'s, '_> {
                 tujuan.add(&t.id.value, &t.id.loc, self.diags);
                 for s in &t.sasaran {
                     if sasaran.add(&s.id.value, &s.id.loc, self.diags) {
-                        anchors.add(&anchor(&s.id.value), &s.id.loc, self.diags);
+                        anchors.add(anchor(&s.id.value), &s.id.loc, self.diags);
                     }
                     sasaran_ids.push(s.id.value.as_str());
                 }
             }
         }
-        let mut ids = Unique::new("indikator", "indicator");
+        let all = site.indicators();
+        self.indicators.reserve(all.len());
+        let mut ids = Unique::new("indikator", "indicator").with_room(all.len());
         // Page addresses are the id in lower case, so `IKU-1` and `iku-1` would share one.
-        let mut addresses = Unique::new("alamat halaman indikator", "indicator page address");
+        let mut addresses =
+            Unique::new("alamat halaman indikator", "indicator page address").with_room(all.len());
         let period = site.renstra.as_ref().map(|r| &r.periode);
-        for (ind, _) in site.indicators() {
+        for (ind, _) in all {
             if ids.add(&ind.id.value, &ind.id.loc, self.diags) {
                 self.indicators.insert(&ind.id.value, ind);
-                addresses.add(&ind.id.value.to_lowercase(), &ind.id.loc, self.diags);
+                addresses.add(ind.id.value.to_lowercase(), &ind.id.loc, self.diags);
             }
             self.indicator_rules(ind, period);
         }
@@ -190,7 +203,7 @@ impl<'s> Validator<'s, '_> {
             }
             for (unit, _) in site.units() {
                 if kode.add(&unit.kode.value, &unit.kode.loc, self.diags) {
-                    anchors.add(&anchor(&unit.kode.value), &unit.kode.loc, self.diags);
+                    anchors.add(anchor(&unit.kode.value), &unit.kode.loc, self.diags);
                 }
             }
         }
@@ -204,7 +217,7 @@ impl<'s> Validator<'s, '_> {
         }
         for (year, r) in &ind.realisasi {
             self.outside_period(*year, &r.loc, period);
-            self.realisation_rules(ind, r, ind.target.get(year), &format!("{year}"));
+            self.realisation_rules(ind, r, ind.target.get(year), Period::Year(*year));
         }
         self.units(ind, &ind.units);
     }
@@ -239,7 +252,7 @@ impl<'s> Validator<'s, '_> {
         ind: &Indikator,
         realisation: &Spanned<Option<Decimal>>,
         target: Option<&Spanned<Option<Target>>>,
-        period: &str,
+        period: Period,
     ) {
         let Some(r) = realisation.value else { return };
         self.persen_figure(ind, r, &realisation.loc);
@@ -366,16 +379,17 @@ impl<'s> Validator<'s, '_> {
             self.rencana_aksi(year, ra);
         }
         let survey_quarters = self.surveys(y);
-        self.realisations(year, y, &survey_quarters);
+        let index = YearIndex::new(y);
+        self.realisations(year, y, &index, &survey_quarters);
         if let Some(ra) = &y.rencana_aksi {
-            self.required_evidence(ra, y);
+            self.required_evidence(ra, y, &index);
         }
         if let Some(v) = &y.validasi {
             let mut seen = Unique::new("validasi", "validation");
             for e in &v.validasi {
                 self.indicator(&e.indikator);
                 let key = format!("{} {}", e.indikator.value, e.periode.value.label());
-                seen.add(&key, &e.indikator.loc, self.diags);
+                seen.add(key, &e.indikator.loc, self.diags);
             }
         }
         if let Some(ev) = &y.evaluasi {
@@ -483,7 +497,7 @@ impl<'s> Validator<'s, '_> {
         let mut out = Vec::new();
         for s in &skm.survei {
             let q = s.periode.value.quarter();
-            if quarters.add(&format!("TW{q}"), &s.periode.loc, self.diags) {
+            if quarters.add(format!("TW{q}"), &s.periode.loc, self.diags) {
                 out.push(q);
             }
         }
@@ -491,9 +505,9 @@ impl<'s> Validator<'s, '_> {
     }
 
     /// References of the quarterly files, and realisations given in two places.
-    fn realisations(&mut self, year: i32, y: &'s Year, survey_quarters: &[u8]) {
-        let mut reported: BTreeMap<&str, &Loc> = BTreeMap::new();
-        let index = YearIndex::new(y);
+    fn realisations(&mut self, year: i32, y: &'s Year, index: &YearIndex, survey_quarters: &[u8]) {
+        let mut reported: IdSet<&str> =
+            IdSet::with_capacity_and_hasher(self.indicators.len(), Default::default());
         for (i, file) in y.realisasi.iter().enumerate() {
             let Some(file) = file else { continue };
             let mut seen = Unique::new("realisasi indikator", "realisation of indicator");
@@ -504,13 +518,13 @@ impl<'s> Validator<'s, '_> {
                 if e.realisasi.value.is_none() {
                     continue;
                 }
-                reported.entry(&ind.id.value).or_insert(&e.realisasi.loc);
+                reported.insert(&ind.id.value);
                 let quarter = i as u8 + 1;
                 // A quarter's realisation is held against the same quarter's target of the
                 // rencana aksi. For a kumulatif indicator that target is the year to date, which
                 // shifts the ratio by the quarter's share of the year only, far from 100.
                 let target = index.plan(&ind.id.value).and_then(|p| p.target_triwulan.value.get(i));
-                self.realisation_rules(ind, &e.realisasi, target, &format!("TW{quarter} {year}"));
+                self.realisation_rules(ind, &e.realisasi, target, Period::Quarter(quarter, year));
                 if ind.sumber.is_some() && survey_quarters.contains(&quarter) {
                     self.error(
                         Code::DuplicateRealisation,
@@ -532,7 +546,7 @@ impl<'s> Validator<'s, '_> {
             let id = ind.id.value.as_str();
             let Some(annual) = ind.realisasi.get(&year).filter(|r| r.value.is_some()) else { continue };
             let from_survey = ind.sumber.is_some() && !survey_quarters.is_empty();
-            if reported.contains_key(id) || from_survey {
+            if reported.contains(id) || from_survey {
                 let other = if from_survey { "skm.yaml" } else { "realisasi/twN.yaml" };
                 self.error(
                     Code::DuplicateRealisation,
@@ -545,10 +559,9 @@ impl<'s> Validator<'s, '_> {
     }
 
     /// Evidence the rencana aksi requires and the quarter's file does not report (warning).
-    fn required_evidence(&mut self, ra: &RencanaAksi, y: &Year) {
+    fn required_evidence(&mut self, ra: &RencanaAksi, y: &Year, index: &YearIndex) {
         // Entries are found by id, not by a search per requirement and quarter (a hostile file
         // of many entries would make that quadratic).
-        let index = YearIndex::new(y);
         for e in &ra.indikator {
             for req in &e.data_dukung {
                 let quarters: Vec<u8> =
@@ -630,7 +643,7 @@ impl<'s> Validator<'s, '_> {
                 continue;
             }
             let prefix = if p.lang == crate::diagnostics::Lang::En { "en/" } else { "" };
-            slugs.add(&format!("{prefix}{slug}"), &p.slug.loc, self.diags);
+            slugs.add(format!("{prefix}{slug}"), &p.slug.loc, self.diags);
         }
     }
 
@@ -660,6 +673,25 @@ fn first_loc(y: &Year) -> Option<Loc> {
 pub(crate) fn same_words(a: &str, b: &str) -> bool {
     let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     norm(a) == norm(b)
+}
+
+/// The period a realisation is given for, named in its messages (written only when one is made:
+/// a site has a realisation per indicator and quarter).
+#[derive(Debug, Clone, Copy)]
+enum Period {
+    /// A year's realisation in the Renstra or cascading.
+    Year(i32),
+    /// A quarter (1–4) of a year.
+    Quarter(u8, i32),
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Period::Year(year) => write!(f, "{year}"),
+            Period::Quarter(quarter, year) => write!(f, "TW{quarter} {year}"),
+        }
+    }
 }
 
 fn show(t: &Target) -> String {

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::{Marker, TScalarStyle};
 
-use crate::content::tree::{Building, Mapping, Mark, Node, Scalar, Sequence};
+use crate::content::tree::{Building, Listing, Mapping, Mark, Node, Scalar, Stacks};
 use crate::diagnostics::{Code, Diagnostics, Loc, Message, Sources};
 
 /// Files larger than this are refused before they are parsed (SPEC §4).
@@ -158,6 +158,8 @@ pub fn parse(file: &Arc<str>, text: &str, diags: &mut Diagnostics) -> Option<Nod
 struct Builder<'t> {
     file: &'t Arc<str>,
     open: Vec<Open>,
+    /// The entries and items of the open mappings and lists.
+    stacks: Stacks,
     text: Cursor<'t>,
     documents: usize,
     root: Option<Node>,
@@ -177,13 +179,21 @@ struct Open {
 enum OpenKind {
     /// The mapping so far and the key waiting for its value.
     Mapping(Building, Option<Scalar>),
-    Sequence(Sequence),
+    Sequence(Listing),
 }
 
 impl<'t> Builder<'t> {
     fn new(file: &'t Arc<str>, text: &'t str) -> Self {
-        let text = Cursor { text, chars: 0, bytes: 0 };
-        Builder { file, open: Vec::new(), text, documents: 0, root: None, failed: false }
+        let text = Cursor::new(text);
+        Builder {
+            file,
+            open: Vec::new(),
+            stacks: Stacks::default(),
+            text,
+            documents: 0,
+            root: None,
+            failed: false,
+        }
     }
 
     /// Take one event; false (after reporting) when the file must not become a tree.
@@ -251,9 +261,9 @@ impl<'t> Builder<'t> {
         let flow = matches!(self.text.char_at(mark.index()), Some('[' | '{'));
         let flow = flow || self.open.last().is_some_and(|c| c.flow);
         let kind = if mapping {
-            OpenKind::Mapping(Building::new(at), None)
+            OpenKind::Mapping(Building::new(at, &self.stacks), None)
         } else {
-            OpenKind::Sequence(Sequence::new(at))
+            OpenKind::Sequence(Listing::new(at, &self.stacks))
         };
         self.open.push(Open { flow, as_key, kind });
     }
@@ -277,7 +287,7 @@ impl<'t> Builder<'t> {
             self.not_a_mapping(scalar.mark(), diags);
         }
         if let Some(Open { kind: OpenKind::Mapping(building, key @ None), .. }) = self.open.last_mut() {
-            if let Some(first) = building.find(scalar.as_str()) {
+            if let Some(first) = building.find(&self.stacks, scalar.as_str()) {
                 let len = scalar.as_str().chars().count() as u32;
                 let at = Loc { len, ..marker_loc(self.file, mark) };
                 duplicate_key(scalar.as_str(), first.mark().line as usize, at, diags);
@@ -292,8 +302,8 @@ impl<'t> Builder<'t> {
     fn end(&mut self) {
         let Some(open) = self.open.pop() else { return };
         let node = match open.kind {
-            OpenKind::Mapping(building, _) => Node::Mapping(building.finish()),
-            OpenKind::Sequence(sequence) => Node::Sequence(sequence),
+            OpenKind::Mapping(building, _) => Node::Mapping(building.finish(&mut self.stacks)),
+            OpenKind::Sequence(listing) => Node::Sequence(listing.finish(&mut self.stacks)),
         };
         if open.as_key {
             // Refused already; a stand-in key lets its value be read past.
@@ -310,10 +320,10 @@ impl<'t> Builder<'t> {
     fn attach(&mut self, node: Node) {
         match self.open.last_mut() {
             None => self.root = Some(node),
-            Some(Open { kind: OpenKind::Sequence(sequence), .. }) => sequence.push(node),
+            Some(Open { kind: OpenKind::Sequence(listing), .. }) => listing.push(&mut self.stacks, node),
             Some(Open { kind: OpenKind::Mapping(building, key), .. }) => {
                 if let Some(key) = key.take() {
-                    building.insert(key, node);
+                    building.insert(&mut self.stacks, key, node);
                 }
             }
         }
@@ -359,18 +369,33 @@ struct Cursor<'t> {
     text: &'t str,
     chars: usize,
     bytes: usize,
+    /// Where the run of ASCII bytes from `bytes` ends: up to there, moving by a character is
+    /// moving by a byte, and no character needs to be decoded to be counted (most content is
+    /// ASCII, with an odd `é` or `–`).
+    ascii_end: usize,
 }
 
-impl Cursor<'_> {
+impl<'t> Cursor<'t> {
+    fn new(text: &'t str) -> Self {
+        Cursor { text, chars: 0, bytes: 0, ascii_end: ascii_run(text) }
+    }
+
     /// Move to character `index` (never backwards: the events come in text order).
     fn seek(&mut self, index: usize) {
-        if index < self.chars {
-            return;
+        while self.chars < index {
+            if self.bytes < self.ascii_end {
+                let step = (index - self.chars).min(self.ascii_end - self.bytes);
+                self.bytes += step;
+                self.chars += step;
+            } else if let Some(c) = self.text[self.bytes..].chars().next() {
+                self.bytes += c.len_utf8();
+                self.chars += 1;
+                self.ascii_end = self.bytes + ascii_run(&self.text[self.bytes..]);
+            } else {
+                // Past the end of the text.
+                self.chars = index;
+            }
         }
-        let rest = &self.text[self.bytes..];
-        let step = rest.char_indices().nth(index - self.chars).map_or(rest.len(), |(i, _)| i);
-        self.bytes += step;
-        self.chars = index;
     }
 
     fn char_at(&mut self, index: usize) -> Option<char> {
@@ -385,6 +410,11 @@ impl Cursor<'_> {
         let last = back.next();
         [back.next(), last]
     }
+}
+
+/// The length in bytes of the ASCII characters `text` starts with.
+fn ascii_run(text: &str) -> usize {
+    text.bytes().position(|b| !b.is_ascii()).unwrap_or(text.len())
 }
 
 /// `[80, 82,5, 85]`: YAML ends a flow item at a comma, so `82,5` is two items.
@@ -488,6 +518,24 @@ mod tests {
         assert_eq!(c.as_str(), "82,50");
         assert!(!c.is_plain(), "quoted scalar");
         assert_eq!(c.mark(), Mark { line: 3, column: 6 });
+    }
+
+    #[test]
+    fn the_cursor_finds_every_character_by_its_index_in_any_script() {
+        let text = "a: é\nb: [1, 2–3]\nc: ünï ok\n";
+        let chars: Vec<char> = text.chars().collect();
+        let mut cursor = Cursor::new(text);
+        for (i, c) in chars.iter().enumerate() {
+            assert_eq!(cursor.char_at(i), Some(*c), "character {i}");
+            let before = [i.checked_sub(2).map(|j| chars[j]), i.checked_sub(1).map(|j| chars[j])];
+            assert_eq!(cursor.before(i), before, "before character {i}");
+        }
+        // Forward jumps over several characters at once, then past the end.
+        let mut cursor = Cursor::new(text);
+        assert_eq!(cursor.char_at(3), Some('é'));
+        assert_eq!(cursor.char_at(13), Some('–'));
+        assert_eq!(cursor.char_at(22), Some('ï'));
+        assert_eq!(cursor.char_at(chars.len() + 5), None);
     }
 
     #[test]
