@@ -246,6 +246,8 @@ pub enum Block {
         alt: String,
         /// Caption under it.
         caption: String,
+        /// Its texts, set by typst over the SVG, which then has none ([`super::labels`]).
+        labels: Option<super::labels::Labels>,
     },
     /// Charts two to a row (the quarterly report's one chart per IKU), each a [`Block::Chart`].
     Gallery {
