@@ -279,7 +279,7 @@ fn above_twenty_iku_the_lkjip_gives_the_renstra_and_pk_targets_in_one_table() {
         bab2,
         &[
             "Tabel 2.1 Sasaran strategis dan indikator kinerja utama dengan target Perjanjian Kinerja",
-            "IKU-X-20 Dokumen IKU uji dokumen 10 dokumen 10 dokumen 10 dokumen",
+            "IKU-X-20 Dokumen IKU uji 20 dokumen 10 dokumen 10 dokumen 10 dokumen",
             "Target kinerja tahun 2023 yang diperjanjikan oleh Kepala DC kepada Kepala Daerah ada pada kolom \
              Target PK Tabel 2.1: karena indikator kinerja utama berjumlah lebih dari 20 indikator, target \
              Renstra dan target Perjanjian Kinerja disajikan dalam satu tabel.",
@@ -287,4 +287,43 @@ fn above_twenty_iku_the_lkjip_gives_the_renstra_and_pk_targets_in_one_table() {
         "lkjip-2023.pdf, BAB II",
     );
     assert!(!lkjip.contains("Tabel 2.2"), "a Tabel 2.2 besides the merged Tabel 2.1:\n{bab2}");
+}
+
+#[test]
+fn above_twenty_iku_the_iku_tables_of_the_lkjip_give_each_sasaran_once_above_its_iku() {
+    let site = many_iku();
+    let (_out, public) = common::build_in(site.root(), &[]);
+    let lkjip = words(&public.join("unduh/2023/lkjip-2023.pdf"));
+    let section = |from: &str, to: &str| {
+        let start = lkjip.find(from).unwrap_or_else(|| panic!("no {from:?}:\n{lkjip}"));
+        let end = lkjip[start..].find(to).map_or(lkjip.len(), |n| start + n);
+        lkjip[start..end].to_string()
+    };
+    // The fixture's sasaran: S1 "Meningkatnya investasi" with IKU-2, S2 "Pelayanan perizinan
+    // yang cepat" with IKU-3 and IKU-X-1 … 20 (21 IKU). Each is written once per table, as the
+    // row above its first IKU, not in a column of each of its 21 rows.
+    let tabel21 = section("Tabel 2.1 Sasaran", "C. Program dan Anggaran");
+    let tabel31 = section("Tabel 3.1 Pengukuran Kinerja tahun", "B. Analisis Capaian");
+    for (name, table) in [("Tabel 2.1", &tabel21), ("Tabel 3.1", &tabel31)] {
+        assert_eq!(table.matches("Meningkatnya investasi").count(), 1, "{name}:\n{table}");
+        assert_eq!(table.matches("Pelayanan perizinan yang cepat").count(), 1, "{name}:\n{table}");
+    }
+    assert_has(
+        &tabel21,
+        &[
+            "Sasaran strategis S1: Meningkatnya investasi IKU-2 Indeks Kepuasan Masyarakat indeks",
+            "Sasaran strategis S2: Pelayanan perizinan yang cepat IKU-3 Rata-rata waktu penyelesaian izin hari",
+        ],
+        "Tabel 2.1",
+    );
+    // Tabel 3.1 numbers the IKU on across the groups: IKU-2 is 1, IKU-3 2, IKU-X-20 22.
+    assert_has(
+        &tabel31,
+        &[
+            "Sasaran strategis S1: Meningkatnya investasi 1 IKU-2 Indeks Kepuasan Masyarakat",
+            "Sasaran strategis S2: Pelayanan perizinan yang cepat 2 IKU-3 Rata-rata waktu penyelesaian izin",
+            "22 IKU-X-20 Dokumen IKU uji 20 10 dokumen 12 dokumen 120,00 % sangat baik",
+        ],
+        "Tabel 3.1",
+    );
 }

@@ -5,7 +5,7 @@
 //! then the IKM with its nine unsur, the budget and the follow-up of recommendations.
 
 use super::doc::{Block, code_col, heading, num_col, para, text_col};
-use super::lkjip::{iku, row, year_cells, year_table};
+use super::lkjip::{by_sasaran, iku, row, year_cells, year_table};
 use super::long::{self, Programmes};
 use super::{Charts, Ctx, figures, triwulan};
 use crate::compute::{IndicatorLedger, Periode, Row, Trend, Validation};
@@ -51,17 +51,20 @@ pub fn bab3(ctx: &Ctx, charts: &mut Charts) -> Vec<Block> {
 
 fn measurement(ctx: &Ctx) -> Block {
     let scale = &ctx.p.ledger.scale;
-    let rows = iku(ctx)
+    let all = iku(ctx);
+    let grouped = long::many_iku(all.len());
+    let rows = all
         .into_iter()
         .enumerate()
         .filter_map(|(n, (s, i, l))| {
             let r = row(l, ctx.tahun, Periode::Tahunan)?;
-            let mut cells = vec![(n + 1).to_string(), s.uraian.id.clone()];
+            let mut cells = vec![(n + 1).to_string()];
             cells.extend(year_cells(i, r, scale));
-            Some(cells)
+            Some((s, cells))
         })
         .collect();
-    let lead = vec![code_col("No"), text_col("Sasaran strategis", 2), text_col("Indikator kinerja utama", 2)];
+    let mut lead = vec![code_col("No"), text_col("Indikator kinerja utama", 2)];
+    let rows = by_sasaran(rows, &mut lead, grouped, 1);
     year_table(format!("Tabel 3.1 Pengukuran Kinerja tahun {}", ctx.tahun), lead, rows)
 }
 

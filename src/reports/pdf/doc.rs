@@ -150,9 +150,12 @@ pub fn fix_widths(blocks: &mut [Block]) {
         if rows.len() <= AUTO_WIDTH_ROWS {
             continue;
         }
+        let count = columns.len();
         for (n, column) in columns.iter_mut().enumerate().filter(|(_, c)| c.share == 0) {
             let header = column.header.split_whitespace().map(|w| super::engine::width(w, true)).max();
-            let cells = rows.iter().filter_map(|r| r.get(n)).flat_map(|c| c.split('\n'));
+            // A group header spans the table: it widens no column.
+            let cells = rows.iter().filter(|r| !is_group(r, count)).filter_map(|r| r.get(n));
+            let cells = cells.flat_map(|c| c.split('\n'));
             let widest = cells.map(|line| super::engine::width(line, false)).max();
             column.width = header.unwrap_or_default().max(widest.unwrap_or_default()) + 5;
         }
@@ -161,6 +164,18 @@ pub fn fix_widths(blocks: &mut [Block]) {
             columns.iter_mut().for_each(|c| c.width = 0);
         }
     }
+}
+
+/// The group header row `text` of a table (a sasaran above its IKU): one cell that spans the
+/// table. Written once above its rows instead of in a column of every row, where a sasaran
+/// wrapped over four or five lines of each row.
+pub fn group(text: String) -> Vec<String> {
+    vec![text]
+}
+
+/// Whether `row` of a table of `columns` columns is a [`group`] header.
+fn is_group(row: &[String], columns: usize) -> bool {
+    row.len() == 1 && columns > 1
 }
 
 /// A column of text taking `share` of the free width.
@@ -212,7 +227,8 @@ pub enum Block {
         caption: String,
         /// Columns.
         columns: Vec<Column>,
-        /// Cells, row by row.
+        /// Cells, row by row. A row of one cell in a table of several columns is a group
+        /// header ([`group`]): its text spans the table, in bold, above the rows of its group.
         rows: Vec<Vec<String>>,
         /// A note under the table.
         note: Option<String>,
@@ -230,6 +246,8 @@ pub enum Block {
         alt: String,
         /// Caption under it.
         caption: String,
+        /// Its texts, set by typst over the SVG, which then has none ([`super::labels`]).
+        labels: Option<super::labels::Labels>,
     },
     /// Charts two to a row (the quarterly report's one chart per IKU), each a [`Block::Chart`].
     Gallery {
@@ -293,6 +311,28 @@ mod tests {
         assert!(line > super::super::engine::width("Target", true), "{line}");
         assert!(line < super::super::engine::width("Rp 1,20 triliun kum. 7", false), "{line}");
         assert_eq!(widths(&blocks[1]), [0, line + 5]);
+    }
+
+    #[test]
+    fn a_group_header_row_widens_no_column_of_a_long_table() {
+        // Tabel 3.1's lead: a number column, then the indicator.
+        let numbered = |rows: usize| Block::Table {
+            caption: "Tabel".into(),
+            columns: vec![code_col("No"), text_col("Indikator", 1)],
+            rows: (1..=rows).map(|n| vec![n.to_string(), format!("IKU-{n}")]).collect(),
+            note: None,
+        };
+        let mut plain = vec![numbered(AUTO_WIDTH_ROWS + 1)];
+        let mut grouped = vec![numbered(AUTO_WIDTH_ROWS + 1)];
+        let Block::Table { rows, .. } = &mut grouped[0] else { return };
+        // A sasaran far wider than "21", the number column's widest cell, in its first cell.
+        rows.insert(0, group("Sasaran strategis S1: Meningkatnya Realisasi Investasi PMA dan PMDN".into()));
+        fix_widths(&mut plain);
+        fix_widths(&mut grouped);
+        // "No" stays as wide as its header word or "21", whichever is wider.
+        let no = super::super::engine::width("No", true).max(super::super::engine::width("21", false));
+        assert_eq!(widths(&plain[0]), [no + 5, 0]);
+        assert_eq!(widths(&grouped[0]), widths(&plain[0]));
     }
 
     #[test]

@@ -1,7 +1,9 @@
 //! `lkjip-<tahun>.pdf`: the annual performance report in the chapters of PermenPANRB 53/2014
 //! (Ikhtisar Eksekutif, BAB I–IV, Lampiran). Bab III is in [`super::bab3`].
 
-use super::doc::{Block, Column, Cover, Document, code_col, heading, num_col, para, text_col, word_col};
+use super::doc::{
+    Block, Column, Cover, Document, code_col, group, heading, num_col, para, text_col, word_col,
+};
 use super::long::{self, Programmes};
 use super::{Charts, Ctx, bab3, figures};
 use crate::compute::{IndicatorLedger, Periode, Row, Scale};
@@ -244,7 +246,6 @@ fn renstra_table(ctx: &Ctx, akhir: i32, with_pk: bool) -> Block {
         .map(|(s, i, l)| {
             let target = |tahun: i32| i.target.get(&tahun).and_then(|t| t.value.as_ref());
             let mut cells = vec![
-                s.uraian.id.clone(),
                 format!("{} {}", i.id.value, i.nama.id),
                 i.satuan.id.clone(),
                 figures::target(target(ctx.tahun), &i.satuan.id),
@@ -253,19 +254,19 @@ fn renstra_table(ctx: &Ctx, akhir: i32, with_pk: bool) -> Block {
                 cells.push(super::pk::agreed_target(ctx, i, l));
             }
             cells.push(figures::target(target(akhir), &i.satuan.id));
-            cells
+            (s, cells)
         })
         .collect();
     let mut columns = vec![
-        text_col("Sasaran strategis", 2),
         text_col("Indikator kinerja utama", 2),
         text_col("Satuan", 1),
         num_col(&format!("Target {}", ctx.tahun)),
     ];
     let mut caption = "Tabel 2.1 Sasaran strategis dan indikator kinerja utama".to_string();
+    let rows = by_sasaran(rows, &mut columns, with_pk, 0);
     if with_pk {
         // Headers on three lines, so that three figure columns leave the names their width.
-        columns[3] = num_col(&format!("Target\nRenstra\n{}", ctx.tahun));
+        columns[2] = num_col(&format!("Target\nRenstra\n{}", ctx.tahun));
         columns.push(num_col(&format!("Target\nPK\n{}", ctx.tahun)));
         columns.push(num_col(&format!("Target\nakhir\nRenstra\n({akhir})")));
         caption.push_str(" dengan target Perjanjian Kinerja");
@@ -273,6 +274,38 @@ fn renstra_table(ctx: &Ctx, akhir: i32, with_pk: bool) -> Block {
         columns.push(num_col(&format!("Target akhir Renstra ({akhir})")));
     }
     Block::Table { caption, columns, rows, note: None }
+}
+
+/// The rows of a table of IKU with their sasaran: above [`long::IKU_QUARTERS_LIMIT`] IKU
+/// (`grouped`) each sasaran once, as a [`group`] header row above its IKU; else a column
+/// `Sasaran strategis` (share 2) inserted at `at` in `columns` and in every row. At 500 IKU the
+/// sasaran repeated in every row of Tabel 2.1 and 3.1 wrapped over four or five lines of each.
+pub(super) fn by_sasaran(
+    rows: Vec<(&Sasaran, Vec<String>)>,
+    columns: &mut Vec<Column>,
+    grouped: bool,
+    at: usize,
+) -> Vec<Vec<String>> {
+    if !grouped {
+        columns.insert(at, text_col("Sasaran strategis", 2));
+        return rows
+            .into_iter()
+            .map(|(s, mut cells)| {
+                cells.insert(at, s.uraian.id.clone());
+                cells
+            })
+            .collect();
+    }
+    let mut out = Vec::new();
+    let mut last = None;
+    for (s, cells) in rows {
+        if last != Some(&s.id.value) {
+            last = Some(&s.id.value);
+            out.push(group(format!("Sasaran strategis {}: {}", s.id.value, s.uraian.id)));
+        }
+        out.push(cells);
+    }
+    out
 }
 
 fn bab4(ctx: &Ctx) -> Vec<Block> {

@@ -17,6 +17,7 @@ mod bab3;
 mod doc;
 mod engine;
 mod figures;
+mod labels;
 mod lkjip;
 mod long;
 mod markdown;
@@ -282,7 +283,11 @@ impl Charts {
         let path = format!("chart-{}.svg", self.files.len());
         // The charts name the generic family `sans-serif`; the report embeds only its own fonts.
         let svg = svg.replace("font-family=\"sans-serif\"", "font-family=\"Libertinus Serif\"");
+        let (svg, labels) = match labels::lift(&svg) {
+            Some((drawing, labels)) => (drawing, Some(labels)),
+            None => (svg, None),
+        };
         self.files.insert(path.clone(), svg.into_bytes());
-        Block::Chart { path, alt, caption }
+        Block::Chart { path, alt, caption, labels }
     }
 }
