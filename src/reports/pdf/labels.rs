@@ -182,4 +182,43 @@ mod tests {
             assert_eq!(lift(&svg), None, "{odd}");
         }
     }
+
+    #[test]
+    fn every_text_of_a_chart_the_reports_draw_is_lifted() {
+        use crate::diagnostics::Lang;
+        use crate::present::charts::{Chart, Point, svg};
+        // A report's chart as `present::charts` draws it: should its texts change shape, they
+        // would silently stay in the SVG (right, but shaped anew by usvg for every chart).
+        let point = |label: &str, target: i64, realisasi: i64| Point {
+            label: label.to_string(),
+            target: Some(target.into()),
+            realisasi: Some(realisasi.into()),
+        };
+        let points = [point("TW1", 10, 8), point("TW2", 20, 21)];
+        let chart = Chart {
+            title: "Capaian",
+            description: "TW1 8 dari 10",
+            points: &points,
+            y_label: "izin",
+            y_label_lang: None,
+            target_label: "Target",
+            realisasi_label: "Realisasi",
+            scale_down: 1.into(),
+            size: (400, 260),
+            sparkline: false,
+            empty_text: "Tidak ada data",
+            lang: Lang::Id,
+            page: false,
+            named_by: None,
+            described_by: None,
+        };
+        let drawn =
+            svg(&chart, "g").replace("font-family=\"sans-serif\"", "font-family=\"Libertinus Serif\"");
+        let (rest, labels) = lift(&drawn).unwrap_or_else(|| panic!("not lifted: {drawn}"));
+        assert!(!rest.contains("<text"), "{rest}");
+        let texts: Vec<&str> = labels.items.iter().map(|l| l.text.as_str()).collect();
+        for expected in ["izin", "Realisasi", "Target", "TW1", "TW2", "0"] {
+            assert!(texts.contains(&expected), "{expected:?} not among {texts:?}");
+        }
+    }
 }
