@@ -50,5 +50,6 @@ pub fn build(
         prepared.as_of.describe().en,
         started.elapsed().as_millis()
     );
+    super::end_of_run(outcome);
     Ok(ExitCode::SUCCESS)
 }

@@ -31,7 +31,9 @@ pub fn check(
         eprintln!("{}", as_of_line(as_of.as_ref()).get(lang));
     }
     super::print_diagnostics(&checked, format, lang)?;
-    Ok(if checked.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS })
+    let code = if checked.diagnostics.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS };
+    super::end_of_run(checked);
+    Ok(code)
 }
 
 /// Which as-of date the dates were checked against, and where it came from.
