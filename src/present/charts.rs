@@ -31,7 +31,7 @@ use super::escape;
 use ink::{Ink, Pixel};
 
 mod ink;
-mod page;
+pub(crate) mod page;
 use crate::diagnostics::Lang;
 
 /// One point of a chart: a label on the x axis (e.g. "TW1", "2023") with the target and
@@ -528,6 +528,28 @@ fn mark_lang(out: &mut String, label: &str, lang: &str) {
     }
 }
 
+/// A chart of `points` as the reports draw one (a test's starting point).
+#[cfg(test)]
+pub(crate) fn sample<'a>(points: &'a [Point]) -> Chart<'a> {
+    Chart {
+        title: "IKU-2 <&> \"capaian\"",
+        description: "Target 82,00 & 82,50; realisasi 81,73 < 82,76.",
+        points,
+        y_label: "%",
+        y_label_lang: None,
+        target_label: "Target",
+        realisasi_label: "Realisasi",
+        scale_down: Decimal::ONE,
+        size: (640, 320),
+        sparkline: false,
+        empty_text: "Tidak ada data",
+        lang: Lang::Id,
+        page: false,
+        named_by: None,
+        described_by: None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -551,26 +573,6 @@ mod tests {
 
     fn p(label: &str, target: &str, realisasi: &str) -> Point {
         Point { label: label.into(), target: d(target), realisasi: d(realisasi) }
-    }
-
-    fn chart<'a>(points: &'a [Point]) -> Chart<'a> {
-        Chart {
-            title: "IKU-2 <&> \"capaian\"",
-            description: "Target 82,00 & 82,50; realisasi 81,73 < 82,76.",
-            points,
-            y_label: "%",
-            y_label_lang: None,
-            target_label: "Target",
-            realisasi_label: "Realisasi",
-            scale_down: Decimal::ONE,
-            size: (640, 320),
-            sparkline: false,
-            empty_text: "Tidak ada data",
-            lang: Lang::Id,
-            page: false,
-            named_by: None,
-            described_by: None,
-        }
     }
 
     fn iku2() -> Vec<Point> {
@@ -615,7 +617,7 @@ mod tests {
     #[test]
     fn root_is_an_accessible_scalable_image() {
         let points = iku2();
-        let out = super::svg(&chart(&points), "iku-2-2023");
+        let out = super::svg(&sample(&points), "iku-2-2023");
         sane(&out);
         assert!(out.contains(
             "role=\"img\" aria-labelledby=\"iku-2-2023-title iku-2-2023-desc\" viewBox=\"0 0 640 320\" \
@@ -633,8 +635,8 @@ mod tests {
     #[test]
     fn a_page_chart_is_the_same_drawing_painted_by_classes() {
         let points = iku2();
-        let alone = svg(&chart(&points), "c");
-        let page = svg(&Chart { page: true, ..chart(&points) }, "c");
+        let alone = svg(&sample(&points), "c");
+        let page = svg(&Chart { page: true, ..sample(&points) }, "c");
         sane(&page);
         let root = page.lines().next().unwrap();
         assert!(root.ends_with("height=\"320\" class=\"c\">"), "{root}");
@@ -655,9 +657,9 @@ mod tests {
     #[test]
     fn legend_and_unit_appear_on_a_full_chart_only() {
         let points = iku2();
-        let full = svg(&chart(&points), "c");
+        let full = svg(&sample(&points), "c");
         assert!(full.contains("\nRealisasi\n") && full.contains("\nTarget\n") && full.contains("\n%\n"));
-        let spark = svg(&Chart { sparkline: true, size: (240, 90), ..chart(&points) }, "s");
+        let spark = svg(&Chart { sparkline: true, size: (240, 90), ..sample(&points) }, "s");
         sane(&spark);
         assert!(!spark.contains("<text"), "{spark}");
         assert!(spark.contains("<title id=\"s-title\">"));
@@ -666,7 +668,7 @@ mod tests {
     #[test]
     fn missing_values_leave_gaps() {
         let points = iku2();
-        let out = super::svg(&chart(&points), "c");
+        let out = super::svg(&sample(&points), "c");
         // Two target markers and two bars, plus one of each in the legend.
         assert_eq!(markers(&out), (3, 3));
         // TW2 and TW4 are not adjacent: no target line, only the legend's dashed sample.
@@ -683,7 +685,7 @@ mod tests {
             p("2022", "", "77.9"),
             p("2023", "78", "80.3"),
         ];
-        let out = super::svg(&chart(&points), "c");
+        let out = super::svg(&sample(&points), "c");
         assert_eq!(markers(&out), (5, 5));
         // 2019–2021 is one dashed line (plus the legend); 2023 stands alone.
         assert_eq!(dashed_lines(&out), 2);
@@ -697,7 +699,7 @@ mod tests {
             p("TW3", "55", "10.75"),
             p("TW4", "75", "14.8"),
         ];
-        let out = super::svg(&chart(&points), "c");
+        let out = super::svg(&sample(&points), "c");
         // One run of four targets and the legend's sample, both dashed, in the target colour;
         // bars in dark blue; text in #333 from the root; no white background rectangle.
         assert_eq!(dashed_lines(&out), 2);
@@ -738,13 +740,13 @@ mod tests {
     fn bar_heights_are_proportional_to_the_realisations() {
         // 10, 20 and 40 on an axis from 0: the bars stand 1 : 2 : 4, to the pixel.
         let points = [p("TW1", "", "10"), p("TW2", "", "20"), p("TW3", "", "40")];
-        let h = bar_heights(&svg(&chart(&points), "c"));
+        let h = bar_heights(&svg(&sample(&points), "c"));
         assert_eq!(h.len(), 3, "{h:?}");
         assert!((h[1] - 2 * h[0]).abs() <= 2 && (h[2] - 4 * h[0]).abs() <= 4, "{h:?}");
         assert!(h[2] > 150, "the tallest bar fills most of the 320-px chart: {h:?}");
         // The same figures in rupiah, plotted in millions: the same bars, the axis reads 40.
         let millions = [p("TW1", "", "10000000"), p("TW2", "", "20000000"), p("TW3", "", "40000000")];
-        let scaled = svg(&Chart { scale_down: Decimal::from(1_000_000), ..chart(&millions) }, "c");
+        let scaled = svg(&Chart { scale_down: Decimal::from(1_000_000), ..sample(&millions) }, "c");
         assert_eq!(bar_heights(&scaled), h);
         assert!(scaled.contains("\n40\n") && !scaled.contains("40.000.000"), "{scaled}");
     }
@@ -780,21 +782,21 @@ mod tests {
     #[test]
     fn tick_labels_in_the_svg_use_the_page_language() {
         let points = vec![p("2023", "2500000", "1200000")];
-        let id = svg(&chart(&points), "c");
+        let id = svg(&sample(&points), "c");
         assert!(id.contains("\n3.000.000\n"), "{id}");
-        let en = svg(&Chart { lang: Lang::En, ..chart(&points) }, "c");
+        let en = svg(&Chart { lang: Lang::En, ..sample(&points) }, "c");
         assert!(en.contains("\n3,000,000\n"), "{en}");
     }
 
     #[test]
     fn empty_chart_says_so() {
         for spark in [false, true] {
-            let out = super::svg(&Chart { sparkline: spark, ..chart(&[]) }, "e");
+            let out = super::svg(&Chart { sparkline: spark, ..sample(&[]) }, "e");
             sane(&out);
             assert!(out.contains("\nTidak ada data\n"));
             assert!(out.contains("<title id=\"e-title\">"));
             let all_missing = [p("TW1", "", ""), p("TW2", "", "")];
-            let out = super::svg(&Chart { sparkline: spark, ..chart(&all_missing) }, "e");
+            let out = super::svg(&Chart { sparkline: spark, ..sample(&all_missing) }, "e");
             sane(&out);
             assert!(out.contains("\nTidak ada data\n"));
         }
@@ -803,7 +805,7 @@ mod tests {
     #[test]
     fn zero_realisation_is_drawn_but_missing_is_not() {
         let points = [p("A", "", "0"), p("B", "", "")];
-        let out = super::svg(&chart(&points), "z");
+        let out = super::svg(&sample(&points), "z");
         assert_eq!(markers(&out), (1, 2));
     }
 
@@ -837,7 +839,7 @@ mod tests {
                 for (size, page) in
                     [((640, 320), false), ((240, 90), true), ((0, 0), false), ((100_000, 3), true)]
                 {
-                    let c = Chart { scale_down: *scale_down, sparkline: spark, size, page, ..chart(points) };
+                    let c = Chart { scale_down: *scale_down, sparkline: spark, size, page, ..sample(points) };
                     let out = svg(&c, "x\"<");
                     sane(&out);
                     assert!(out.contains("aria-labelledby=\"x&quot;&lt;-title x&quot;&lt;-desc\""));
@@ -849,7 +851,7 @@ mod tests {
     #[test]
     fn long_label_lists_are_thinned_not_overlapped() {
         let points: Vec<Point> = (2000..2030).map(|y| p(&y.to_string(), "1", "2")).collect();
-        let out = super::svg(&Chart { size: (480, 280), ..chart(&points) }, "c");
+        let out = super::svg(&Chart { size: (480, 280), ..sample(&points) }, "c");
         let shown = (2000..2030).filter(|y| out.contains(&format!("\n{y}\n"))).count();
         assert!((5..30).contains(&shown), "{shown}");
         assert!(out.contains("\n2000\n"));
@@ -863,10 +865,10 @@ mod tests {
             let line = &out[out[..at].rfind("<text").unwrap()..at];
             line.split("y=\"").nth(1).unwrap().split('"').next().unwrap().to_string()
         };
-        let wide = super::svg(&Chart { y_label: "triliun rupiah", ..chart(&points) }, "c");
+        let wide = super::svg(&Chart { y_label: "triliun rupiah", ..sample(&points) }, "c");
         assert_eq!(y_of(&wide, "triliun rupiah"), y_of(&wide, "Realisasi"));
         let narrow =
-            super::svg(&Chart { y_label: "triliun rupiah", size: (300, 200), ..chart(&points) }, "c");
+            super::svg(&Chart { y_label: "triliun rupiah", size: (300, 200), ..sample(&points) }, "c");
         assert_ne!(y_of(&narrow, "triliun rupiah"), y_of(&narrow, "Realisasi"));
         assert_eq!(y_of(&narrow, "Target"), y_of(&narrow, "Realisasi"));
     }

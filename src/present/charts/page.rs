@@ -127,7 +127,7 @@ fn offset(dy: &str) -> Option<i64> {
 
 /// The `key="value"` pairs of an element's attributes, or `None` when they are written
 /// otherwise.
-fn attributes(mut attrs: &str) -> Option<Vec<(&str, &str)>> {
+pub(crate) fn attributes(mut attrs: &str) -> Option<Vec<(&str, &str)>> {
     let mut pairs = Vec::new();
     loop {
         attrs = attrs.trim_start();
