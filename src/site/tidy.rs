@@ -89,13 +89,15 @@ impl Tidy<'_> {
         let name = &self.html[lt + 1..lt + 1 + name_len];
         let mut at = lt + 1 + name_len;
         // Only an attribute value holds `=`, `>` or quotes that are not markup; it is read whole.
+        // A tag is short: a plain loop beats a vectorised search here (measured), while a value
+        // (a chart's path) can be long.
         loop {
-            let Some(i) = memchr::memchr2(b'>', b'=', &bytes[at..]) else { return bytes.len() };
-            at += i;
-            if bytes[at] == b'>' {
-                break;
+            match bytes.get(at) {
+                None => return bytes.len(),
+                Some(b'>') => break,
+                Some(b'=') => at = self.value(at + 1),
+                Some(_) => at += 1,
             }
-            at = self.value(at + 1);
         }
         if VERBATIM.contains(&name) { closing(self.html, at + 1, name) } else { self.after(at + 1) }
     }
