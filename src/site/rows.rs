@@ -1,7 +1,8 @@
-//! The rows of an indicator's quarterly, multi-year and evidence tables and the figures of its headline,
-//! written in Rust: one template call per table rather than a dozen per row. At 5,000 indicators these tables hold most of the cells of the
-//! site, and each template call of a cell costs an interpreter frame and the lookup of its
-//! arguments. The cells are the same pieces as everywhere else ([`super::html`]).
+//! The rows of the tables that hold most of the site's cells (an indicator's quarterly,
+//! multi-year and evidence tables; a year's measurement and quarterly progress) and the figures
+//! of an indicator's headline, written in Rust: one template call per table rather than a dozen
+//! per row. At 5,000 indicators each template call of a cell costs an interpreter frame and the
+//! lookup of its arguments. The cells are the same pieces as everywhere else ([`super::html`]).
 
 use minijinja::value::Value;
 use minijinja::{Environment, Error, State};
@@ -12,11 +13,6 @@ use super::html::{
     show_badge, show_flag, show_ind, show_links, show_pct, show_period, show_status, show_target, show_value,
     txt_html, word,
 };
-
-/// A cell of no content: a dash, or the words that say why it is empty.
-fn blank(text: &str) -> String {
-    format!("<span class=\"blank\">{}</span>", Escape(text))
-}
 
 /// Install the functions that write rows and the headline's figures.
 pub fn register(env: &mut Environment<'_>) {
@@ -216,6 +212,11 @@ fn evidence_rows(state: &State, cells: Value) -> Result<Value, Error> {
     Ok(Value::from_safe_string(out))
 }
 
+/// A cell of no content: a dash, or the words that say why it is empty.
+fn blank(text: &str) -> String {
+    format!("<span class=\"blank\">{}</span>", Escape(text))
+}
+
 /// The `<tr>` of each of `lines` (a year's measurement of indicators, each with the sasaran or
 /// programme it serves): that text, the indicator, and its year's target, realisation with its
 /// flag, achievement, validation and predicate, or one blank cell when it has no row that year.
@@ -230,11 +231,8 @@ fn measurement_rows(state: &State, lines: Value) -> Result<Value, Error> {
         ));
         let row = l.get_attr("row")?;
         if row.is_true() {
-            let unit = || -> Result<(String, Option<String>), Error> {
-                let lang = ind.get_attr("satuan_lang")?;
-                Ok((ind.get_attr("satuan")?.to_string(), lang.as_str().map(str::to_string)))
-            };
-            let (satuan, satuan_lang) = unit()?;
+            let satuan = ind.get_attr("satuan")?.to_string();
+            let satuan_lang = ind.get_attr("satuan_lang")?.as_str().map(str::to_string);
             let status = row.get_attr("status")?.to_string();
             let cells = [
                 show_target(state, row.get_attr("target")?, satuan.clone(), satuan_lang.clone())?.to_string(),
