@@ -257,11 +257,11 @@ fn renstra_table(ctx: &Ctx, akhir: i32, with_pk: bool) -> Block {
             (s, cells)
         })
         .collect();
-    let mut columns = vec![
-        text_col("Indikator kinerja utama", 2),
-        text_col("Satuan", 1),
-        num_col(&format!("Target {}", ctx.tahun)),
-    ];
+    // Grouped (no sasaran column), a unit column of a third of the width would leave the IKU's
+    // name a narrow column wrapping over three lines: the unit gets the width of its widest word.
+    let satuan = if with_pk { word_col("Satuan") } else { text_col("Satuan", 1) };
+    let mut columns =
+        vec![text_col("Indikator kinerja utama", 2), satuan, num_col(&format!("Target {}", ctx.tahun))];
     let mut caption = "Tabel 2.1 Sasaran strategis dan indikator kinerja utama".to_string();
     let rows = by_sasaran(rows, &mut columns, with_pk, 0);
     if with_pk {
