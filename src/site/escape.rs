@@ -14,19 +14,25 @@ pub struct Escape<'a>(pub &'a str);
 
 impl fmt::Display for Escape<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut rest = self.0;
-        while let Some(i) = rest.find(['&', '<', '>', '"', '\'']) {
-            f.write_str(&rest[..i])?;
-            f.write_str(match rest.as_bytes()[i] {
+        // The five characters are ASCII, so a byte scan finds them and every cut falls between
+        // characters (a `find` with a set of chars decodes each character: ≈ 5 % of a build's
+        // instructions went there).
+        let text = self.0;
+        let mut copied = 0;
+        for (i, b) in text.bytes().enumerate() {
+            let entity = match b {
                 b'&' => "&amp;",
                 b'<' => "&lt;",
                 b'>' => "&gt;",
                 b'"' => "&quot;",
-                _ => "&#x27;",
-            })?;
-            rest = &rest[i + 1..];
+                b'\'' => "&#x27;",
+                _ => continue,
+            };
+            f.write_str(&text[copied..i])?;
+            f.write_str(entity)?;
+            copied = i + 1;
         }
-        f.write_str(rest)
+        f.write_str(&text[copied..])
     }
 }
 
