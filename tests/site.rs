@@ -374,6 +374,48 @@ fn search_lists_sasaran_and_the_404_page_marks_no_menu_entry() {
     assert!(!html(&files, "404.html").contains("aria-current"));
 }
 
+/// The menu marks the page the reader is on and no other, in the page's language and with links
+/// from the page's depth, although each menu and footer is rendered once and shared by the pages
+/// of a language at one depth (docs/pages.md "Menu and footer").
+#[test]
+fn the_menu_marks_the_page_it_is_on_in_its_language_and_from_its_depth() {
+    let (_tmp, _, files) = build(crate_dir(), &[]);
+    let part = |path: &str, from: &str, to: &str| {
+        let page = html(&files, path);
+        let start = page.find(from).unwrap_or_else(|| panic!("{path} has no {from}"));
+        let end = start + page[start..].find(to).unwrap();
+        page[start..end].to_string()
+    };
+    let menu = |path: &str| part(path, "class=\"wrap menu\">", "</nav>");
+    // The links marked as the current page: `<a href=X aria-current=page>`.
+    let marked = |path: &str| -> Vec<String> {
+        let menu = menu(path);
+        let tags = menu.split("<a href=").skip(1).map(|a| a[..a.find('>').unwrap()].to_string());
+        tags.filter_map(|tag| {
+            tag.strip_suffix(" aria-current=page").map(|href| href.trim_matches('"').to_string())
+        })
+        .collect()
+    };
+    assert_eq!(marked("index.html"), [""]);
+    assert_eq!(marked("cascading/index.html"), ["../cascading/"]);
+    assert_eq!(marked("en/unduh/index.html"), ["../../en/unduh/"]);
+    // The latest year is marked as the menu's entry and in its list of years; an earlier year
+    // only in the list.
+    assert_eq!(marked("tahun/2023/index.html"), ["../../tahun/2023/", "../../tahun/2023/"]);
+    assert_eq!(marked("tahun/2022/index.html"), ["../../tahun/2022/"]);
+    for path in
+        ["indikator/iku-1/index.html", "en/indikator/iku-1/index.html", "tahun/2023/bukti-dukung/index.html"]
+    {
+        assert!(marked(path).is_empty(), "{path} is no entry of the menu");
+    }
+    let (id, en) = (menu("indikator/iku-1/index.html"), menu("en/indikator/iku-1/index.html"));
+    assert!(id.contains("<a href=../../unduh/>Unduhan</a>"), "{id}");
+    assert!(en.contains("<a href=../../../en/unduh/>Downloads</a>"), "{en}");
+    assert!(menu("tahun/2023/bukti-dukung/index.html").contains("<a href=../../../unduh/>Unduhan</a>"));
+    let footer = part("en/indikator/iku-1/index.html", "<footer", "</footer>");
+    assert!(footer.contains("href=../../../en/riwayat/>"), "{footer}");
+}
+
 #[test]
 fn a_template_error_names_the_theme_file_and_line_it_is_in() {
     let site = Site::minimal();

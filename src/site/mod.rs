@@ -231,6 +231,8 @@ struct Shared {
     site_value: minijinja::Value,
     /// The fingerprint of the above, the base URL and the templates.
     fingerprint: u64,
+    /// The menus and footers as rendered.
+    chrome: page::Chromes,
 }
 
 impl<'a> Renderer<'a> {
@@ -250,7 +252,8 @@ impl<'a> Renderer<'a> {
             let site = site_view(&input, sakip, lang);
             let site_value = minijinja::Value::from(Serde(&site));
             let fingerprint = reuse::shared(theme.fingerprint, &site, &ui.words, &options.base_url);
-            Shared { ui, site, site_value, fingerprint }
+            let chrome = page::Chromes::new(&ui.words, &site);
+            Shared { ui, site, site_value, fingerprint, chrome }
         });
         Renderer { theme, input, inputs, fingerprints: Vec::new(), langs, options, downloads: Vec::new() }
     }
