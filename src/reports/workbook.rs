@@ -303,6 +303,10 @@ fn write_cell(ws: &mut Worksheet, r: u32, c: u16, sel: &Sel, formats: &mut Forma
 /// `text` cut to what a cell holds, on a character boundary (the page has the whole text; only
 /// a finding or a recommendation of that length could reach the limit).
 fn within_limit(text: &str) -> &str {
+    // No more bytes than the limit, no more characters: most cells are not walked at all.
+    if text.len() <= MAX_TEKS {
+        return text;
+    }
     match text.char_indices().nth(MAX_TEKS) {
         Some((end, _)) => &text[..end],
         None => text,
@@ -350,5 +354,9 @@ mod tests {
         let long = "é".repeat(MAX_TEKS + 5);
         assert_eq!(within_limit(&long).chars().count(), MAX_TEKS);
         assert_eq!(within_limit("pendek"), "pendek");
+        // Exactly the limit is kept whole, in one-byte and in two-byte characters.
+        let (ascii, wide) = ("a".repeat(MAX_TEKS), "é".repeat(MAX_TEKS));
+        assert_eq!(within_limit(&ascii), ascii);
+        assert_eq!(within_limit(&wide), wide);
     }
 }
