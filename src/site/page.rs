@@ -16,11 +16,13 @@ use crate::present::year::YearPage;
 use crate::present::{Words, format};
 use crate::reports::{self, Document, Download};
 
-/// Everything a template gets.
+/// Everything a template gets. minijinja finds a name of the context by comparing it with each
+/// field in turn, so the names the templates read most come first.
 #[derive(Serialize)]
 struct Context<'a, P: Serialize> {
-    lang: &'static str,
     t: &'a minijinja::Value,
+    page: P,
+    lang: &'static str,
     /// Relative path to the site root (static files, evidence).
     root: String,
     /// Relative path to this language's root.
@@ -36,7 +38,6 @@ struct Context<'a, P: Serialize> {
     menu: Value,
     kaki: Value,
     crumbs: Vec<Link>,
-    page: P,
 }
 
 #[derive(Serialize)]
@@ -73,8 +74,9 @@ impl Base<'_> {
     ) -> Result<String, minijinja::Error> {
         let chrome = self.chrome(theme)?;
         let ctx = Context {
-            lang: lang_code(self.job.lang),
             t: &self.shared.ui.value,
+            page,
+            lang: lang_code(self.job.lang),
             root: self.root.to_string(),
             lang_root: self.lang_root.to_string(),
             other_url: format!("{}{}{}", self.root, prefix(self.other), self.job.path),
@@ -85,7 +87,6 @@ impl Base<'_> {
             menu: chrome.menu,
             kaki: chrome.kaki,
             crumbs,
-            page,
         };
         // The templates' indentation and blank lines are for their editors, not the pages.
         Ok(tidy::collapse(&theme.env.get_template(template)?.render(Serde(&ctx))?))
