@@ -414,6 +414,9 @@ fn the_menu_marks_the_page_it_is_on_in_its_language_and_from_its_depth() {
     assert!(menu("tahun/2023/bukti-dukung/index.html").contains("<a href=../../../unduh/>Unduhan</a>"));
     let footer = part("en/indikator/iku-1/index.html", "<footer", "</footer>");
     assert!(footer.contains("href=../../../en/riwayat/>"), "{footer}");
+    let top = part("en/indikator/iku-1/index.html", "<header", "</header>");
+    assert!(top.contains("action=../../../en/cari/"), "{top}");
+    assert!(part("index.html", "<header", "</header>").contains("action=cari/"));
 }
 
 #[test]

@@ -33,8 +33,10 @@ struct Context<'a, P: Serialize> {
     title: String,
     /// The [`SiteView`], converted once for every page.
     site: &'a minijinja::Value,
-    /// The menu's entries ([`NavItem`]s), and the menu and footer as rendered ([`Chrome`]).
+    /// The menu's entries ([`NavItem`]s), and the head of the page, the menu and the footer as
+    /// rendered ([`Chrome`]).
     nav: Value,
+    kepala: Value,
     menu: Value,
     kaki: Value,
     crumbs: Vec<Link>,
@@ -84,6 +86,7 @@ impl Base<'_> {
             title: title.to_string(),
             site: &self.shared.site_value,
             nav: chrome.nav,
+            kepala: chrome.kepala,
             menu: chrome.menu,
             kaki: chrome.kaki,
             crumbs,
@@ -92,7 +95,7 @@ impl Base<'_> {
         Ok(tidy::collapse(&theme.env.get_template(template)?.render(Serde(&ctx))?))
     }
 
-    /// The menu and footer of this page: rendered once for all the pages of its language at its
+    /// The top, menu and footer of this page: rendered once for all the pages of its language at its
     /// depth that are no entry of the menu, and once for each entry.
     fn chrome(&self, theme: &theme::Theme) -> Result<Chrome, minijinja::Error> {
         let path = self.job.path.as_str();
@@ -114,16 +117,19 @@ impl Base<'_> {
         let part = |name: &str| -> Result<Value, minijinja::Error> {
             Ok(Value::from_safe_string(theme.env.get_template(name)?.render(&ctx)?))
         };
-        let chrome = Chrome { menu: part("menu.html")?, kaki: part("kaki.html")?, nav };
+        let chrome =
+            Chrome { kepala: part("kepala.html")?, menu: part("menu.html")?, kaki: part("kaki.html")?, nav };
         chromes.cache().insert(key, chrome.clone());
         Ok(chrome)
     }
 }
 
-/// A page's menu and footer (`menu.html`, `kaki.html`) as rendered, with the menu's entries.
+/// A page's name and search box, menu and footer (`kepala.html`, `menu.html`, `kaki.html`) as
+/// rendered, with the menu's entries.
 #[derive(Clone)]
 pub(super) struct Chrome {
     nav: Value,
+    kepala: Value,
     menu: Value,
     kaki: Value,
 }

@@ -22,7 +22,7 @@ const TEMPLATES: &[(&str, &str)] = embedded!("templates":
     "unduh.html", "halaman.html", "cari.html", "riwayat.html", "404.html", "bukti-dukung.html",
     "lke.html", "bagian-bukti.html", "bagian-proyeksi.html", "tabel-lke.html", "pk.html",
     "bagian-pk.html", "bagian-analisis.html", "tabel-ukur.html", "tahun-program.html",
-    "menu.html", "kaki.html",
+    "kepala.html", "menu.html", "kaki.html",
 );
 
 /// The default theme's static files, built in.
