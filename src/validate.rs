@@ -5,6 +5,7 @@
 //! whole model and only adds diagnostics, it never changes the model.
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::fmt;
 use std::path::Path;
 
@@ -21,7 +22,8 @@ mod pk;
 
 /// Run every cross-file rule on `site`. `as_of`, when known, flags dates in the future.
 pub fn validate(site: &Site, root: &Path, as_of: Option<NaiveDate>, diags: &mut Diagnostics) {
-    let mut v = Validator { diags, indicators: id_map(0), suggestion_work: SUGGESTION_WORK };
+    let mut v =
+        Validator { diags, indicators: id_map(0), defined: Vec::new(), suggestion_work: SUGGESTION_WORK };
     v.plan(site);
     if let Some(sakip) = &site.sakip {
         v.sakip(sakip, root);
@@ -46,6 +48,9 @@ pub fn validate(site: &Site, root: &Path, as_of: Option<NaiveDate>, diags: &mut 
 struct Validator<'s, 'd> {
     diags: &'d mut Diagnostics,
     indicators: IdMap<&'s str, &'s Indikator>,
+    /// The same indicators in the order of the files, to walk them all without jumping around
+    /// the model in the order of a hash table.
+    defined: Vec<&'s Indikator>,
     /// What is left of [`SUGGESTION_WORK`].
     suggestion_work: usize,
 }
@@ -77,33 +82,37 @@ impl<'a> Unique<'a> {
 
     /// Record `key`; report it when already seen. Returns true when it is new.
     fn add(&mut self, key: impl Into<Cow<'a, str>>, loc: &'a Loc, diags: &mut Diagnostics) -> bool {
-        let key = key.into();
-        match self.seen.get(&key) {
-            Some(first) => {
-                // Ids of one kind may be spread over several files (indicators in renstra.yaml
-                // and cascading.yaml): name the file of the first use when it is another one.
-                let (di, on) = if first.file == loc.file {
-                    (format!("di baris {}", first.line), format!("on line {}", first.line))
-                } else {
-                    let at = format!("{}:{}", first.file, first.line);
-                    (format!("di {at}"), format!("in {at}"))
-                };
-                diags.error(
-                    Code::DuplicateId,
-                    loc.clone(),
-                    Message::new(
-                        format!("{} `{key}` sudah dipakai {di}", self.kind.0),
-                        format!("{} `{key}` is already used {on}", self.kind.1),
-                    ),
-                );
+        match self.seen.entry(key.into()) {
+            Entry::Occupied(first) => {
+                duplicate(self.kind, first.key(), first.get(), loc, diags);
                 false
             }
-            None => {
-                self.seen.insert(key, loc);
+            Entry::Vacant(slot) => {
+                slot.insert(loc);
                 true
             }
         }
     }
+}
+
+/// Report the second use of `key` (a `kind` of id) at `loc`, first used at `first`.
+fn duplicate(kind: (&str, &str), key: &dyn fmt::Display, first: &Loc, loc: &Loc, diags: &mut Diagnostics) {
+    // Ids of one kind may be spread over several files (indicators in renstra.yaml and
+    // cascading.yaml): name the file of the first use when it is another one.
+    let (di, on) = if first.file == loc.file {
+        (format!("di baris {}", first.line), format!("on line {}", first.line))
+    } else {
+        let at = format!("{}:{}", first.file, first.line);
+        (format!("di {at}"), format!("in {at}"))
+    };
+    diags.error(
+        Code::DuplicateId,
+        loc.clone(),
+        Message::new(
+            format!("{} `{key}` sudah dipakai {di}", kind.0),
+            format!("{} `{key}` is already used {on}", kind.1),
+        ),
+    );
 }
 
 impl<'s> Validator<'s, '_> {
@@ -179,14 +188,13 @@ impl<'s> Validator<'s, '_> {
         }
         let all = site.indicators();
         self.indicators.reserve(all.len());
-        let mut ids = Unique::new("indikator", "indicator").with_room(all.len());
+        self.defined.reserve(all.len());
         // Page addresses are the id in lower case, so `IKU-1` and `iku-1` would share one.
         let mut addresses =
             Unique::new("alamat halaman indikator", "indicator page address").with_room(all.len());
         let period = site.renstra.as_ref().map(|r| &r.periode);
         for (ind, _) in all {
-            if ids.add(&ind.id.value, &ind.id.loc, self.diags) {
-                self.indicators.insert(&ind.id.value, ind);
+            if self.define(ind) {
                 addresses.add(ind.id.value.to_lowercase(), &ind.id.loc, self.diags);
             }
             self.indicator_rules(ind, period);
@@ -205,6 +213,23 @@ impl<'s> Validator<'s, '_> {
                 if kode.add(&unit.kode.value, &unit.kode.loc, self.diags) {
                     anchors.add(anchor(&unit.kode.value), &unit.kode.loc, self.diags);
                 }
+            }
+        }
+    }
+
+    /// Record `ind` under its id, unique across IKU and cascading indicators (one table both
+    /// finds references and reports the second use of an id). Returns true when it is new.
+    fn define(&mut self, ind: &'s Indikator) -> bool {
+        match self.indicators.entry(&ind.id.value) {
+            Entry::Occupied(first) => {
+                let kind = ("indikator", "indicator");
+                duplicate(kind, &ind.id.value, &first.get().id.loc, &ind.id.loc, self.diags);
+                false
+            }
+            Entry::Vacant(slot) => {
+                slot.insert(ind);
+                self.defined.push(ind);
+                true
             }
         }
     }
@@ -375,21 +400,36 @@ impl<'s> Validator<'s, '_> {
     }
 
     fn year(&mut self, year: i32, y: &'s Year, period: Option<&Spanned<(i32, i32)>>) {
+        // The index finds each id's first entry of a file: an entry that is not it repeats the id.
+        let index = YearIndex::new(y);
         if let Some(ra) = &y.rencana_aksi {
-            self.rencana_aksi(year, ra);
+            self.rencana_aksi(year, ra, &index);
         }
         let survey_quarters = self.surveys(y);
-        let index = YearIndex::new(y);
         self.realisations(year, y, &index, &survey_quarters);
         if let Some(ra) = &y.rencana_aksi {
             self.required_evidence(ra, y, &index);
         }
         if let Some(v) = &y.validasi {
-            let mut seen = Unique::new("validasi", "validation");
+            // One verdict per indicator and period, keyed without writing the pair as a text.
+            let mut seen: IdMap<(&str, Periode), &Loc> = id_map(v.validasi.len());
             for e in &v.validasi {
                 self.indicator(&e.indikator);
-                let key = format!("{} {}", e.indikator.value, e.periode.value.label());
-                seen.add(key, &e.indikator.loc, self.diags);
+                match seen.entry((&e.indikator.value, e.periode.value)) {
+                    Entry::Occupied(first) => {
+                        let key = format!("{} {}", e.indikator.value, e.periode.value.label());
+                        duplicate(
+                            ("validasi", "validation"),
+                            &key,
+                            first.get(),
+                            &e.indikator.loc,
+                            self.diags,
+                        );
+                    }
+                    Entry::Vacant(slot) => {
+                        slot.insert(&e.indikator.loc);
+                    }
+                }
             }
         }
         if let Some(ev) = &y.evaluasi {
@@ -417,10 +457,12 @@ impl<'s> Validator<'s, '_> {
         }
     }
 
-    fn rencana_aksi(&mut self, year: i32, ra: &'s RencanaAksi) {
-        let mut seen = Unique::new("rencana aksi indikator", "action plan for indicator");
+    fn rencana_aksi(&mut self, year: i32, ra: &'s RencanaAksi, index: &YearIndex) {
         for e in &ra.indikator {
-            seen.add(&e.id.value, &e.id.loc, self.diags);
+            if let Some(first) = index.plan(&e.id.value).filter(|first| !std::ptr::eq(*first, e)) {
+                let kind = ("rencana aksi indikator", "action plan for indicator");
+                duplicate(kind, &e.id.value, &first.id.loc, &e.id.loc, self.diags);
+            }
             let targets = &e.target_triwulan;
             if targets.value.len() != 4 {
                 self.error(
@@ -510,16 +552,19 @@ impl<'s> Validator<'s, '_> {
             IdSet::with_capacity_and_hasher(self.indicators.len(), Default::default());
         for (i, file) in y.realisasi.iter().enumerate() {
             let Some(file) = file else { continue };
-            let mut seen = Unique::new("realisasi indikator", "realisation of indicator");
+            let quarter = i as u8 + 1;
             for e in &file.capaian {
-                seen.add(&e.indikator.value, &e.indikator.loc, self.diags);
+                if let Some(first) = index.entry(quarter, &e.indikator.value).filter(|f| !std::ptr::eq(*f, e))
+                {
+                    let kind = ("realisasi indikator", "realisation of indicator");
+                    duplicate(kind, &e.indikator.value, &first.indikator.loc, &e.indikator.loc, self.diags);
+                }
                 let Some(ind) = self.indicator(&e.indikator) else { continue };
                 self.units(ind, &e.units);
                 if e.realisasi.value.is_none() {
                     continue;
                 }
                 reported.insert(&ind.id.value);
-                let quarter = i as u8 + 1;
                 // A quarter's realisation is held against the same quarter's target of the
                 // rencana aksi. For a kumulatif indicator that target is the year to date, which
                 // shifts the ratio by the quarter's share of the year only, far from 100.
@@ -541,8 +586,8 @@ impl<'s> Validator<'s, '_> {
                 }
             }
         }
-        let indicators: Vec<&'s Indikator> = self.indicators.values().copied().collect();
-        for ind in indicators {
+        let defined = std::mem::take(&mut self.defined);
+        for &ind in &defined {
             let id = ind.id.value.as_str();
             let Some(annual) = ind.realisasi.get(&year).filter(|r| r.value.is_some()) else { continue };
             let from_survey = ind.sumber.is_some() && !survey_quarters.is_empty();
@@ -556,6 +601,7 @@ impl<'s> Validator<'s, '_> {
                 );
             }
         }
+        self.defined = defined;
     }
 
     /// Evidence the rencana aksi requires and the quarter's file does not report (warning).
@@ -671,6 +717,18 @@ fn first_loc(y: &Year) -> Option<Loc> {
 /// Two kinds of evidence (`jenis`) are the same when their words are, letter case and extra
 /// spaces aside. The check and the evidence matrix (`compute::bukti`) both use this rule.
 pub(crate) fn same_words(a: &str, b: &str) -> bool {
+    // It is asked per required evidence and quarter: ASCII words (all real ones) are compared
+    // without a copy; other text through Unicode lower case, which is not letter by letter.
+    if a.is_ascii() && b.is_ascii() {
+        let (mut x, mut y) = (a.split_whitespace(), b.split_whitespace());
+        loop {
+            match (x.next(), y.next()) {
+                (None, None) => return true,
+                (Some(p), Some(q)) if p.eq_ignore_ascii_case(q) => {}
+                _ => return false,
+            }
+        }
+    }
     let norm = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     norm(a) == norm(b)
 }
@@ -698,5 +756,29 @@ fn show(t: &Target) -> String {
     match t {
         Target::Single(v) => v.to_string(),
         Target::Range { min, maks } => format!("{min}–{maks}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_words;
+
+    #[test]
+    fn evidence_kinds_are_the_same_words_whatever_the_case_and_spaces() {
+        assert!(same_words("Laporan  pelaksanaan\tKegiatan ", "laporan pelaksanaan kegiatan"));
+        // A vertical tab separates words as any other white space does.
+        assert!(same_words("Laporan\u{0B}pelaksanaan", "laporan pelaksanaan"));
+        assert!(same_words("", "   "));
+        assert!(!same_words("Laporan pelaksanaan", "Laporan pelaksanaan kegiatan"));
+        assert!(!same_words("Laporan", "Lapor an"));
+        assert!(!same_words("Berita acara", "Berita acara pemantauan"));
+    }
+
+    #[test]
+    fn words_outside_ascii_are_compared_in_unicode_lower_case() {
+        assert!(same_words("BERITA ACARA ÜBERGABE", "berita  acara übergabe"));
+        // Lower case of a whole word ends `Σ` as `ς`, as a Greek writer would type it.
+        assert!(same_words("ΟΔΟΣ", "οδος"));
+        assert!(!same_words("ÜBERGABE", "ubergabe"));
     }
 }

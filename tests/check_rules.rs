@@ -71,6 +71,19 @@ fn duplicate_ids_are_reported_at_the_second_use() {
         (EVALUASI, "      - id: R2", "      - id: R1  # dup", "R1"),
         (CASCADING, "kode: \"2.18.03.2.01.0001\"", "kode: \"2.18.03.2.01\"  # dup", "\"2.18.03.2.01\""),
         (SKM, "  - periode: TW4", "  - periode: TW2  # dup", "TW2"),
+        // A second entry for one indicator in a year's rencana aksi, or in a quarter's file.
+        (
+            RA,
+            "  - id: IKU-3\n",
+            "  - id: IKU-2  # dup\n    penanggung_jawab: B\n    target_triwulan: [~, \"82,00\", ~, \"82,50\"]\n  - id: IKU-3\n",
+            "IKU-2",
+        ),
+        (
+            TW1,
+            "  - indikator: IKU-3\n",
+            "  - indikator: IKU-3\n    realisasi: \"7,5\"\n  - indikator: IKU-3  # dup\n",
+            "IKU-3",
+        ),
         (
             VALIDASI,
             "  - indikator: PK-1\n    triwulan: 2",
