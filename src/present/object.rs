@@ -141,7 +141,7 @@ mod tests {
     #[test]
     fn a_template_reads_the_rows_as_a_list_of_maps() {
         let env = Environment::new();
-        let ctx = context! { rows => lines(), one => Record::new(Line { nama: "c", nilai: Some(3) }) };
+        let ctx = context! { rows => Serde(lines()), one => Serde(Record::new(Line { nama: "c", nilai: Some(3) })) };
         let out = env
             .render_str(
                 "{{ rows | length }}:{% for r in rows %}{{ r.nama }}={{ r.nilai }};{% endfor %}\
@@ -150,12 +150,12 @@ mod tests {
                 ctx,
             )
             .unwrap();
-        assert_eq!(out, "2:a=1;b=none;a|c3,nama,nilai");
+        assert_eq!(out, "2:a=1;b=None;a|c3,nama,nilai");
     }
 
     #[test]
     fn a_rust_function_gets_the_views_back() {
-        let value = Value::from(Serde(context! { rows => lines() }));
+        let value = Value::from(Serde(context! { rows => Serde(lines()) }));
         let rows = value.get_attr("rows").unwrap();
         let typed = rows.downcast_object_ref::<Rows<Line>>().expect("the rows themselves");
         assert_eq!(typed.items()[1].nama, "b");
