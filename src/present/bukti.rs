@@ -9,6 +9,7 @@
 
 use serde::Serialize;
 
+use super::object::Rows;
 use super::search::SearchEntry;
 use super::view::{IndicatorRef, Txt, txt};
 use super::{Angka, Presenter, Words};
@@ -19,24 +20,33 @@ use crate::diagnostics::Lang;
 /// One required kind and whether it was supplied.
 #[derive(Debug, Serialize)]
 pub struct RequiredView {
-    jenis: Txt,
-    disampaikan: bool,
+    /// The kind of evidence.
+    pub jenis: Txt,
+    /// Whether it was supplied.
+    pub disampaikan: bool,
 }
 
 /// One indicator × quarter.
 #[derive(Debug, Serialize)]
 pub struct CellView {
-    tahun: i32,
-    triwulan: u8,
-    wajib: Vec<RequiredView>,
+    /// Year.
+    pub tahun: i32,
+    /// Quarter, 1–4.
+    pub triwulan: u8,
+    /// The required kinds.
+    pub wajib: Vec<RequiredView>,
     /// Kinds supplied beyond the required ones.
-    tambahan: Vec<Txt>,
+    pub tambahan: Vec<Txt>,
     /// How many required kinds are missing.
-    kurang: usize,
-    jumlah_wajib: usize,
-    jumlah_disampaikan: usize,
-    status: &'static str,
-    kelengkapan: Option<Angka>,
+    pub kurang: usize,
+    /// How many kinds are required.
+    pub jumlah_wajib: usize,
+    /// How many of them were supplied.
+    pub jumlah_disampaikan: usize,
+    /// The validation status of the quarter.
+    pub status: &'static str,
+    /// Supplied required kinds / required kinds, in per cent.
+    pub kelengkapan: Option<Angka>,
 }
 
 impl CellView {
@@ -65,7 +75,7 @@ impl CellView {
 #[derive(Debug, Serialize)]
 pub struct MatrixLine {
     ind: IndicatorRef,
-    cells: Vec<CellView>,
+    cells: Rows<CellView>,
 }
 
 /// How many items a year's list page shows before it counts the rest ("… and N more").
@@ -106,7 +116,7 @@ pub fn page(p: &Presenter, tahun: i32, t: &Words) -> EvidencePage {
         .into_iter()
         .map(|(ind, cells)| MatrixLine {
             ind: IndicatorRef::new(ind, t.lang),
-            cells: cells.into_iter().map(|c| CellView::new(c, t.lang)).collect(),
+            cells: cells.into_iter().map(|c| CellView::new(c, t.lang)).collect::<Vec<_>>().into(),
         })
         .collect();
     let wajib = cells.iter().map(|c| c.wajib).sum();
@@ -125,7 +135,7 @@ pub fn page(p: &Presenter, tahun: i32, t: &Words) -> EvidencePage {
 #[derive(Debug, Serialize)]
 pub struct YearCells {
     tahun: i32,
-    cells: Vec<CellView>,
+    cells: Rows<CellView>,
     /// No quarter requires evidence nor received any: the page says so in a sentence rather
     /// than a table of four empty rows.
     kosong: bool,
@@ -133,18 +143,20 @@ pub struct YearCells {
 
 /// The cells of one indicator (`cells`, in year and quarter order) grouped by year.
 pub fn by_year(cells: &[&EvidenceCell], lang: Lang) -> Vec<YearCells> {
-    let mut out: Vec<YearCells> = Vec::new();
+    let mut years: Vec<(i32, Vec<CellView>)> = Vec::new();
     for c in cells {
         let view = CellView::new(c, lang);
-        match out.last_mut() {
-            Some(y) if y.tahun == c.tahun => y.cells.push(view),
-            _ => out.push(YearCells { tahun: c.tahun, cells: vec![view], kosong: true }),
+        match years.last_mut() {
+            Some((tahun, views)) if *tahun == c.tahun => views.push(view),
+            _ => years.push((c.tahun, vec![view])),
         }
     }
-    for y in &mut out {
-        y.kosong = y.cells.iter().all(|c| c.wajib.is_empty() && c.tambahan.is_empty());
-    }
-    out
+    let year = |(tahun, views): (i32, Vec<CellView>)| YearCells {
+        tahun,
+        kosong: views.iter().all(|c| c.wajib.is_empty() && c.tambahan.is_empty()),
+        cells: views.into(),
+    };
+    years.into_iter().map(year).collect()
 }
 
 /// The evidence matrix and LKE evidence pages of every year, for the search page.

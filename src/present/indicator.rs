@@ -11,9 +11,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::history::StampView;
+use super::object::{Record, Rows};
 use super::proyeksi::{self, ProjectionView};
 use super::series::{self, InPage, Series};
-use super::view::{IndicatorRef, Link, RowView, Txt, evidence_links, markdown, same, txt};
+use super::view::{Html, IndicatorRef, Link, RowView, Txt, evidence_links, markdown, same, txt};
 use super::{Angka, Presenter, Words, bukti};
 use crate::compute::{EvidenceCell, IndicatorLedger, Owner, Periode, Projection, Row, Scale};
 use crate::content::model::{Agregasi, CapaianEntry, Indikator, Text};
@@ -24,16 +25,30 @@ use crate::history::Stamp;
 #[derive(Serialize)]
 pub struct QuarterSection {
     tahun: i32,
-    rows: Vec<RowView>,
+    /// The rows of its quarters and the year (written by the site's `quarter_rows`).
+    rows: Rows<RowView>,
+    /// The reporting team's notes of its quarters, in quarter order.
+    notes: Vec<Note>,
     chart: String,
 }
 
-/// A year of the multi-year table.
+/// The reporting team's note on a quarter.
 #[derive(Serialize)]
+pub struct Note {
+    /// `TW1`…`TW4`.
+    periode: String,
+    catatan: Html,
+}
+
+/// A year of the multi-year table.
+#[derive(Debug, Serialize)]
 pub struct YearLine {
-    row: RowView,
-    perubahan: Option<Angka>,
-    capaian_renstra: Option<Angka>,
+    /// The year's row.
+    pub row: RowView,
+    /// The change from the year before.
+    pub perubahan: Option<Angka>,
+    /// The progress towards the Renstra's end target (§3.6).
+    pub capaian_renstra: Option<Angka>,
 }
 
 /// What an indicator page opens with: its latest figures with an achievement, and the change
@@ -42,7 +57,9 @@ pub struct YearLine {
 pub struct Headline {
     /// `2023` for a year, `TW3 2023` for a quarter.
     label: String,
-    row: RowView,
+    /// The row of those figures (written by the site's `headline_figures`).
+    row: Record<RowView>,
+    /// The change from the year before.
     perubahan: Option<Angka>,
 }
 
@@ -50,6 +67,8 @@ pub struct Headline {
 #[derive(Serialize)]
 pub struct IndicatorPage {
     ind: IndicatorRef,
+    /// The unit in the page's words: `percent` for the code `persen`, else its own words.
+    unit_name: String,
     headline: Option<Headline>,
     polaritas: &'static str,
     agregasi: &'static str,
@@ -59,7 +78,7 @@ pub struct IndicatorPage {
     sumber_data: Option<Txt>,
     penanggung_jawab: Option<Txt>,
     owner: Option<Link>,
-    years: Vec<YearLine>,
+    years: Rows<YearLine>,
     chart: Option<String>,
     quarters: Vec<QuarterSection>,
     last_change: Option<String>,
@@ -185,6 +204,7 @@ pub fn indicator(inputs: &Inputs, t: &Words, roots: Roots) -> IndicatorPage {
         bukti: bukti::by_year(&inputs.bukti, lang),
         proyeksi: inputs.proyeksi.map(|p| ProjectionView::new(p, &l.rows)),
         analisis: super::analisis::views(&inputs.analyses, lang),
+        unit_name: unit_name(&r.satuan, t),
         ind: r,
     }
 }
@@ -204,11 +224,11 @@ fn headline(scale: &Scale, l: &IndicatorLedger, t: &Words) -> Option<Headline> {
         }
         Periode::Triwulan(q) => (format!("{}{q} {}", t.get("q"), row.tahun), None),
     };
-    Some(Headline { label, row: RowView::new(row, scale, t.lang), perubahan })
+    Some(Headline { label, row: Record::new(RowView::new(row, scale, t.lang)), perubahan })
 }
 
 /// A row per year with the change from the previous year and the Renstra progress (§3.6).
-fn year_lines(scale: &Scale, l: &IndicatorLedger, t: &Words) -> Vec<YearLine> {
+fn year_lines(scale: &Scale, l: &IndicatorLedger, t: &Words) -> Rows<YearLine> {
     l.rows
         .iter()
         .filter(|row| row.periode == Periode::Tahunan)
@@ -220,7 +240,8 @@ fn year_lines(scale: &Scale, l: &IndicatorLedger, t: &Words) -> Vec<YearLine> {
                 capaian_renstra: trend.and_then(|tr| tr.capaian_renstra.map(Angka)),
             }
         })
-        .collect()
+        .collect::<Vec<_>>()
+        .into()
 }
 
 /// The quarterly sections.
@@ -230,7 +251,7 @@ fn quarter_sections(inputs: &Inputs, r: &IndicatorRef, t: &Words, root: &str) ->
     let mut sections = Vec::new();
     for tahun in quarter_years(l) {
         let rows: Vec<&Row> = l.rows.iter().filter(|row| row.tahun == tahun).collect();
-        let views = rows
+        let views: Vec<RowView> = rows
             .iter()
             .map(|row| {
                 let mut v = RowView::new(row, inputs.scale, lang);
@@ -250,9 +271,19 @@ fn quarter_sections(inputs: &Inputs, r: &IndicatorRef, t: &Words, root: &str) ->
         let in_page = InPage { named_by: PAGE_HEADING, described_by: &caption };
         let chart =
             series::page_svg_in(Series { id, title: &title, ind: r, points, sparkline: false }, in_page, t);
-        sections.push(QuarterSection { tahun, rows: views, chart });
+        let notes = views
+            .iter()
+            .filter_map(|v| Some(Note { periode: v.periode.clone(), catatan: v.catatan.clone()? }))
+            .collect();
+        sections.push(QuarterSection { tahun, rows: views.into(), notes, chart });
     }
     sections
+}
+
+/// The unit `satuan` (a code or the unit's words) in the page's words, as the default theme's
+/// `unit_name` macro gives it.
+fn unit_name(satuan: &str, t: &Words) -> String {
+    t.all().get(format!("satuan {satuan}").as_str()).map_or(satuan, |w| *w).to_string()
 }
 
 /// The years in which `l` has quarterly rows.

@@ -4,7 +4,8 @@
 //! [`search`], [`history`]), the evidence matrix, the year-end projection and the LKE evidence
 //! ([`bukti`], [`proyeksi`], [`lke_bukti`]), the formatting of figures
 //! and dates ([`format`]), the interface words ([`strings`]), the charts ([`charts`],
-//! [`series`]) and Markdown ([`markdown`]).
+//! [`series`]) and Markdown ([`markdown`]). Lists of rows reach the site as themselves
+//! ([`object`]).
 //!
 //! The site (`site`) renders these views with its templates; the coming reports read them too.
 //! Neither reads the other. Figures stay exact [`Angka`] until the one formatting call.
@@ -20,6 +21,7 @@ pub mod history;
 pub mod indicator;
 pub mod lke_bukti;
 pub mod markdown;
+pub mod object;
 pub mod pk;
 pub mod proyeksi;
 pub mod search;

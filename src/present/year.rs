@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use super::calendar::{FollowUpView, ReportView};
+use super::object::Rows;
 use super::view::{Html, IndicatorRef, RowView, Txt, markdown, same, txt};
 use super::{Angka, Presenter, Words};
 use crate::compute::{Periode, Row};
@@ -18,12 +19,16 @@ use crate::content::reader::Choice;
 use crate::diagnostics::Lang;
 
 /// A row of the Pengukuran Kinerja table.
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct MeasurementLine {
-    sasaran: Txt,
-    ind: IndicatorRef,
-    row: Option<RowView>,
-    quarters: Vec<RowView>,
+    /// The sasaran it serves (the unit's code on a programme's page).
+    pub sasaran: Txt,
+    /// The indicator.
+    pub ind: IndicatorRef,
+    /// Its year's row.
+    pub row: Option<RowView>,
+    /// Its quarters' rows.
+    pub quarters: Vec<RowView>,
 }
 
 /// A programme on the year page: how its indicators fared, the detail on its own page.
@@ -50,7 +55,7 @@ pub struct ProgramPage {
     kode: String,
     nama: Txt,
     anchor: String,
-    lines: Vec<MeasurementLine>,
+    lines: Rows<MeasurementLine>,
     budgets: Vec<BudgetLine>,
 }
 
@@ -112,7 +117,7 @@ pub struct LkeView {
 #[derive(Serialize)]
 pub struct YearPage {
     tahun: i32,
-    measurement: Vec<MeasurementLine>,
+    measurement: Rows<MeasurementLine>,
     programs: Vec<ProgramLine>,
     budgets: Vec<BudgetLine>,
     reports: Vec<ReportView>,
@@ -135,7 +140,7 @@ pub fn year(p: &Presenter, tahun: i32, t: &Words, root: &str) -> YearPage {
     let budgets = programs_of(p).filter_map(|u| budget_line(p, u, 0, tahun, lang)).collect();
     YearPage {
         tahun,
-        measurement,
+        measurement: measurement.into(),
         programs,
         budgets,
         reports: p.ledger.reports.iter().filter(|r| r.tahun == tahun).map(ReportView::new).collect(),
@@ -238,7 +243,7 @@ pub fn program(p: &Presenter, tahun: i32, prog: &Program, t: &Words) -> ProgramP
         kode: prog.unit.kode.value.clone(),
         nama: txt(&prog.unit.nama, lang),
         anchor: crate::content::model::anchor(&prog.unit.kode.value),
-        lines,
+        lines: lines.into(),
         budgets,
     }
 }

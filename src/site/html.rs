@@ -13,9 +13,13 @@ use minijinja::{Environment, Error, State};
 
 use super::escape::Escape;
 use super::filters::{decimal_of, invalid, is_blank, lang_of};
+use rust_decimal::Decimal;
+
 use crate::content::model::Satuan;
 use crate::diagnostics::Lang;
+use crate::present::Angka;
 use crate::present::format::{self, KOSONG};
+use crate::present::view::{IndicatorRef, Link, PredikatView, TargetView, Txt};
 
 /// A blank cell: the dash alone, in the text's colour (a class around it would cost more bytes
 /// than the dash on a table of thousands of cells).
@@ -33,15 +37,19 @@ pub fn register(env: &mut Environment<'_>) {
     env.add_function("show_status", show_status);
     env.add_function("show_ind", show_ind);
     env.add_function("show_flag", show_flag);
-    env.add_function("show_period", |state: &State, p: String| show_period(state, p).map(safe));
+    env.add_function("show_period", |state: &State, p: String| show_period(state, &p).map(safe));
     env.add_function("show_links", show_links);
+    env.add_function("show_projection_status", |state: &State, s: Option<String>| {
+        projection_status_html(state, s.as_deref()).map(safe)
+    });
 }
 
 fn safe(html: String) -> Value {
     Value::from_safe_string(html)
 }
 
-fn lang(state: &State) -> Result<Lang, Error> {
+/// The page's language.
+pub(super) fn lang(state: &State) -> Result<Lang, Error> {
     lang_of("show", state, None)
 }
 
@@ -50,10 +58,20 @@ pub fn txt_html(x: &Value) -> Result<String, Error> {
     let text = x.get_attr("text")?;
     let text = text.as_str().ok_or_else(|| invalid(format!("show_txt: {x:?} is not a text")))?;
     let lang = x.get_attr("lang")?;
-    Ok(match lang.as_str().filter(|l| !l.is_empty()) {
+    Ok(text_html(text, lang.as_str()))
+}
+
+/// A text view, typed: the one way [`txt_html`] writes it.
+pub(super) fn txt_view_html(x: &Txt) -> String {
+    text_html(&x.text, x.lang)
+}
+
+/// `text`, escaped, in a `<span lang>` when `lang` names another language than the page's.
+fn text_html(text: &str, lang: Option<&str>) -> String {
+    match lang.filter(|l| !l.is_empty()) {
         Some(l) => format!("<span lang=\"{}\">{}</span>", Escape(l), Escape(text)),
         None => Escape(text).to_string(),
-    })
+    }
 }
 
 fn show_txt(x: Value) -> Result<Value, Error> {
@@ -71,20 +89,44 @@ pub(super) fn show_value(
     satuan_lang: Option<String>,
 ) -> Result<Value, Error> {
     let lang = lang(state)?;
-    let Some(number) = decimal_of("show_value", &v)? else {
-        return Ok(safe(BLANK.to_string()));
-    };
-    let shown = figure_html(number, &satuan, satuan_lang.as_deref(), lang);
-    Ok(safe(if Satuan::of(&satuan) == Satuan::Rupiah {
+    let number = decimal_of("show_value", &v)?;
+    Ok(safe(value_html(number, &Unit::new(&satuan, satuan_lang.as_deref()), lang)))
+}
+
+/// The unit of an indicator's figures: its code or words (`satuan`) and, when its words are in
+/// another language than the page's, that language (`satuan_lang`).
+#[derive(Clone, Copy)]
+pub(super) struct Unit<'a> {
+    satuan: &'a str,
+    lang: Option<&'a str>,
+}
+
+impl<'a> Unit<'a> {
+    /// The unit `satuan`, in `lang` when that is another language than the page's.
+    pub(super) fn new(satuan: &'a str, lang: Option<&'a str>) -> Unit<'a> {
+        Unit { satuan, lang }
+    }
+
+    /// The unit of the figures of the indicator `r`.
+    pub(super) fn of(r: &'a IndicatorRef) -> Unit<'a> {
+        Unit { satuan: &r.satuan, lang: r.satuan_lang }
+    }
+}
+
+/// A figure with its unit, or a blank: the one way [`show_value`] writes it.
+pub(super) fn value_html(number: Option<Decimal>, unit: &Unit, lang: Lang) -> String {
+    let Some(number) = number else { return BLANK.to_string() };
+    let shown = figure_html(number, unit.satuan, unit.lang, lang);
+    if Satuan::of(unit.satuan) == Satuan::Rupiah {
         format!("<span title=\"{}\">{shown}</span>", Escape(&format::rupiah_penuh(number, lang)))
     } else {
         shown
-    }))
+    }
 }
 
 /// A figure with its unit, escaped; the unit words wrapped in `<span lang>` when `unit_lang`
 /// says they are in another language than the page's.
-fn figure_html(number: rust_decimal::Decimal, satuan: &str, unit_lang: Option<&str>, lang: Lang) -> String {
+fn figure_html(number: Decimal, satuan: &str, unit_lang: Option<&str>, lang: Lang) -> String {
     let shown = Escape(&format::nilai(number, satuan, lang)).to_string();
     let Some(code) = unit_lang.filter(|l| !l.is_empty()) else { return shown };
     let unit = Escape(satuan).to_string();
@@ -105,50 +147,69 @@ pub(super) fn show_target(
     satuan_lang: Option<String>,
 ) -> Result<Value, Error> {
     let lang = lang(state)?;
-    let unit_lang = satuan_lang.as_deref();
-    let shown = target_html(&tv, &satuan, unit_lang, lang)?;
-    let awal = tv.get_attr("awal").unwrap_or(Value::UNDEFINED);
-    if is_blank(&awal) {
-        return Ok(safe(shown));
-    }
-    let words = state.lookup("t").ok_or_else(|| invalid("show_target: no `t` in the context"))?;
-    let word = |key: &str| -> Result<String, Error> {
-        let w = words.get_item(&Value::from(key))?;
-        w.as_str().map(str::to_string).ok_or_else(|| invalid(format!("show_target: no word for {key:?}")))
+    let unit = Unit::new(&satuan, satuan_lang.as_deref());
+    target_html(state, &target_of(&tv)?, &unit, lang).map(safe)
+}
+
+/// The target view a template passed, `{value, min, maks}` with `awal` and `dasar` when a PK
+/// revision put it in force.
+pub(super) fn target_of(tv: &Value) -> Result<TargetView, Error> {
+    let figure = |key: &str| -> Result<Option<Angka>, Error> {
+        Ok(decimal_of("show_target", &tv.get_attr(key)?)?.map(Angka))
     };
-    let dasar = tv.get_attr("dasar")?;
+    let mut view = TargetView {
+        value: figure("value")?,
+        min: figure("min")?,
+        maks: figure("maks")?,
+        ..TargetView::default()
+    };
+    let awal = tv.get_attr("awal").unwrap_or(Value::UNDEFINED);
+    if !is_blank(&awal) {
+        view.awal = Some(Box::new(target_of(&awal)?));
+        view.dasar = Some(tv.get_attr("dasar")?.as_str().unwrap_or_default().to_string());
+    }
+    Ok(view)
+}
+
+/// A target: one figure, a range, or a blank; when a PK revision put it in force, the original
+/// target and the revision's basis follow it. The one way [`show_target`] writes it.
+pub(super) fn target_html(state: &State, tv: &TargetView, unit: &Unit, lang: Lang) -> Result<String, Error> {
+    let shown = target_figure_html(tv, unit, lang);
+    let Some(awal) = &tv.awal else { return Ok(shown) };
     // The basis is a regulation's number and title, written in Indonesian.
     let (open, close) = if lang == Lang::Id { ("", "") } else { ("<span lang=\"id\">", "</span>") };
-    Ok(safe(format!(
+    Ok(format!(
         "{shown} <small class=\"target-awal\">({} {}; {}: {open}{}{close})</small>",
-        Escape(&word("target_original")?),
-        target_html(&awal, &satuan, unit_lang, lang)?,
-        Escape(&word("revision_basis")?),
-        Escape(dasar.as_str().unwrap_or_default()),
-    )))
+        Escape(&word(state, "target_original")?),
+        target_figure_html(awal, unit, lang),
+        Escape(&word(state, "revision_basis")?),
+        Escape(tv.dasar.as_deref().unwrap_or_default()),
+    ))
 }
 
 /// The figure or range of a target view, or a blank.
-fn target_html(tv: &Value, satuan: &str, unit_lang: Option<&str>, lang: Lang) -> Result<String, Error> {
-    let figure = |key: &str| -> Result<Option<String>, Error> {
-        let v = decimal_of("show_target", &tv.get_attr(key)?)?;
-        Ok(v.map(|n| figure_html(n, satuan, unit_lang, lang)))
-    };
+fn target_figure_html(tv: &TargetView, unit: &Unit, lang: Lang) -> String {
+    let figure = |v: &Option<Angka>| v.map(|n| figure_html(n.0, unit.satuan, unit.lang, lang));
     let to = if lang == Lang::Id { "s.d." } else { "to" };
-    Ok(match (figure("value")?, figure("min")?, figure("maks")?) {
+    match (figure(&tv.value), figure(&tv.min), figure(&tv.maks)) {
         (Some(v), _, _) => v,
         (None, Some(min), Some(maks)) => format!("{min} {to} {maks}"),
         _ => BLANK.to_string(),
-    })
+    }
 }
 
 /// A percentage, rounded to two decimals, or a blank.
 pub(super) fn show_pct(state: &State, v: Value) -> Result<Value, Error> {
     let lang = lang(state)?;
-    Ok(safe(match decimal_of("show_pct", &v)? {
+    Ok(safe(pct_html(decimal_of("show_pct", &v)?, lang)))
+}
+
+/// A percentage or a blank: the one way [`show_pct`] writes it.
+pub(super) fn pct_html(v: Option<Decimal>, lang: Lang) -> String {
+    match v {
         Some(n) => Escape(&format::persen(n, lang)).to_string(),
         None => BLANK.to_string(),
-    }))
+    }
 }
 
 /// A predicate `{band, nama}` as a coloured badge that also says its band in words.
@@ -157,11 +218,20 @@ pub(super) fn show_badge(p: Value) -> Result<Value, Error> {
         return Ok(safe(BLANK.to_string()));
     }
     let band = p.get_attr("band")?;
-    Ok(safe(format!(
-        "<span class=\"badge b{}\">{}</span>",
-        Escape(&band.to_string()),
-        txt_html(&p.get_attr("nama")?)?
-    )))
+    Ok(safe(badge_html(&band.to_string(), &txt_html(&p.get_attr("nama")?)?)))
+}
+
+/// A predicate view as a badge, or a blank: the one way [`show_badge`] writes it.
+pub(super) fn predikat_html(p: Option<&PredikatView>) -> String {
+    match p {
+        Some(p) => badge_html(&p.band.to_string(), &txt_view_html(&p.nama)),
+        None => BLANK.to_string(),
+    }
+}
+
+/// The badge of the band `band` named `nama` (markup).
+fn badge_html(band: &str, nama: &str) -> String {
+    format!("<span class=\"badge b{}\">{nama}</span>", Escape(band))
 }
 
 /// A `YYYY-MM-DD` date in words, machine-readable in `datetime`.
@@ -183,13 +253,24 @@ fn show_date(state: &State, d: Value) -> Result<Value, Error> {
 pub(super) fn show_ind(state: &State, ind: Value) -> Result<Value, Error> {
     let root = state.lookup("lang_root").ok_or_else(|| invalid("show_ind: no `lang_root` in the context"))?;
     let (id, slug) = (ind.get_attr("id")?, ind.get_attr("slug")?);
-    Ok(safe(format!(
-        "<a class=\"ind-id\" href=\"{}indikator/{}/\">{}</a> {}",
-        Escape(root.as_str().unwrap_or_default()),
-        Escape(slug.as_str().unwrap_or_default()),
-        Escape(id.as_str().unwrap_or_default()),
-        txt_html(&ind.get_attr("nama")?)?
-    )))
+    let (id, slug) = (id.as_str().unwrap_or_default(), slug.as_str().unwrap_or_default());
+    Ok(safe(ind_link_html(root.as_str().unwrap_or_default(), slug, id, &txt_html(&ind.get_attr("nama")?)?)))
+}
+
+/// An indicator view linked to its page from the language root `root`: the one way
+/// [`show_ind`] writes it.
+pub(super) fn ind_html(root: &str, ind: &IndicatorRef) -> String {
+    ind_link_html(root, &ind.slug, &ind.id, &txt_view_html(&ind.nama))
+}
+
+/// The id `id` linking to the page `slug`, then the name `nama` (markup).
+fn ind_link_html(root: &str, slug: &str, id: &str, nama: &str) -> String {
+    format!(
+        "<a class=\"ind-id\" href=\"{}indikator/{}/\">{}</a> {nama}",
+        Escape(root),
+        Escape(slug),
+        Escape(id),
+    )
 }
 
 /// The symbol of a validation status, so that a status never rests on its colour alone.
@@ -212,7 +293,7 @@ pub(super) fn word(state: &State, key: &str) -> Result<String, Error> {
 
 /// A period: `TAHUN` as the whole year, a quarter `TW1` as the page's language abbreviates it
 /// (`Q1` in English).
-pub(super) fn show_period(state: &State, p: String) -> Result<String, Error> {
+pub(super) fn show_period(state: &State, p: &str) -> Result<String, Error> {
     if p == "TAHUN" {
         return Ok(Escape(&word(state, "full_year")?).to_string());
     }
@@ -224,34 +305,75 @@ pub(super) fn show_links(items: Value) -> Result<Value, Error> {
     let mut out = String::new();
     for l in items.try_iter()? {
         let url = l.get_attr("url")?;
-        let rel = if l.get_attr("external")?.is_true() { " rel=\"noopener noreferrer\"" } else { "" };
         let label = txt_html(&l.get_attr("label")?)?;
-        let _ =
-            write!(out, "<li><a href=\"{}\"{rel}>{label}</a></li>", Escape(url.as_str().unwrap_or_default()));
+        push_link(&mut out, url.as_str().unwrap_or_default(), l.get_attr("external")?.is_true(), &label);
     }
-    Ok(safe(if out.is_empty() { BLANK.to_string() } else { format!("<ul class=\"links\">{out}</ul>") }))
+    Ok(safe(links_list(out)))
+}
+
+/// A list of link views, or a blank: the one way [`show_links`] writes it.
+pub(super) fn links_html(items: &[Link]) -> String {
+    let mut out = String::new();
+    for l in items {
+        push_link(&mut out, &l.url, l.external, &txt_view_html(&l.label));
+    }
+    links_list(out)
+}
+
+/// Appends the item of a link to `url` labelled `label` (markup); one to another site opens
+/// without handing it this page.
+fn push_link(out: &mut String, url: &str, external: bool, label: &str) {
+    let rel = if external { " rel=\"noopener noreferrer\"" } else { "" };
+    let _ = write!(out, "<li><a href=\"{}\"{rel}>{label}</a></li>", Escape(url));
+}
+
+/// The list of the link items `items`, or a blank when there are none.
+fn links_list(items: String) -> String {
+    if items.is_empty() { BLANK.to_string() } else { format!("<ul class=\"links\">{items}</ul>") }
 }
 
 /// A validation status in the page's words (`t[status]`) after its symbol, in one element: the
 /// symbol shows it at a glance, the word says it, and neither rests on colour.
 pub(super) fn show_status(state: &State, s: String) -> Result<Value, Error> {
-    let word = word(state, &s)?;
-    Ok(safe(format!("<span class=\"st s-{}\">{} {}</span>", Escape(&s), symbol(&s), Escape(&word))))
+    status_html(state, &s).map(safe)
+}
+
+/// A validation status: the one way [`show_status`] writes it.
+pub(super) fn status_html(state: &State, s: &str) -> Result<String, Error> {
+    let word = word(state, s)?;
+    Ok(format!("<span class=\"st s-{}\">{} {}</span>", Escape(s), symbol(s), Escape(&word)))
+}
+
+/// The status of a year-end projection (`sesuai jalur`, …) in the page's words, or a blank.
+pub(super) fn projection_status_html(state: &State, s: Option<&str>) -> Result<String, Error> {
+    match s.filter(|s| !s.is_empty()) {
+        Some(s) => Ok(format!(
+            "<span class=\"pstatus p-{}\">{}</span>",
+            Escape(&s.replace(' ', "-")),
+            Escape(&word(state, s)?)
+        )),
+        None => Ok(BLANK.to_string()),
+    }
 }
 
 /// The mark a corrected or rejected figure carries beside it: the symbol to the eye, the word
 /// to a screen reader; nothing for any other status.
 pub(super) fn show_flag(state: &State, s: String) -> Result<Value, Error> {
+    flag_html(state, &s).map(safe)
+}
+
+/// The mark of a corrected or rejected figure: the one way [`show_flag`] writes it.
+pub(super) fn flag_html(state: &State, s: &str) -> Result<String, Error> {
     if s != "dikoreksi" && s != "ditolak" {
-        return Ok(safe(String::new()));
+        return Ok(String::new());
     }
-    let word = word(state, &s)?;
-    Ok(safe(format!(
+    let word = word(state, s)?;
+    Ok(format!(
         " <span class=\"flag s-{}\"><span aria-hidden=\"true\">{}</span><span class=\"vh\"> ({})</span></span>",
-        Escape(&s),
-        symbol(&s),
+        Escape(s),
+        symbol(s),
         Escape(&word)
-    )))
+    ))
 }
 
 #[cfg(test)]

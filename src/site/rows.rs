@@ -3,16 +3,27 @@
 //! of an indicator's headline, written in Rust: one template call per table rather than a dozen
 //! per row. At 5,000 indicators each template call of a cell costs an interpreter frame and the
 //! lookup of its arguments. The cells are the same pieces as everywhere else ([`super::html`]).
+//!
+//! Each writer takes the rows as the views themselves ([`Rows`], [`Record`]), not as template
+//! values: copying thousands of rows into values field by field, only to read them back here by
+//! name, cost more than writing their cells.
 
 use minijinja::value::Value;
 use minijinja::{Environment, Error, State};
 
 use super::escape::Escape;
-use super::filters::{invalid, is_blank};
+use super::filters::invalid;
 use super::html::{
-    show_badge, show_flag, show_ind, show_links, show_pct, show_period, show_status, show_target, show_value,
-    txt_html, word,
+    Unit, flag_html, ind_html, lang, links_html, pct_html, predikat_html, projection_status_html,
+    show_period, status_html, target_html, target_of, txt_view_html, value_html, word,
 };
+use crate::diagnostics::Lang;
+use crate::present::Angka;
+use crate::present::bukti::CellView;
+use crate::present::indicator::YearLine;
+use crate::present::object::{Record, Rows};
+use crate::present::view::RowView;
+use crate::present::year::MeasurementLine;
 
 /// Install the functions that write rows and the headline's figures.
 pub fn register(env: &mut Environment<'_>) {
@@ -22,6 +33,28 @@ pub fn register(env: &mut Environment<'_>) {
     env.add_function("progress_rows", progress_rows);
     env.add_function("year_rows", year_rows);
     env.add_function("headline_figures", headline_figures);
+    env.add_function("projection_figures", projection_figures);
+}
+
+/// The views `value` holds: the rows a page hands to the writer `writer`.
+fn views<'a, T: 'static>(writer: &str, value: &'a Value, what: &str) -> Result<&'a T, Error> {
+    value.downcast_object_ref::<T>().ok_or_else(|| {
+        invalid(format!("{writer}: expects {what} as the page hands them over, not {:?}", value.kind()))
+    })
+}
+
+/// The figure of a view.
+fn dec(v: Option<Angka>) -> Option<rust_decimal::Decimal> {
+    v.map(|a| a.0)
+}
+
+/// The page's language and the unit `satuan` (in `satuan_lang` when in another language).
+fn unit_of<'a>(
+    state: &State,
+    satuan: &'a str,
+    satuan_lang: &'a Option<String>,
+) -> Result<(Lang, Unit<'a>), Error> {
+    Ok((lang(state)?, Unit::new(satuan, satuan_lang.as_deref())))
 }
 
 /// The groups of term and figure of an indicator's headline `h` (its latest achievement, whose
@@ -34,34 +67,53 @@ fn headline_figures(
     satuan: String,
     satuan_lang: Option<String>,
 ) -> Result<Value, Error> {
-    let row = h.get_attr("row")?;
-    let value = |v: Value| -> Result<String, Error> {
-        Ok(show_value(state, v, satuan.clone(), satuan_lang.clone())?.to_string())
-    };
-    let status = row.get_attr("status")?.to_string();
+    let (lang, unit) = unit_of(state, &satuan, &satuan_lang)?;
+    let record = h.get_attr("row")?;
+    let row = views::<Record<RowView>>("headline_figures", &record, "the headline's row")?.view();
     let mut figures = vec![
-        ("achievement", " class=\"big\"", show_pct(state, row.get_attr("resmi")?)?.to_string()),
-        ("predicate", "", show_badge(row.get_attr("predikat")?)?.to_string()),
-        (
-            "target",
-            "",
-            show_target(state, row.get_attr("target")?, satuan.clone(), satuan_lang.clone())?.to_string(),
-        ),
+        ("achievement", " class=\"big\"", pct_html(dec(row.resmi), lang)),
+        ("predicate", "", predikat_html(row.predikat.as_ref())),
+        ("target", "", target_html(state, &row.target, &unit, lang)?),
         (
             "realisation",
             "",
-            format!("{}{}", value(row.get_attr("realisasi")?)?, show_flag(state, status.clone())?),
+            format!("{}{}", value_html(dec(row.realisasi), &unit, lang), flag_html(state, row.status)?),
         ),
-        ("validation", "", show_status(state, status)?.to_string()),
+        ("validation", "", status_html(state, row.status)?),
     ];
-    let perubahan = h.get_attr("perubahan")?;
-    if perubahan.is_true() {
-        figures.push(("change", "", value(perubahan)?));
+    let perubahan = super::filters::decimal_of("headline_figures", &h.get_attr("perubahan")?)?;
+    if perubahan.is_some() {
+        figures.push(("change", "", value_html(perubahan, &unit, lang)));
     }
     let mut out = String::with_capacity(1024);
     for (key, attrs, figure) in figures {
         let term = Escape(&word(state, key)?).to_string();
         out.push_str(&format!("<div><dt>{term}</dt><dd{attrs}>{figure}</dd></div>\n"));
+    }
+    Ok(Value::from_safe_string(out))
+}
+
+/// The groups of term and figure of an indicator's year-end projection `pr` (whose unit is
+/// `satuan`, marked as `satuan_lang` when in another language), one a line: the year's target,
+/// the projected figure, the projected achievement and its status.
+fn projection_figures(
+    state: &State,
+    pr: Value,
+    satuan: String,
+    satuan_lang: Option<String>,
+) -> Result<Value, Error> {
+    let (lang, unit) = unit_of(state, &satuan, &satuan_lang)?;
+    let decimal = |key: &str| super::filters::decimal_of("projection_figures", &pr.get_attr(key)?);
+    let target = target_html(state, &target_of(&pr.get_attr("target")?)?, &unit, lang)?;
+    let figures = [
+        (format!("{} {}", word(state, "target")?, pr.get_attr("tahun")?), target),
+        (word(state, "projection_value")?, value_html(decimal("proyeksi")?, &unit, lang)),
+        (word(state, "projection_achievement")?, pct_html(decimal("capaian")?, lang)),
+        (word(state, "status")?, projection_status_html(state, pr.get_attr("status")?.as_str())?),
+    ];
+    let mut out = String::with_capacity(512);
+    for (term, figure) in figures {
+        out.push_str(&format!("  <div><dt>{}</dt><dd>{figure}</dd></div>\n", Escape(&term)));
     }
     Ok(Value::from_safe_string(out))
 }
@@ -79,21 +131,19 @@ fn year_rows(
     let root =
         state.lookup("lang_root").ok_or_else(|| invalid("year_rows: no `lang_root` in the context"))?;
     let root = Escape(root.as_str().unwrap_or_default()).to_string();
-    let value = |v: Value| -> Result<String, Error> {
-        Ok(show_value(state, v, satuan.clone(), satuan_lang.clone())?.to_string())
-    };
+    let (lang, unit) = unit_of(state, &satuan, &satuan_lang)?;
     let mut out = String::with_capacity(1024);
-    for y in years.try_iter()? {
-        let row = y.get_attr("row")?;
-        let tahun = Escape(&row.get_attr("tahun")?.to_string()).to_string();
+    for y in views::<Rows<YearLine>>("year_rows", &years, "an indicator's years")?.items() {
+        let row = &y.row;
         let cells = [
-            show_target(state, row.get_attr("target")?, satuan.clone(), satuan_lang.clone())?.to_string(),
-            value(row.get_attr("realisasi")?)?,
-            show_pct(state, row.get_attr("resmi")?)?.to_string(),
-            show_badge(row.get_attr("predikat")?)?.to_string(),
-            value(y.get_attr("perubahan")?)?,
-            show_pct(state, y.get_attr("capaian_renstra")?)?.to_string(),
+            target_html(state, &row.target, &unit, lang)?,
+            value_html(dec(row.realisasi), &unit, lang),
+            pct_html(dec(row.resmi), lang),
+            predikat_html(row.predikat.as_ref()),
+            value_html(dec(y.perubahan), &unit, lang),
+            pct_html(dec(y.capaian_renstra), lang),
         ];
+        let tahun = row.tahun;
         push_row(&mut out, &format!("<a href=\"{root}tahun/{tahun}/\">{tahun}</a>"), &cells);
     }
     Ok(Value::from_safe_string(out))
@@ -117,50 +167,40 @@ fn quarter_rows(
     satuan_lang: Option<String>,
     cumulative: bool,
 ) -> Result<Value, Error> {
-    let unit = (satuan, satuan_lang);
+    let (lang, unit) = unit_of(state, &satuan, &satuan_lang)?;
     let mut out = String::with_capacity(2048);
-    for r in rows.try_iter()? {
-        let cells = quarter_cells(state, &r, &unit, cumulative)?;
-        let (period, cells) = cells.split_first().ok_or_else(|| invalid("quarter_rows: no cells"))?;
-        push_row(&mut out, period, cells);
+    for r in views::<Rows<RowView>>("quarter_rows", &rows, "the rows of a year's quarters")?.items() {
+        let cells = quarter_cells(state, r, (lang, &unit), cumulative)?;
+        push_row(&mut out, &show_period(state, &r.periode)?, &cells);
     }
     Ok(Value::from_safe_string(out))
 }
 
-/// The cells of one row: the period, target, realisation, the cumulative realisation when
+/// The cells of one row after its period: target, realisation, the cumulative realisation when
 /// `cumulative`, the reported achievement with its flag, the validated one, the validation with
 /// the team's reason, the predicate and the evidence.
 fn quarter_cells(
     state: &State,
-    r: &Value,
-    (satuan, satuan_lang): &(String, Option<String>),
+    r: &RowView,
+    (lang, unit): (Lang, &Unit),
     cumulative: bool,
 ) -> Result<Vec<String>, Error> {
-    let attr = |key: &str| r.get_attr(key);
-    let value = |key: &str| -> Result<String, Error> {
-        Ok(show_value(state, attr(key)?, satuan.clone(), satuan_lang.clone())?.to_string())
-    };
-    let status = attr("status")?.to_string();
-    let mut validation = show_status(state, status.clone())?.to_string();
-    let alasan = attr("alasan")?;
-    if !is_blank(&alasan) {
+    let mut validation = status_html(state, r.status)?;
+    if let Some(alasan) = &r.alasan {
         let reason = Escape(&word(state, "reason")?).to_string();
-        validation.push_str(&format!("<br><small>{reason}: {}</small>", txt_html(&alasan)?));
+        validation.push_str(&format!("<br><small>{reason}: {}</small>", txt_view_html(alasan)));
     }
-    let mut cells = vec![
-        show_period(state, attr("periode")?.to_string())?,
-        show_target(state, attr("target")?, satuan.clone(), satuan_lang.clone())?.to_string(),
-        value("realisasi")?,
-    ];
+    let mut cells =
+        vec![target_html(state, &r.target, unit, lang)?, value_html(dec(r.realisasi), unit, lang)];
     if cumulative {
-        cells.push(value("kumulatif")?);
+        cells.push(value_html(dec(r.kumulatif), unit, lang));
     }
     cells.extend([
-        format!("{}{}", show_pct(state, attr("capaian")?)?, show_flag(state, status)?),
-        show_pct(state, attr("capaian_tervalidasi")?)?.to_string(),
+        format!("{}{}", pct_html(dec(r.capaian), lang), flag_html(state, r.status)?),
+        pct_html(dec(r.capaian_tervalidasi), lang),
         validation,
-        show_badge(attr("predikat")?)?.to_string(),
-        show_links(attr("bukti")?)?.to_string(),
+        predikat_html(r.predikat.as_ref()),
+        links_html(&r.bukti),
     ]);
     Ok(cells)
 }
@@ -170,43 +210,38 @@ fn quarter_cells(
 /// colour alone; the kinds supplied beyond them; the validation; the completeness with its
 /// count. A quarter with a required kind missing is marked `missing`.
 fn evidence_rows(state: &State, cells: Value) -> Result<Value, Error> {
+    let lang = lang(state)?;
     let q = Escape(&word(state, "q")?).to_string();
     let supplied = Escape(&word(state, "evidence_supplied")?).to_string();
     let missing = format!("<strong>{}</strong>", Escape(&word(state, "evidence_missing")?));
     let none_required = blank(&word(state, "evidence_nothing_required")?);
     let of = Escape(&word(state, "of")?).to_string();
+    let kinds = |items: Vec<String>, empty: &str| {
+        if items.is_empty() {
+            empty.to_string()
+        } else {
+            format!("<ul class=\"kinds\">{}</ul>", items.concat())
+        }
+    };
     let mut out = String::with_capacity(2048);
-    for c in cells.try_iter()? {
-        let mut required = Vec::new();
-        for k in c.get_attr("wajib")?.try_iter()? {
-            let (class, said) =
-                if k.get_attr("disampaikan")?.is_true() { ("ok", &supplied) } else { ("gap", &missing) };
-            required.push(format!("<li class=\"{class}\">{said}: {}", txt_html(&k.get_attr("jenis")?)?));
-        }
-        let mut extra = Vec::new();
-        for k in c.get_attr("tambahan")?.try_iter()? {
-            extra.push(format!("<li>{}", txt_html(&k)?));
-        }
-        let kinds = |items: Vec<String>, empty: &str| {
-            if items.is_empty() {
-                empty.to_string()
-            } else {
-                format!("<ul class=\"kinds\">{}</ul>", items.concat())
-            }
-        };
-        let mut completeness = show_pct(state, c.get_attr("kelengkapan")?)?.to_string();
-        let wajib = c.get_attr("jumlah_wajib")?;
-        if wajib.is_true() {
+    for c in views::<Rows<CellView>>("evidence_rows", &cells, "an indicator's evidence cells")?.items() {
+        let required = c.wajib.iter().map(|k| {
+            let (class, said) = if k.disampaikan { ("ok", &supplied) } else { ("gap", &missing) };
+            format!("<li class=\"{class}\">{said}: {}", txt_view_html(&k.jenis))
+        });
+        let extra = c.tambahan.iter().map(|k| format!("<li>{}", txt_view_html(k)));
+        let mut completeness = pct_html(dec(c.kelengkapan), lang);
+        if c.jumlah_wajib > 0 {
             completeness
-                .push_str(&format!(" <small>({} {of} {wajib})</small>", c.get_attr("jumlah_disampaikan")?));
+                .push_str(&format!(" <small>({} {of} {})</small>", c.jumlah_disampaikan, c.jumlah_wajib));
         }
-        let class = if c.get_attr("kurang")?.is_true() { " class=\"missing\"" } else { "" };
+        let class = if c.kurang > 0 { " class=\"missing\"" } else { "" };
         out.push_str(&format!(
             "<tr{class}><th scope=\"row\">{q}{}</th><td>{}</td><td>{}</td><td>{}</td><td class=\"num\">{completeness}</td></tr>\n",
-            c.get_attr("triwulan")?,
-            kinds(required, &none_required),
-            kinds(extra, &blank("–")),
-            show_status(state, c.get_attr("status")?.to_string())?,
+            c.triwulan,
+            kinds(required.collect(), &none_required),
+            kinds(extra.collect(), &blank("–")),
+            status_html(state, c.status)?,
         ));
     }
     Ok(Value::from_safe_string(out))
@@ -217,33 +252,34 @@ fn blank(text: &str) -> String {
     format!("<span class=\"blank\">{}</span>", Escape(text))
 }
 
+/// The language root of the page, for the links to indicator pages.
+fn lang_root(state: &State, writer: &str) -> Result<String, Error> {
+    let root = state
+        .lookup("lang_root")
+        .ok_or_else(|| invalid(format!("{writer}: no `lang_root` in the context")))?;
+    Ok(root.as_str().unwrap_or_default().to_string())
+}
+
 /// The `<tr>` of each of `lines` (a year's measurement of indicators, each with the sasaran or
 /// programme it serves): that text, the indicator, and its year's target, realisation with its
 /// flag, achievement, validation and predicate, or one blank cell when it has no row that year.
 fn measurement_rows(state: &State, lines: Value) -> Result<Value, Error> {
+    let (lang, root) = (lang(state)?, lang_root(state, "measurement_rows")?);
     let mut out = String::with_capacity(4096);
-    for l in lines.try_iter()? {
-        let ind = l.get_attr("ind")?;
+    for l in views::<Rows<MeasurementLine>>("measurement_rows", &lines, "a year's measurement")?.items() {
         out.push_str(&format!(
             "<tr><td>{}</td><th scope=\"row\">{}</th>",
-            txt_html(&l.get_attr("sasaran")?)?,
-            show_ind(state, ind.clone())?
+            txt_view_html(&l.sasaran),
+            ind_html(&root, &l.ind)
         ));
-        let row = l.get_attr("row")?;
-        if row.is_true() {
-            let satuan = ind.get_attr("satuan")?.to_string();
-            let satuan_lang = ind.get_attr("satuan_lang")?.as_str().map(str::to_string);
-            let status = row.get_attr("status")?.to_string();
+        if let Some(row) = &l.row {
+            let unit = Unit::of(&l.ind);
             let cells = [
-                show_target(state, row.get_attr("target")?, satuan.clone(), satuan_lang.clone())?.to_string(),
-                format!(
-                    "{}{}",
-                    show_value(state, row.get_attr("realisasi")?, satuan, satuan_lang)?,
-                    show_flag(state, status.clone())?
-                ),
-                show_pct(state, row.get_attr("resmi")?)?.to_string(),
-                show_status(state, status)?.to_string(),
-                show_badge(row.get_attr("predikat")?)?.to_string(),
+                target_html(state, &row.target, &unit, lang)?,
+                format!("{}{}", value_html(dec(row.realisasi), &unit, lang), flag_html(state, row.status)?),
+                pct_html(dec(row.resmi), lang),
+                status_html(state, row.status)?,
+                predikat_html(row.predikat.as_ref()),
             ];
             out.push_str(&format!("<td>{}</td>", cells.join("</td><td>")));
         } else {
@@ -257,18 +293,92 @@ fn measurement_rows(state: &State, lines: Value) -> Result<Value, Error> {
 /// The `<tr>` of each of `lines` in a year's quarterly progress: the indicator and its validated
 /// achievement in each quarter, or one blank cell when it has no quarters that year.
 fn progress_rows(state: &State, lines: Value) -> Result<Value, Error> {
+    let (lang, root) = (lang(state)?, lang_root(state, "progress_rows")?);
     let mut out = String::with_capacity(4096);
-    for l in lines.try_iter()? {
-        out.push_str(&format!("<tr><th scope=\"row\">{}</th>", show_ind(state, l.get_attr("ind")?)?));
-        let quarters = l.get_attr("quarters")?;
-        if quarters.is_true() {
-            for q in quarters.try_iter()? {
-                out.push_str(&format!("<td>{}</td>", show_pct(state, q.get_attr("resmi")?)?));
-            }
-        } else {
+    for l in views::<Rows<MeasurementLine>>("progress_rows", &lines, "a year's measurement")?.items() {
+        out.push_str(&format!("<tr><th scope=\"row\">{}</th>", ind_html(&root, &l.ind)));
+        if l.quarters.is_empty() {
             out.push_str("<td colspan=\"4\" class=\"blank\">–</td>");
+        }
+        for q in &l.quarters {
+            out.push_str(&format!("<td>{}</td>", pct_html(dec(q.resmi), lang)));
         }
         out.push_str("</tr>\n");
     }
     Ok(Value::from_safe_string(out))
+}
+
+#[cfg(test)]
+mod tests {
+    use minijinja::context;
+    use rust_decimal::Decimal;
+
+    use super::*;
+    use crate::present::Words;
+    use crate::present::view::{Link, TargetView, Txt};
+
+    fn angka(text: &str) -> Option<Angka> {
+        Some(Angka(text.parse::<Decimal>().unwrap()))
+    }
+
+    fn row(periode: &str, status: &'static str) -> RowView {
+        RowView {
+            periode: periode.to_string(),
+            tahun: 2024,
+            target: TargetView { value: angka("5"), ..TargetView::default() },
+            realisasi: angka("4"),
+            kumulatif: angka("9"),
+            capaian: angka("80"),
+            capaian_tervalidasi: None,
+            resmi: angka("80"),
+            status,
+            alasan: Some(Txt { text: "data <ganda>".to_string(), lang: None }),
+            predikat: None,
+            bukti: vec![Link {
+                label: Txt { text: "BA".to_string(), lang: None },
+                url: "../../bukti/ba.pdf".to_string(),
+                external: false,
+            }],
+            catatan: None,
+        }
+    }
+
+    fn render(template: &str, rows: Value) -> Result<String, Error> {
+        let mut env = Environment::new();
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        super::super::html::register(&mut env);
+        register(&mut env);
+        let t = Value::from(minijinja::value::Serde(Words::new(Lang::Id).all()));
+        env.render_str(template, context! { lang => "id", lang_root => "../../", t, rows })
+    }
+
+    #[test]
+    fn a_quarter_row_is_written_from_the_view() {
+        let rows = Value::from(minijinja::value::Serde(Rows::from(vec![row("TW2", "ditolak")])));
+        let out = render("{{ quarter_rows(rows, 'hari', none, true) }}", rows).unwrap();
+        // Target 5 hari, realisation 4 hari, cumulative 9 hari, reported 80 % marked rejected,
+        // no validated achievement, the rejection with its (escaped) reason, no predicate, one
+        // evidence link.
+        let flag = " <span class=\"flag s-ditolak\"><span aria-hidden=\"true\">✗</span><span class=\"vh\"> (ditolak)</span></span>";
+        let expected = format!(
+            "<tr><th scope=\"row\">TW2</th><td>5\u{a0}hari</td><td>4\u{a0}hari</td><td>9\u{a0}hari</td>\
+             <td>80,00\u{a0}%{flag}</td><td>–</td>\
+             <td><span class=\"st s-ditolak\">✗ ditolak</span><br><small>Alasan: data &lt;ganda&gt;</small></td>\
+             <td>–</td><td><ul class=\"links\"><li><a href=\"../../bukti/ba.pdf\">BA</a></li></ul></td></tr>\n"
+        );
+        assert_eq!(out, expected);
+    }
+
+    #[test]
+    fn a_template_still_reads_the_rows_and_cannot_pass_its_own_list() {
+        let rows =
+            Value::from(minijinja::value::Serde(Rows::from(vec![row("TW1", "sah"), row("TAHUN", "sah")])));
+        let out = render(
+            "{% for r in rows %}{{ r.periode }} {{ r.capaian }} {{ r.target.value }};{% endfor %}",
+            rows,
+        );
+        assert_eq!(out.unwrap(), "TW1 80 5;TAHUN 80 5;");
+        let err = render("{{ quarter_rows([1, 2], 'hari', none, false) }}", Value::UNDEFINED).unwrap_err();
+        assert!(err.to_string().contains("quarter_rows: expects the rows of a year's quarters"), "{err}");
+    }
 }
