@@ -1,4 +1,7 @@
-//! Charts of target against realisation, drawn as SVG with plotters.
+//! Charts of target against realisation, drawn as SVG with plotters: plotters lays out the
+//! chart (its areas, the axis labels, the mapping of values to pixels) on our own backend
+//! ([`backend`]), which writes the texts straight into the final SVG; the marks of the series
+//! are written by [`ink`], one path per series.
 //!
 //! Every chart is an accessible image: the root `<svg>` has `role="img"` and is labelled by a
 //! `<title>` and a `<desc>` that states the figures (the caller writes both, in the page
@@ -17,9 +20,6 @@
 
 use std::fmt::Write as _;
 use std::ops::Range;
-use std::sync::LazyLock;
-
-use memchr::memmem::Finder;
 
 use plotters::coord::ranged1d::{KeyPointHint, NoDefaultFormatting, Ranged, ValueFormatter};
 use plotters::prelude::*;
@@ -28,8 +28,10 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::escape;
+use backend::{Lean, Texts};
 use ink::{Ink, Pixel};
 
+mod backend;
 mod ink;
 pub(crate) mod page;
 use crate::diagnostics::Lang;
@@ -90,12 +92,6 @@ pub struct Chart<'a> {
 /// Axis and legend text (12.6:1 on white); written once on the root element, which every
 /// `<text>` inherits (the colours of the series are in [`ink`]).
 const TEXT: RGBColor = RGBColor(0x33, 0x33, 0x33);
-/// What plotters writes on every `<text>` of the usual size and colour; [`finish`] removes it,
-/// since the root element carries the same font, size and colour.
-const TEXT_ATTRS: &str = " font-family=\"sans-serif\" font-size=\"14\" opacity=\"1\" fill=\"#333333\"";
-/// The default anchor of SVG text, which plotters writes anyway.
-const START: &str = " text-anchor=\"start\"";
-
 /// Pixel size of the text (font-size in the SVG). 14 and 12 are exact after plotters' division
 /// by 1.24; 13 would print as 13.000000000000002.
 const FONT_PX: f64 = 14.0;
@@ -108,29 +104,41 @@ const CHAR_EM: f64 = 0.58;
 pub fn svg(chart: &Chart, id: &str) -> String {
     let (w, h) = (chart.size.0.clamp(40, 4000), chart.size.1.clamp(30, 4000));
     let values = scaled(chart);
-    let has_value = values.iter().any(|(t, r)| t.is_some() || r.is_some());
     let mut out = String::with_capacity(4 * 1024);
-    let mut ink = Ink::default();
-    {
-        let root = SVGBackend::with_string(&mut out, (w, h)).into_drawing_area();
-        // Drawing into a String cannot fail; should plotters ever report an error, the chart
-        // is left as drawn so far rather than panicking.
-        let _ = if !has_value {
-            draw_empty(&root, chart)
-        } else if chart.sparkline {
-            draw_sparkline(&root, &values, &mut ink)
-        } else {
-            draw_full(&root, chart, &values, &mut ink)
-        };
-        let _ = root.present();
+    if chart.page {
+        page::root(&mut out, chart, id, (w, h));
+    } else {
+        standalone_root(&mut out, chart, id, (w, h));
     }
-    finish(&out, &ink, chart, id, (w, h))
+    let mut texts = Texts::new(out, chart.page, chart.y_label_lang.map(|lang| (chart.y_label, lang)));
+    let mut ink = Ink::default();
+    // plotters reports an error only for a shape this backend does not write (a test checks
+    // that none is drawn); the chart is then left as drawn so far rather than panicking.
+    let _ = draw(Lean::new(&mut texts, (w, h)).into_drawing_area(), chart, &values, &mut ink);
+    let mut out = texts.finish();
+    ink.write(&mut out, chart.page);
+    out.push_str("</svg>\n");
+    out
+}
+
+/// Lays `values` out on `root`: its texts go into the SVG, its marks into `ink`.
+fn draw(root: Area<'_, '_>, chart: &Chart, values: &[Pair], ink: &mut Ink) -> DrawResult {
+    let has_value = values.iter().any(|(t, r)| t.is_some() || r.is_some());
+    if !has_value {
+        draw_empty(&root, chart)?;
+    } else if chart.sparkline {
+        draw_sparkline(&root, values, ink)?;
+    } else {
+        draw_full(&root, chart, values, ink)?;
+    }
+    root.present()?;
+    Ok(())
 }
 
 /// The target and the realisation of one point, divided by `scale_down`.
 type Pair = (Option<Decimal>, Option<Decimal>);
 type DrawResult = Result<(), Box<dyn std::error::Error>>;
-type Area<'b> = DrawingArea<SVGBackend<'b>, plotters::coord::Shift>;
+type Area<'t, 'c> = DrawingArea<Lean<'t, 'c>, plotters::coord::Shift>;
 
 /// Every value divided by `scale_down`, still exact.
 fn scaled(chart: &Chart) -> Vec<Pair> {
@@ -262,7 +270,7 @@ impl ValueFormatter<f64> for Axis {
 }
 
 fn font(px: f64) -> TextStyle<'static> {
-    // plotters' SVG backend writes font-size = size / 1.24.
+    // plotters divides a font's size by 1.24 for its pixel size (see `backend`).
     ("sans-serif", px * 1.24).into_font().color(&TEXT)
 }
 
@@ -295,8 +303,8 @@ fn target_runs(values: &[Pair]) -> Vec<Vec<(f64, f64)>> {
 
 /// Puts the grid lines at the ticks, the zero line, the bars, the target line and its markers
 /// of a chart whose x axis is [`x_axis`] and y axis the [`Scale`] into `ink`.
-fn draw_series<'b>(
-    chart_ctx: &ChartContext<'b, SVGBackend<'b>, Cartesian2d<Axis, Axis>>,
+fn draw_series(
+    chart_ctx: &ChartContext<'_, Lean<'_, '_>, Cartesian2d<Axis, Axis>>,
     values: &[Pair],
     ticks: &[f64],
     small: bool,
@@ -343,7 +351,7 @@ fn y_axis(scale: &Scale) -> Axis {
     Axis { lo: coord(scale.lo), hi: coord(scale.hi), ticks: scale.ticks.iter().map(|t| coord(*t)).collect() }
 }
 
-fn draw_full(root: &Area<'_>, chart: &Chart, values: &[Pair], ink: &mut Ink) -> DrawResult {
+fn draw_full(root: &Area<'_, '_>, chart: &Chart, values: &[Pair], ink: &mut Ink) -> DrawResult {
     let (w, _) = root.dim_in_pixel();
     let w = f64::from(w);
     let scale = nice_scale(values);
@@ -424,7 +432,7 @@ fn draw_full(root: &Area<'_>, chart: &Chart, values: &[Pair], ink: &mut Ink) -> 
     Ok(())
 }
 
-fn draw_sparkline(root: &Area<'_>, values: &[Pair], ink: &mut Ink) -> DrawResult {
+fn draw_sparkline(root: &Area<'_, '_>, values: &[Pair], ink: &mut Ink) -> DrawResult {
     // No ticks to show, so no rounding of the ends: the series fill the card.
     let Scale { lo, hi, .. } = nice_scale(values);
     let (lo, hi) = spark_range(values).unwrap_or((lo, hi));
@@ -436,7 +444,7 @@ fn draw_sparkline(root: &Area<'_>, values: &[Pair], ink: &mut Ink) -> DrawResult
     Ok(())
 }
 
-fn draw_empty(root: &Area<'_>, chart: &Chart) -> DrawResult {
+fn draw_empty(root: &Area<'_, '_>, chart: &Chart) -> DrawResult {
     let (w, h) = root.dim_in_pixel();
     let px = if chart.sparkline { 12.0 } else { FONT_PX };
     root.draw(&Text::new(
@@ -445,61 +453,6 @@ fn draw_empty(root: &Area<'_>, chart: &Chart) -> DrawResult {
         font(px).pos(Pos::new(HPos::Center, VPos::Center)),
     ))?;
     Ok(())
-}
-
-/// Replaces plotters' root element by an accessible, scalable one with `<title>` and `<desc>`
-/// that carries the font, size and colour of the text once, and appends the series.
-fn finish(drawn: &str, ink: &Ink, chart: &Chart, id: &str, (w, h): (u32, u32)) -> String {
-    let body = drawn
-        .strip_prefix("<svg")
-        .and_then(|rest| rest.find('>').map(|end| &rest[end + 1..]))
-        .unwrap_or("</svg>\n");
-    let body = body.strip_prefix('\n').unwrap_or(body);
-    let body = body.trim_end().strip_suffix("</svg>").unwrap_or(body);
-    let mut out = String::with_capacity(body.len() + chart.title.len() + chart.description.len() + 1200);
-    if chart.page {
-        page::root(&mut out, chart, id, (w, h));
-        page::texts(&strip_text_attrs(body), &mut out);
-    } else {
-        standalone_root(&mut out, chart, id, (w, h));
-        out.push_str(&strip_text_attrs(body));
-    }
-    if let Some(lang) = chart.y_label_lang {
-        mark_lang(&mut out, chart.y_label, lang);
-    }
-    ink.write(&mut out, chart.page);
-    out.push_str("</svg>\n");
-    out
-}
-
-/// plotters' texts without the font, size, colour and anchor that the root element or SVG's
-/// defaults give them.
-fn strip_text_attrs(body: &str) -> String {
-    // Searchers built once: a chart has some twenty texts and a site tens of thousands of charts.
-    static ATTRS: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(TEXT_ATTRS));
-    static ANCHOR: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new(START));
-    let mut out = String::with_capacity(body.len());
-    for piece in pieces(body, &ATTRS) {
-        pieces(piece, &ANCHOR).for_each(|p| out.push_str(p));
-    }
-    out
-}
-
-/// The parts of `text` between the occurrences of `cut`'s needle (ASCII, so every cut falls
-/// between characters).
-fn pieces<'t>(text: &'t str, cut: &'t Finder<'static>) -> impl Iterator<Item = &'t str> {
-    let len = cut.needle().len();
-    let mut at = 0;
-    let mut found = cut.find_iter(text.as_bytes());
-    std::iter::from_fn(move || {
-        if at > text.len() {
-            return None;
-        }
-        let end = found.next().unwrap_or(text.len());
-        let piece = &text[at..end];
-        at = end + len.max(1);
-        Some(piece)
-    })
 }
 
 /// The root element, title and description of an SVG that stands alone, with its font, size
@@ -514,18 +467,6 @@ fn standalone_root(out: &mut String, chart: &Chart, id: &str, (w, h): (u32, u32)
         escape(chart.title),
         escape(chart.description),
     );
-}
-
-/// Marks the `<text>` element that shows `label` (the unit, the first text drawn) as written in
-/// `lang`.
-fn mark_lang(out: &mut String, label: &str, lang: &str) {
-    // plotters writes a text's words on a line of their own; a page's chart, on the text's line.
-    let label = escape(label);
-    let found = out.find(&format!(">\n{label}\n</text>")).or_else(|| out.find(&format!(">{label}</text>")));
-    let Some(end) = found else { return };
-    if let Some(start) = out[..end].rfind("<text") {
-        out.insert_str(start + "<text".len(), &format!(" lang=\"{}\"", escape(lang)));
-    }
 }
 
 /// A chart of `points` as the reports draw one (a test's starting point).
@@ -554,18 +495,6 @@ pub(crate) fn sample<'a>(points: &'a [Point]) -> Chart<'a> {
 mod tests {
     use super::*;
     use std::str::FromStr;
-
-    #[test]
-    fn plotters_font_and_default_anchor_are_cut_from_every_text() {
-        let body = format!(
-            "<text x=\"1\"{TEXT_ATTRS}{START}>\na\n</text><text x=\"2\"{TEXT_ATTRS} text-anchor=\"end\">b</text>{START}"
-        );
-        assert_eq!(
-            strip_text_attrs(&body),
-            "<text x=\"1\">\na\n</text><text x=\"2\" text-anchor=\"end\">b</text>"
-        );
-        assert_eq!(strip_text_attrs("<rect/>"), "<rect/>");
-    }
 
     fn d(s: &str) -> Option<Decimal> {
         (!s.is_empty()).then(|| Decimal::from_str(s).unwrap())
@@ -807,6 +736,29 @@ mod tests {
         let points = [p("A", "", "0"), p("B", "", "")];
         let out = super::svg(&sample(&points), "z");
         assert_eq!(markers(&out), (1, 2));
+    }
+
+    #[test]
+    fn plotters_draws_nothing_the_backend_cannot_write() {
+        // A visible shape from plotters (its mesh, axes, tick marks) would be an error and the
+        // chart cut short: every kind of chart draws without one.
+        let points = iku2();
+        let empty: [Point; 0] = [];
+        for (points, sparkline) in
+            [(&points[..], false), (&points[..], true), (&empty[..], false), (&empty[..], true)]
+        {
+            for page in [false, true] {
+                let chart = Chart { sparkline, page, ..sample(points) };
+                let mut texts = Texts::new(String::new(), page, None);
+                let drawn = draw(
+                    Lean::new(&mut texts, (640, 320)).into_drawing_area(),
+                    &chart,
+                    &scaled(&chart),
+                    &mut Ink::default(),
+                );
+                assert!(drawn.is_ok(), "{drawn:?}");
+            }
+        }
     }
 
     #[test]

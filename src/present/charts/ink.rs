@@ -1,6 +1,6 @@
 //! The marks of a chart written lean: each series is one `<path>` whose colour and stroke are
 //! written once, instead of one element per bar, marker or grid line with every attribute
-//! repeated (plotters' SVG backend writes a `<rect>` or `<polyline>` per shape). Coordinates are
+//! repeated (plotters' own SVG backend writes a `<rect>` or `<polyline>` per shape). Coordinates are
 //! whole pixels of the drawing, as plotters gives them.
 
 use std::fmt::Write as _;
