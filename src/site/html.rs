@@ -287,7 +287,7 @@ fn symbol(status: &str) -> &'static str {
 /// The interface word `key` in the page's language (`t[key]`).
 pub(super) fn word(state: &State, key: &str) -> Result<String, Error> {
     let words = state.lookup("t").ok_or_else(|| invalid("no `t` in the context"))?;
-    let word = words.get_item(&Value::from(key))?;
+    let word = words.get_attr(key)?;
     word.as_str().map(str::to_string).ok_or_else(|| invalid(format!("no word for {key:?}")))
 }
 
