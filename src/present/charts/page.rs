@@ -34,7 +34,8 @@ pub(super) fn root(out: &mut String, chart: &Chart, id: &str, (w, h): (u32, u32)
 }
 
 /// The `key="value"` pairs of an element's attributes, or `None` when they are written
-/// otherwise.
+/// otherwise (the reports read a chart's texts back with it: `reports::pdf::labels`).
+#[cfg(feature = "pdf")]
 pub(crate) fn attributes(mut attrs: &str) -> Option<Vec<(&str, &str)>> {
     let mut pairs = Vec::new();
     loop {
