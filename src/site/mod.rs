@@ -231,7 +231,7 @@ struct Shared {
     site_value: minijinja::Value,
     /// The fingerprint of the above, the base URL and the templates.
     fingerprint: u64,
-    /// The menus and footers as rendered.
+    /// The tops, menus and footers as rendered.
     chrome: page::Chromes,
 }
 

@@ -134,9 +134,9 @@ pub(super) struct Chrome {
     kaki: Value,
 }
 
-/// The menus and footers of one language, by language root and current menu entry: at 5,000
-/// indicators 10,000 pages share a handful of them, and rendering the menu for each page was
-/// ≈ 3 % of a build's instructions.
+/// The tops, menus and footers of one language, by language root (which, in one language, also
+/// fixes the site root) and current menu entry: at 5,000 indicators 10,000 pages share a handful
+/// of them, and rendering them for each page was ≈ 5 % of a build's instructions.
 pub(super) struct Chromes {
     /// The paths (under the language root) of the menu's entries.
     entries: Vec<String>,
