@@ -65,10 +65,15 @@ pub fn angka(value: Decimal, lang: Lang) -> String {
         Lang::Id => ('.', ','),
         Lang::En => (',', '.'),
     };
-    // Display of a Decimal is plain digits with a '.' (never an exponent), so the grouping can
-    // work on the text without any arithmetic.
-    let digits = value.abs().to_string();
-    let (integer, fraction) = digits.split_once('.').unwrap_or((&digits, ""));
+    // A Decimal is its mantissa's digits with the point `scale` places from the right: written
+    // as an integer and split there (what Display of a Decimal writes, without its general path
+    // over 96 bits, ≈ 1 % of a site build), padded with zeros when the figure is below one.
+    let scale = value.scale() as usize;
+    let mut digits = value.mantissa().unsigned_abs().to_string();
+    if digits.len() <= scale {
+        digits.insert_str(0, &"0".repeat(scale + 1 - digits.len()));
+    }
+    let (integer, fraction) = digits.split_at(digits.len() - scale);
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
     if is_negative(value) {
         out.push('-');
@@ -248,6 +253,16 @@ mod tests {
         assert_eq!(angka(d("1000"), Lang::Id), "1.000");
         assert_eq!(angka(d("0.1"), Lang::Id), "0,1");
         assert_eq!(angka(d("75123456789012.34"), Lang::Id), "75.123.456.789.012,34");
+        // Below one, the zeros before the digits; zero keeps its decimals; the largest mantissa.
+        assert_eq!(angka(d("0.005"), Lang::Id), "0,005");
+        assert_eq!(angka(d("-0.050"), Lang::En), "-0.050");
+        assert_eq!(angka(d("0.00"), Lang::Id), "0,00");
+        assert_eq!(angka(d("0"), Lang::Id), "0");
+        assert_eq!(
+            angka(d("79228162514264337593543950335"), Lang::Id),
+            "79.228.162.514.264.337.593.543.950.335"
+        );
+        assert_eq!(angka(d("7.9228162514264337593543950335"), Lang::En), "7.9228162514264337593543950335");
     }
 
     #[test]
