@@ -8,6 +8,8 @@
 //! values: copying thousands of rows into values field by field, only to read them back here by
 //! name, cost more than writing their cells.
 
+use std::fmt::Write as _;
+
 use minijinja::value::Value;
 use minijinja::{Environment, Error, State};
 
@@ -87,10 +89,15 @@ fn headline_figures(
     }
     let mut out = String::with_capacity(1024);
     for (key, attrs, figure) in figures {
-        let term = Escape(&word(state, key)?).to_string();
-        out.push_str(&format!("<div><dt>{term}</dt><dd{attrs}>{figure}</dd></div>\n"));
+        push_figure(&mut out, &word(state, key)?, attrs, &figure);
     }
     Ok(Value::from_safe_string(out))
+}
+
+/// Appends the group of the term `term` (text) and its figure `figure` (markup) of a `<dl>`,
+/// with `attrs` on the figure.
+fn push_figure(out: &mut String, term: &str, attrs: &str, figure: &str) {
+    let _ = writeln!(out, "<div><dt>{}</dt><dd{attrs}>{figure}</dd></div>", Escape(term));
 }
 
 /// The groups of term and figure of an indicator's year-end projection `pr` (whose unit is
@@ -113,7 +120,7 @@ fn projection_figures(
     ];
     let mut out = String::with_capacity(512);
     for (term, figure) in figures {
-        out.push_str(&format!("  <div><dt>{}</dt><dd>{figure}</dd></div>\n", Escape(&term)));
+        push_figure(&mut out, &term, "", &figure);
     }
     Ok(Value::from_safe_string(out))
 }
