@@ -433,6 +433,17 @@ fn a_template_error_names_the_theme_file_and_line_it_is_in() {
     assert!(!stderr.contains("themes/default/templates/404.html"), "{stderr}");
 }
 
+/// A site's own menu (rendered once and shared by the pages) that fails is reported at its own
+/// file and line like any page template, and stops the build.
+#[test]
+fn a_failing_menu_template_names_its_file_and_line() {
+    let site = Site::minimal();
+    site.replace("content/sakip.yaml", "  data_contoh: true", "  data_contoh: true\n  tema: kantor");
+    site.write("themes/kantor/templates/menu.html", "<nav>\n{{ nav.missing.field }}\n</nav>\n");
+    let stderr = build_fails(&site);
+    assert!(stderr.contains("themes/kantor/templates/menu.html:2"), "{stderr}");
+}
+
 #[test]
 fn the_reserved_page_slugs_are_exactly_what_a_build_writes_at_the_top() {
     // The example has every kind of page, evidence and both languages; its Markdown pages are
