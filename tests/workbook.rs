@@ -175,15 +175,92 @@ fn every_indicator_and_evaluation_id_is_in_the_workbook_and_no_cell_is_a_formula
     assert!(about.rows().any(|r| is(&r[0], "Data contoh")));
 }
 
+/// A member of the workbook at `path`, read with the real `unzip`.
+fn unzip(path: &Path, member: &str) -> String {
+    let out = Command::new("unzip").arg("-p").arg(path).arg(member).output().unwrap();
+    assert!(out.status.success(), "unzip {member}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// The value of attribute `name` in a tag's text (`r="A1" s="2"`).
+fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let key = format!("{name}=\"");
+    let (at, _) = tag.match_indices(&key).find(|(i, _)| *i == 0 || tag.as_bytes()[i - 1] == b' ')?;
+    tag[at + key.len()..].split('"').next()
+}
+
+/// Each cell style (`<xf>` of `cellXfs`, by index) as a spreadsheet applies it: its number
+/// format code (`General` for none) and its alignment element.
+fn cell_styles(styles: &str) -> Vec<(String, String)> {
+    let codes: Vec<(&str, &str)> = styles
+        .split("<numFmt ")
+        .skip(1)
+        .filter_map(|f| Some((attr(f, "numFmtId")?, attr(f, "formatCode")?)))
+        .collect();
+    let xfs = styles.split("<cellXfs").nth(1).unwrap().split("</cellXfs>").next().unwrap();
+    xfs.split("<xf ")
+        .skip(1)
+        .map(|xf| {
+            let id = attr(xf, "numFmtId").unwrap();
+            let code = codes.iter().find(|(i, _)| *i == id).map_or("General", |(_, c)| c);
+            let align = xf.split("<alignment").nth(1).map_or("", |a| a.split("/>").next().unwrap());
+            (code.replace("&amp;", "&"), align.trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn every_cell_carries_the_style_it_is_shown_with() {
+    // The writer gives a column the style most of its cells have and writes those cells
+    // without a format of their own; a spreadsheet applies a column's style only to cells
+    // that do not exist, so each written cell must still name its style (`s`) in the sheet.
+    let (_tmp, public) = common::build_in(crate_dir(), &[]);
+    let path = public.join(WORKBOOK_2023);
+    let styles = cell_styles(&unzip(&path, "xl/styles.xml"));
+    let (mut numbers, mut texts, mut dates, mut formats) = (0, 0, 0, BTreeSet::new());
+    for n in 1..=9 {
+        let xml = unzip(&path, &format!("xl/worksheets/sheet{n}.xml"));
+        for cell in xml.split("<c ").skip(1).map(|c| c.split("</c>").next().unwrap()) {
+            let (r, t) = (attr(cell, "r").unwrap(), attr(cell, "t"));
+            let s: usize =
+                attr(cell, "s").unwrap_or_else(|| panic!("sheet{n} {r} has no style")).parse().unwrap();
+            let (code, align) = &styles[s];
+            if r[r.len() - 1..] == *"1" && r[..r.len() - 1].chars().all(|c| c.is_ascii_uppercase()) {
+                continue; // the header row, bold and wrapped
+            }
+            assert!(align.contains(r#"vertical="top""#), "sheet{n} {r}: {align}");
+            match t {
+                // Text wraps in its column, a figure kept as text is right-aligned.
+                Some(_) => {
+                    texts += 1;
+                    assert_eq!(code, "General", "sheet{n} {r}");
+                    let wraps = align.contains(r#"wrapText="1""#);
+                    assert!(wraps || align.contains(r#"horizontal="right""#), "sheet{n} {r}: {align}");
+                }
+                None if code == "yyyy-mm-dd" => dates += 1,
+                None => {
+                    numbers += 1;
+                    assert!(code.starts_with("#,##0"), "sheet{n} {r}: number shown as {code}");
+                    formats.insert(code.clone());
+                }
+            }
+        }
+    }
+    assert!(numbers > 100 && texts > 100 && dates > 10, "{numbers} {texts} {dates}");
+    // Figures show their own decimals: none (counts, rupiah), one, two (percentages).
+    for code in ["#,##0", "#,##0.00"] {
+        assert!(formats.contains(code), "{formats:?}");
+    }
+    // IKU-2's target 82,50 is the number 82.5 shown with two decimals.
+    let iku = unzip(&path, "xl/worksheets/sheet2.xml");
+    let cell = iku.split("<c ").find(|c| c.contains("<v>82.5</v>")).expect("82.5 in IKU");
+    assert_eq!(styles[attr(cell, "s").unwrap().parse::<usize>().unwrap()].0, "#,##0.00");
+}
+
 #[test]
 fn the_workbook_freezes_its_header_and_formats_figures_the_indonesian_way() {
     let (_tmp, public) = common::build_in(crate_dir(), &[]);
-    let unzip = |member: &str| {
-        let out =
-            Command::new("unzip").arg("-p").arg(public.join(WORKBOOK_2023)).arg(member).output().unwrap();
-        assert!(out.status.success(), "unzip {member}");
-        String::from_utf8(out.stdout).unwrap()
-    };
+    let unzip = |member: &str| unzip(&public.join(WORKBOOK_2023), member);
     // Excel stores format codes in its neutral notation; a spreadsheet in Indonesian shows
     // `#,##0.00` as 1.234,50.
     let styles = unzip("xl/styles.xml");

@@ -11,14 +11,16 @@
 //! dates are the as-of date, so two builds of one commit give the same bytes.
 //!
 //! No sheet is held whole: a sheet makes its rows twice, once to fit the column widths and
-//! once to write them, and rust_xlsxwriter's constant-memory mode puts each written row into
-//! an unnamed temporary file in the system's temporary folder (`TMPDIR`), gone when the
-//! workbook is saved (holding every cell took ≈ 115 MiB at 5,000 indicators). The build and
+//! once to write them, and rust_xlsxwriter's low-memory mode puts each written row into an
+//! unnamed temporary file in the system's temporary folder (`TMPDIR`), gone when the workbook
+//! is saved (holding every cell took ≈ 115 MiB at 5,000 indicators); only each distinct text
+//! is kept, once, in the shared-string table that the cells name by number. The build and
 //! the preview write the same way, so their bytes are the same; a temporary folder that cannot
 //! be written is reported as the workbook's error (docs/output.md).
 
 mod sheets;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::str::FromStr;
 
@@ -67,6 +69,36 @@ pub enum SelAngka {
 /// exactly `value` again; otherwise the exact figure as text. `75000000000000` and `82.50`
 /// are numbers; a figure of 20 significant digits is text.
 pub fn sel_angka(value: Decimal) -> SelAngka {
+    match exact_f64(value) {
+        Some(float) => SelAngka::Angka(float),
+        None => sel_angka_by_text(value),
+    }
+}
+
+/// The powers of ten an `f64` holds exactly (10^22 < 2^53 · 2^22 is the last).
+const POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+    1e19, 1e20, 1e21, 1e22,
+];
+
+/// The `f64` of a figure of at most 15 significant digits, without going through text: every
+/// decimal of 15 digits or fewer reads back from its nearest `f64` (an `f64` has 15 to 17
+/// digits), so such a figure is always a number. Its mantissa and 10^scale are both exact
+/// `f64`s, and IEEE division rounds their quotient to the nearest `f64`, as parsing the
+/// decimal's text does. Nothing for longer figures: [`sel_angka_by_text`] decides those.
+fn exact_f64(value: Decimal) -> Option<f64> {
+    let mantissa = value.mantissa();
+    let power = POW10.get(value.scale() as usize)?;
+    if mantissa.unsigned_abs() >= 1_000_000_000_000_000 {
+        return None;
+    }
+    // A zero is stored unsigned, as the pages show it.
+    Some(if mantissa == 0 { 0.0 } else { mantissa as f64 / power })
+}
+
+/// [`sel_angka`] the long way: through the figure's text, its `f64` and that `f64`'s shortest
+/// text.
+fn sel_angka_by_text(value: Decimal) -> SelAngka {
     let teks = || SelAngka::Teks(angka(value, Lang::Id));
     let Ok(float) = value.to_string().parse::<f64>() else { return teks() };
     if !float.is_finite() {
@@ -108,6 +140,45 @@ pub(super) struct Sheet<'a> {
 /// What takes the rows of a sheet one by one.
 pub(super) type Emit<'r> = &'r mut dyn FnMut(Vec<Sel>);
 
+/// How a cell is shown: the format it is written with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Gaya {
+    /// Text, top-aligned and wrapped.
+    Teks,
+    /// A figure kept as text: top- and right-aligned.
+    TeksAngka,
+    /// A date, `yyyy-mm-dd`.
+    Tanggal,
+    /// A number with this many decimals.
+    Angka(u32),
+}
+
+/// What a cell holds as written.
+enum Isi<'s> {
+    Teks(Cow<'s, str>),
+    Angka(f64),
+    Tanggal(ExcelDateTime),
+}
+
+/// What `sel` is written as, and how it is shown; nothing for a blank (an empty text is
+/// blank as well: a spreadsheet keeps no empty string).
+fn isi(sel: &Sel) -> Option<(Isi<'_>, Gaya)> {
+    Some(match sel {
+        Sel::Teks(text) if text.is_empty() => return None,
+        Sel::Teks(text) => (Isi::Teks(Cow::Borrowed(within_limit(text))), Gaya::Teks),
+        Sel::Angka(value) => match sel_angka(*value) {
+            SelAngka::Angka(n) => (Isi::Angka(n), Gaya::Angka(value.scale())),
+            SelAngka::Teks(t) => (Isi::Teks(Cow::Owned(t)), Gaya::TeksAngka),
+        },
+        Sel::Bulat(n) => (Isi::Angka(*n as f64), Gaya::Angka(0)),
+        Sel::Tanggal(date) => match excel_date(*date) {
+            Some(d) => (Isi::Tanggal(d), Gaya::Tanggal),
+            None => (Isi::Teks(Cow::Owned(date.to_string())), Gaya::Teks),
+        },
+        Sel::Kosong => return None,
+    })
+}
+
 /// The formats of a workbook, made once: number formats by decimals.
 struct Formats {
     header: Format,
@@ -129,13 +200,19 @@ impl Formats {
         }
     }
 
-    /// `#,##0` with `scale` decimals: the value's own digits, as the pages show them.
-    fn angka(&mut self, scale: u32) -> &Format {
-        self.angka.entry(scale).or_insert_with(|| {
-            let decimals =
-                if scale == 0 { String::new() } else { format!(".{}", "0".repeat(scale as usize)) };
-            Format::new().set_align(FormatAlign::Top).set_num_format(format!("#,##0{decimals}"))
-        })
+    /// The format of `gaya`; a number's is `#,##0` with `scale` decimals: the value's own
+    /// digits, as the pages show them.
+    fn of(&mut self, gaya: Gaya) -> &Format {
+        match gaya {
+            Gaya::Teks => &self.teks,
+            Gaya::TeksAngka => &self.teks_angka,
+            Gaya::Tanggal => &self.tanggal,
+            Gaya::Angka(scale) => self.angka.entry(scale).or_insert_with(|| {
+                let decimals =
+                    if scale == 0 { String::new() } else { format!(".{}", "0".repeat(scale as usize)) };
+                Format::new().set_align(FormatAlign::Top).set_num_format(format!("#,##0{decimals}"))
+            }),
+        }
     }
 }
 
@@ -143,12 +220,13 @@ impl Formats {
 pub(super) fn workbook(p: &Presenter, tahun: i32) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     book.set_properties(&properties(p, tahun)?);
-    // Level 2 of zlib's 1–9 (the crate's default is 6): at 5,000 indicators the workbook is
-    // ≈ 20 % larger (2.26 → 2.77 MB) and takes ≈ 0.12 CPU-s less, a fifth of its time.
-    book.set_zip_compression_level(2);
+    // Level 1 of zlib's 1–9, the fastest (the crate's default is 6): at 5,000 indicators the
+    // workbook is 3.3 MB against 2.8 MB at level 2 before its texts were shared, and at 500
+    // its compression takes 33 M instructions instead of 61 M.
+    book.set_zip_compression_level(1);
     let mut formats = Formats::new();
     for sheet in sheets::sheets(p, tahun) {
-        write_sheet(book.add_worksheet_with_constant_memory()?, &sheet, &mut formats)?;
+        write_sheet(book.add_worksheet_with_low_memory()?, &sheet, &mut formats)?;
     }
     book.save_to_buffer()
 }
@@ -172,25 +250,25 @@ fn excel_date(date: NaiveDate) -> Option<ExcelDateTime> {
 
 fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, formats: &mut Formats) -> Result<(), XlsxError> {
     ws.set_name(sheet.nama)?;
-    let widths = widths(sheet);
-    for (c, title) in sheet.kolom.iter().enumerate() {
-        // A text cell written without a format takes its column's: the writer then looks up
-        // no format per cell (hashing one took a fifth of the workbook's time).
-        ws.set_column_format(c as u16, &formats.teks)?;
+    let kolom = columns(sheet);
+    for (c, (title, k)) in sheet.kolom.iter().zip(&kolom).enumerate() {
+        // A cell written without a format takes its column's: the writer then looks up no
+        // format for it (hashing one per cell took a sixth of the workbook's time).
+        ws.set_column_format(c as u16, formats.of(k.gaya))?;
         ws.write_string_with_format(0, c as u16, *title, &formats.header)?;
     }
     let header: Vec<Sel> = sheet.kolom.iter().map(|k| Sel::Teks(k.to_string())).collect();
-    fit_height(ws, 0, &header, &widths)?;
+    fit_height(ws, 0, &header, &kolom)?;
     let (mut r, mut result) = (0, Ok(()));
     (sheet.baris)(&mut |row| {
         r += 1;
         if result.is_ok() {
-            result = write_row(ws, r, &row, &widths, formats);
+            result = write_row(ws, r, &row, &kolom, formats);
         }
     });
     result?;
-    for (c, w) in widths.iter().enumerate() {
-        ws.set_column_width(c as u16, *w as u16 + 2)?;
+    for (c, k) in kolom.iter().enumerate() {
+        ws.set_column_width(c as u16, k.lebar as u16 + 2)?;
     }
     ws.set_freeze_panes(1, 0)?;
     // Printed, a sheet is A4 landscape, one page wide, with its header on every page.
@@ -202,39 +280,61 @@ fn write_row(
     ws: &mut Worksheet,
     r: u32,
     row: &[Sel],
-    widths: &[usize],
+    kolom: &[Kolom],
     formats: &mut Formats,
 ) -> Result<(), XlsxError> {
-    for (c, sel) in row.iter().enumerate() {
-        write_cell(ws, r, c as u16, sel, formats)?;
+    for (c, (sel, k)) in row.iter().zip(kolom).enumerate() {
+        write_cell(ws, r, c as u16, sel, k.gaya, formats)?;
     }
-    fit_height(ws, r, row, widths)
+    fit_height(ws, r, row, kolom)
 }
 
 /// Excel's paper size code of A4.
 const A4: u8 = 9;
 
-/// Each column's width in characters: its widest cell as shown, within [`LEBAR`]. A header
-/// wraps between its words, so it needs only its longest word's width.
-fn widths(sheet: &Sheet) -> Vec<usize> {
+/// A column as written: its width in characters and the style most of its cells have,
+/// which becomes the column's own.
+struct Kolom {
+    lebar: usize,
+    gaya: Gaya,
+}
+
+/// Each column's width in characters, its widest cell as shown within [`LEBAR`] (a header
+/// wraps between its words, so it needs only its longest word's width), and its style: the
+/// one most of its cells have (the first of [`Gaya`]'s order on a tie; text when it has none).
+fn columns(sheet: &Sheet) -> Vec<Kolom> {
     let mut widths: Vec<usize> =
         sheet.kolom.iter().map(|k| k.split(' ').map(|w| w.chars().count()).max().unwrap_or(0)).collect();
+    let mut counts: Vec<Vec<(Gaya, usize)>> = vec![Vec::new(); widths.len()];
     (sheet.baris)(&mut |row| {
-        for (w, sel) in widths.iter_mut().zip(&row) {
+        for ((w, count), sel) in widths.iter_mut().zip(&mut counts).zip(&row) {
             *w = (*w).max(shown(sel));
+            if let Some((_, gaya)) = isi(sel) {
+                match count.iter_mut().find(|(g, _)| *g == gaya) {
+                    Some((_, n)) => *n += 1,
+                    None => count.push((gaya, 1)),
+                }
+            }
         }
     });
-    widths.iter().map(|w| (*w).clamp(LEBAR.0, LEBAR.1)).collect()
+    let most = |count: Vec<(Gaya, usize)>| {
+        count.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0))).map_or(Gaya::Teks, |(g, _)| g)
+    };
+    widths
+        .into_iter()
+        .zip(counts)
+        .map(|(w, count)| Kolom { lebar: w.clamp(LEBAR.0, LEBAR.1), gaya: most(count) })
+        .collect()
 }
 
 /// A spreadsheet does not grow a row for its wrapped text by itself in every program, so the
 /// row gets the height of its tallest cell, wrapped at its column's width.
-fn fit_height(ws: &mut Worksheet, r: u32, row: &[Sel], widths: &[usize]) -> Result<(), XlsxError> {
+fn fit_height(ws: &mut Worksheet, r: u32, row: &[Sel], kolom: &[Kolom]) -> Result<(), XlsxError> {
     let lines = row
         .iter()
-        .zip(widths)
-        .map(|(sel, w)| match sel {
-            Sel::Teks(text) => wrapped_lines(within_limit(text), *w),
+        .zip(kolom)
+        .map(|(sel, k)| match sel {
+            Sel::Teks(text) => wrapped_lines(within_limit(text), k.lebar),
             _ => 1,
         })
         .max()
@@ -251,52 +351,75 @@ const TINGGI_BARIS: f64 = 15.0;
 /// How many lines `text` takes when wrapped between words at `width` characters.
 fn wrapped_lines(text: &str, width: usize) -> usize {
     let width = width.max(1);
-    let per_line = |line: &str| {
-        let (mut lines, mut used) = (1, 0);
-        for word in line.split(' ').map(|w| w.chars().count()) {
-            if used > 0 && used + 1 + word <= width {
-                used += 1 + word;
-                continue;
-            }
-            if used > 0 {
-                lines += 1;
-            }
-            // A word longer than the column fills whole lines of its own.
-            let full = word.saturating_sub(1) / width;
-            lines += full;
-            used = word - full * width;
+    // No line of a text of `width` bytes or fewer is wider than the column (a character takes
+    // at least a byte), so most cells are not walked word by word.
+    if text.len() <= width {
+        return text.lines().count().max(1);
+    }
+    text.lines().map(|line| line_wrapped(line, width)).sum::<usize>().max(1)
+}
+
+/// How many lines one line of text takes when wrapped between words at `width` characters.
+fn line_wrapped(line: &str, width: usize) -> usize {
+    let (mut lines, mut used) = (1, 0);
+    for word in line.split(' ').map(|w| w.chars().count()) {
+        if used > 0 && used + 1 + word <= width {
+            used += 1 + word;
+            continue;
         }
-        lines
-    };
-    text.lines().map(per_line).sum::<usize>().max(1)
+        if used > 0 {
+            lines += 1;
+        }
+        // A word longer than the column fills whole lines of its own.
+        let full = word.saturating_sub(1) / width;
+        lines += full;
+        used = word - full * width;
+    }
+    lines
 }
 
 /// How many characters `sel` shows on its widest line.
 fn shown(sel: &Sel) -> usize {
     match sel {
         Sel::Teks(text) => within_limit(text).lines().map(|l| l.chars().count()).max().unwrap_or(0),
-        Sel::Angka(value) => angka(*value, Lang::Id).chars().count(),
-        Sel::Bulat(n) => angka(Decimal::from(*n), Lang::Id).chars().count(),
+        Sel::Angka(value) => angka_len(*value),
+        Sel::Bulat(n) => angka_len(Decimal::from(*n)),
         Sel::Tanggal(_) => "yyyy-mm-dd".len(),
         Sel::Kosong => 0,
     }
 }
 
-/// Write `sel` at row `r`, column `c`.
-fn write_cell(ws: &mut Worksheet, r: u32, c: u16, sel: &Sel, formats: &mut Formats) -> Result<(), XlsxError> {
-    match sel {
-        Sel::Teks(text) => ws.write_string(r, c, within_limit(text))?,
-        Sel::Angka(value) => match sel_angka(*value) {
-            SelAngka::Angka(n) => ws.write_number_with_format(r, c, n, formats.angka(value.scale()))?,
-            SelAngka::Teks(t) => ws.write_string_with_format(r, c, t, &formats.teks_angka)?,
-        },
-        Sel::Bulat(n) => ws.write_number_with_format(r, c, *n as f64, formats.angka(0))?,
-        Sel::Tanggal(date) => match excel_date(*date) {
-            Some(d) => ws.write_datetime_with_format(r, c, &d, &formats.tanggal)?,
-            None => ws.write_string_with_format(r, c, date.to_string(), &formats.teks)?,
-        },
-        Sel::Kosong => ws,
-    };
+/// How many characters [`angka`] writes for `value`, counted without writing it: a sign, the
+/// integer digits (at least one) with a group mark between each three, then the decimal mark
+/// and `scale` digits.
+fn angka_len(value: Decimal) -> usize {
+    let scale = value.scale() as usize;
+    let digits = value.mantissa().unsigned_abs().checked_ilog10().map_or(1, |d| d as usize + 1);
+    let integer = digits.saturating_sub(scale).max(1);
+    let sign = usize::from(value.is_sign_negative() && !value.is_zero());
+    sign + integer + (integer - 1) / 3 + if scale > 0 { 1 + scale } else { 0 }
+}
+
+/// Write `sel` at row `r`, column `c`: without a format when it is shown as its column
+/// (`kolom`) is, so that it takes the column's.
+fn write_cell(
+    ws: &mut Worksheet,
+    r: u32,
+    c: u16,
+    sel: &Sel,
+    kolom: Gaya,
+    formats: &mut Formats,
+) -> Result<(), XlsxError> {
+    let Some((isi, gaya)) = isi(sel) else { return Ok(()) };
+    let format = (gaya != kolom).then(|| formats.of(gaya));
+    match (isi, format) {
+        (Isi::Teks(t), None) => ws.write_string(r, c, t),
+        (Isi::Teks(t), Some(f)) => ws.write_string_with_format(r, c, t, f),
+        (Isi::Angka(n), None) => ws.write_number(r, c, n),
+        (Isi::Angka(n), Some(f)) => ws.write_number_with_format(r, c, n, f),
+        (Isi::Tanggal(d), None) => ws.write_datetime(r, c, d),
+        (Isi::Tanggal(d), Some(f)) => ws.write_datetime_with_format(r, c, d, f),
+    }?;
     Ok(())
 }
 
@@ -316,6 +439,7 @@ fn within_limit(text: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn d(text: &str) -> Decimal {
         Decimal::from_str(text).unwrap()
@@ -337,6 +461,81 @@ mod tests {
         assert_eq!(sel_angka(d("75123456789012.345")), SelAngka::Teks("75.123.456.789.012,345".into()));
         // 2^53 + 1 is the first integer an f64 cannot hold.
         assert_eq!(sel_angka(d("9007199254740993")), SelAngka::Teks("9.007.199.254.740.993".into()));
+    }
+
+    #[test]
+    fn a_short_figure_takes_the_same_number_without_its_text() {
+        // The quick path and the long one agree, bit for bit, on figures of up to 15 digits
+        // at every scale it takes: the largest, the smallest, negatives, zeros, decimals an
+        // f64 cannot hold exactly (0,1; 0,3), and the longest scale.
+        let figures = [
+            "0",
+            "-0.00",
+            "1",
+            "-1",
+            "0.1",
+            "0.3",
+            "82.50",
+            "19.73",
+            "99.98",
+            "-2.5",
+            "33.33",
+            "75000000000000",
+            "999999999999999",
+            "-999999999999999",
+            "0.000000000000001",
+            "123456789.012345",
+            "0.0000000000000000000001",
+            "9999999999999.99",
+            "1.0000000000000",
+        ];
+        for text in figures {
+            let value = d(text);
+            let quick = exact_f64(value).unwrap_or_else(|| panic!("{text} has 15 digits or fewer"));
+            match sel_angka_by_text(value) {
+                SelAngka::Angka(slow) => assert_eq!(quick.to_bits(), slow.to_bits(), "{text}"),
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+        // 16 digits, or a scale past 10^22, go the long way.
+        assert_eq!(exact_f64(d("1000000000000000")), None);
+        assert_eq!(exact_f64(d("0.00000000000000000000001")), None);
+        assert_eq!(sel_angka(d("1000000000000000")), SelAngka::Angka(1e15));
+    }
+
+    proptest! {
+        #[test]
+        fn any_figure_of_15_digits_takes_the_number_its_text_gives(
+            mantissa in -999_999_999_999_999i64..=999_999_999_999_999, scale in 0u32..=22,
+        ) {
+            let value = Decimal::new(mantissa, scale);
+            let slow = match sel_angka_by_text(value) {
+                SelAngka::Angka(f) => f.to_bits(),
+                SelAngka::Teks(t) => panic!("{value} became text {t}"),
+            };
+            prop_assert_eq!(exact_f64(value).map(f64::to_bits), Some(slow));
+        }
+    }
+
+    #[test]
+    fn a_figure_is_as_wide_as_it_is_written() {
+        for text in ["0", "-0.00", "7", "-7", "999", "1000", "-1234567.5", "0.05", "-0.001", "82.50"] {
+            assert_eq!(angka_len(d(text)), angka(d(text), Lang::Id).chars().count(), "{text}");
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_figure_is_as_wide_as_it_is_written(mantissa in any::<i64>(), scale in 0u32..=28) {
+            let value = Decimal::new(mantissa, scale);
+            prop_assert_eq!(angka_len(value), angka(value, Lang::Id).chars().count(), "{}", value);
+        }
+
+        #[test]
+        fn short_texts_wrap_as_counted_word_by_word(text in "[a-z é\n]{0,20}", width in 1usize..25) {
+            let word_by_word = text.lines().map(|l| line_wrapped(l, width)).sum::<usize>().max(1);
+            prop_assert_eq!(wrapped_lines(&text, width), word_by_word);
+        }
     }
 
     #[test]
