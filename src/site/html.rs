@@ -21,6 +21,13 @@ use crate::present::Angka;
 use crate::present::format::{self, KOSONG};
 use crate::present::view::{IndicatorRef, Link, PredikatView, TargetView, Txt};
 
+mod words;
+
+pub(super) use words::{
+    Words, is_flagged, projection_status_html, push_flag, push_period, push_status, show_flag, show_period,
+    show_status, word,
+};
+
 /// A blank cell: the dash alone, in the text's colour (a class around it would cost more bytes
 /// than the dash on a table of thousands of cells).
 const BLANK: &str = KOSONG;
@@ -305,13 +312,18 @@ fn show_date(state: &State, d: Value) -> Result<Value, Error> {
     if is_blank(&d) {
         return Ok(safe(BLANK.to_string()));
     }
-    let text = d.as_str().unwrap_or_default();
-    let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| invalid(format!("show_date: {d:?} is not a date written as YYYY-MM-DD")))?;
     let mut out = String::new();
+    push_date(&mut out, d.as_str().unwrap_or_default(), lang)?;
+    Ok(safe(out))
+}
+
+/// Appends the `YYYY-MM-DD` date `text` as [`show_date`] writes it.
+pub(super) fn push_date(out: &mut String, text: &str, lang: Lang) -> Result<(), Error> {
+    let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| invalid(format!("show_date: {text:?} is not a date written as YYYY-MM-DD")))?;
     let _ =
         write!(out, "<time datetime=\"{}\">{}</time>", Escape(text), Escape(&format::tanggal(date, lang)));
-    Ok(safe(out))
+    Ok(())
 }
 
 /// An indicator `{id, slug, nama}`: its id linking to its page, then its name.
@@ -346,75 +358,6 @@ fn push_ind_link(out: &mut String, root: &str, slug: &str, id: &str) {
         Escape(slug),
         Escape(id),
     );
-}
-
-/// The symbol of a validation status, so that a status never rests on its colour alone.
-fn symbol(status: &str) -> &'static str {
-    match status {
-        "sah" => "✓",
-        "dikoreksi" => "✎",
-        "ditolak" => "✗",
-        "belum_diukur" => "–",
-        _ => "○",
-    }
-}
-
-/// The interface word `key` in the page's language (`t[key]`).
-pub(super) fn word(state: &State, key: &str) -> Result<String, Error> {
-    Words::of(state)?.get(key).map(str::to_string)
-}
-
-/// The interface words of a page (`t`), each looked up once however many rows of a table say
-/// it: a lookup in the template's map hashes its key, once a cell it was a tenth of a table's
-/// writing.
-pub(super) struct Words {
-    t: Value,
-    said: Vec<(String, String)>,
-}
-
-impl Words {
-    /// The words of the page `state` renders.
-    pub(super) fn of(state: &State) -> Result<Words, Error> {
-        let t = state.lookup("t").ok_or_else(|| invalid("no `t` in the context"))?;
-        Ok(Words { t, said: Vec::new() })
-    }
-
-    /// The word `key` (`t[key]`).
-    pub(super) fn get(&mut self, key: &str) -> Result<&str, Error> {
-        let i = match self.said.iter().position(|(k, _)| k == key) {
-            Some(i) => i,
-            None => {
-                let word = self.t.get_attr(key)?;
-                let word = word.as_str().ok_or_else(|| invalid(format!("no word for {key:?}")))?;
-                self.said.push((key.to_string(), word.to_string()));
-                self.said.len() - 1
-            }
-        };
-        Ok(&self.said[i].1)
-    }
-}
-
-/// A period: `TAHUN` as the whole year, a quarter `TW1` as the page's language abbreviates it
-/// (`Q1` in English).
-pub(super) fn show_period(state: &State, p: &str) -> Result<String, Error> {
-    let mut out = String::new();
-    push_period(&mut out, &mut Words::of(state)?, p)?;
-    Ok(out)
-}
-
-/// Appends [`show_period`] of `p` to `out`.
-pub(super) fn push_period(out: &mut String, words: &mut Words, p: &str) -> Result<(), Error> {
-    if p == "TAHUN" {
-        let _ = write!(out, "{}", Escape(words.get("full_year")?));
-        return Ok(());
-    }
-    for (i, part) in p.split("TW").enumerate() {
-        if i > 0 {
-            let _ = write!(out, "{}", Escape(words.get("q")?));
-        }
-        let _ = write!(out, "{}", Escape(part));
-    }
-    Ok(())
 }
 
 /// A list of links `{label, url, external}`, or a blank.
@@ -454,67 +397,6 @@ fn push_link(out: &mut String, url: &str, external: bool, label: impl FnOnce(&mu
 /// The list of the link items `items`, or a blank when there are none.
 fn links_list(items: String) -> String {
     if items.is_empty() { BLANK.to_string() } else { format!("<ul class=\"links\">{items}</ul>") }
-}
-
-/// A validation status in the page's words (`t[status]`) after its symbol, in one element: the
-/// symbol shows it at a glance, the word says it, and neither rests on colour.
-pub(super) fn show_status(state: &State, s: String) -> Result<Value, Error> {
-    status_html(state, &s).map(safe)
-}
-
-/// A validation status: the one way [`show_status`] writes it.
-pub(super) fn status_html(state: &State, s: &str) -> Result<String, Error> {
-    let mut out = String::new();
-    push_status(&mut out, s, &word(state, s)?);
-    Ok(out)
-}
-
-/// Appends the validation status `s`, whose word in the page's language is `word`.
-pub(super) fn push_status(out: &mut String, s: &str, word: &str) {
-    let _ = write!(out, "<span class=\"st s-{}\">{} {}</span>", Escape(s), symbol(s), Escape(word));
-}
-
-/// The status of a year-end projection (`sesuai jalur`, …) in the page's words, or a blank.
-pub(super) fn projection_status_html(state: &State, s: Option<&str>) -> Result<String, Error> {
-    match s.filter(|s| !s.is_empty()) {
-        Some(s) => Ok(format!(
-            "<span class=\"pstatus p-{}\">{}</span>",
-            Escape(&s.replace(' ', "-")),
-            Escape(&word(state, s)?)
-        )),
-        None => Ok(BLANK.to_string()),
-    }
-}
-
-/// The mark a corrected or rejected figure carries beside it: the symbol to the eye, the word
-/// to a screen reader; nothing for any other status.
-pub(super) fn show_flag(state: &State, s: String) -> Result<Value, Error> {
-    flag_html(state, &s).map(safe)
-}
-
-/// The mark of a corrected or rejected figure: the one way [`show_flag`] writes it.
-pub(super) fn flag_html(state: &State, s: &str) -> Result<String, Error> {
-    let mut out = String::new();
-    if is_flagged(s) {
-        push_flag(&mut out, s, &word(state, s)?);
-    }
-    Ok(out)
-}
-
-/// Whether a figure of the status `s` carries a mark: a corrected or rejected one.
-pub(super) fn is_flagged(s: &str) -> bool {
-    s == "dikoreksi" || s == "ditolak"
-}
-
-/// Appends the mark of a figure of the flagged status `s`, whose word is `word`.
-pub(super) fn push_flag(out: &mut String, s: &str, word: &str) {
-    let _ = write!(
-        out,
-        " <span class=\"flag s-{}\"><span aria-hidden=\"true\">{}</span><span class=\"vh\"> ({})</span></span>",
-        Escape(s),
-        symbol(s),
-        Escape(word)
-    );
 }
 
 #[cfg(test)]

@@ -27,6 +27,8 @@ use crate::present::object::{Record, Rows};
 use crate::present::view::RowView;
 use crate::present::year::MeasurementLine;
 
+mod facts;
+
 /// Install the functions that write rows and the headline's figures.
 pub fn register(env: &mut Environment<'_>) {
     env.add_function("quarter_rows", quarter_rows);
@@ -36,6 +38,7 @@ pub fn register(env: &mut Environment<'_>) {
     env.add_function("year_rows", year_rows);
     env.add_function("headline_figures", headline_figures);
     env.add_function("projection_figures", projection_figures);
+    env.add_function("indicator_facts", facts::indicator_facts);
 }
 
 /// Between two cells of a row.
