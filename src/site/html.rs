@@ -386,12 +386,13 @@ pub(super) fn push_links(out: &mut String, items: &[Link]) {
 }
 
 /// Appends the item of a link to `url` labelled by what `label` appends (markup); one to
-/// another site opens without handing it this page.
+/// another site opens without handing it this page. The item's end tag is left out, as the
+/// pages' tidying would: the next item or the list's end closes it.
 fn push_link(out: &mut String, url: &str, external: bool, label: impl FnOnce(&mut String)) {
     let rel = if external { " rel=\"noopener noreferrer\"" } else { "" };
     let _ = write!(out, "<li><a href=\"{}\"{rel}>", Escape(url));
     label(out);
-    out.push_str("</a></li>");
+    out.push_str("</a>");
 }
 
 /// The list of the link items `items`, or a blank when there are none.
