@@ -71,13 +71,13 @@ fn unit_of<'a>(
 }
 
 /// Appends the validation status `s` in the page's words.
-fn push_status_word(out: &mut String, words: &mut Words, s: &str) -> Result<(), Error> {
+fn push_status_word(out: &mut String, words: &mut Words, s: &'static str) -> Result<(), Error> {
     push_status(out, s, words.get(s)?);
     Ok(())
 }
 
 /// Appends the mark of a corrected or rejected figure (nothing for any other status `s`).
-fn push_flag_word(out: &mut String, words: &mut Words, s: &str) -> Result<(), Error> {
+fn push_flag_word(out: &mut String, words: &mut Words, s: &'static str) -> Result<(), Error> {
     if is_flagged(s) {
         push_flag(out, s, words.get(s)?);
     }

@@ -24,36 +24,44 @@ fn symbol(status: &str) -> &'static str {
 
 /// The interface word `key` in the page's language (`t[key]`).
 pub(in crate::site) fn word(state: &State, key: &str) -> Result<String, Error> {
-    Words::of(state)?.get(key).map(str::to_string)
+    let t = state.lookup("t").ok_or_else(|| invalid("no `t` in the context"))?;
+    Ok(lookup(&t, key)?.as_str().unwrap_or_default().to_string())
+}
+
+/// The word `key` of the words `t`: a string, or an error that names the key.
+fn lookup(t: &Value, key: &str) -> Result<Value, Error> {
+    let word = t.get_attr(key)?;
+    match word.as_str() {
+        Some(_) => Ok(word),
+        None => Err(invalid(format!("no word for {key:?}"))),
+    }
 }
 
 /// The interface words of a page (`t`), each looked up once however many rows of a table say
 /// it: a lookup in the template's map hashes its key, once a cell it was a tenth of a table's
-/// writing.
+/// writing. Keys are the writers' own (literals, status codes), so they are kept unowned.
 pub(in crate::site) struct Words {
     t: Value,
-    said: Vec<(String, String)>,
+    said: Vec<(&'static str, Value)>,
 }
 
 impl Words {
     /// The words of the page `state` renders.
     pub(in crate::site) fn of(state: &State) -> Result<Words, Error> {
         let t = state.lookup("t").ok_or_else(|| invalid("no `t` in the context"))?;
-        Ok(Words { t, said: Vec::new() })
+        Ok(Words { t, said: Vec::with_capacity(8) })
     }
 
     /// The word `key` (`t[key]`).
-    pub(in crate::site) fn get(&mut self, key: &str) -> Result<&str, Error> {
-        let i = match self.said.iter().position(|(k, _)| k == key) {
+    pub(in crate::site) fn get(&mut self, key: &'static str) -> Result<&str, Error> {
+        let i = match self.said.iter().position(|(k, _)| *k == key) {
             Some(i) => i,
             None => {
-                let word = self.t.get_attr(key)?;
-                let word = word.as_str().ok_or_else(|| invalid(format!("no word for {key:?}")))?;
-                self.said.push((key.to_string(), word.to_string()));
+                self.said.push((key, lookup(&self.t, key)?));
                 self.said.len() - 1
             }
         };
-        Ok(&self.said[i].1)
+        Ok(self.said[i].1.as_str().unwrap_or_default())
     }
 }
 
