@@ -88,6 +88,51 @@ pub struct IndicatorPage {
     /// The current year's projection, after its latest reported quarter.
     proyeksi: Option<ProjectionView>,
     analisis: Vec<super::analisis::AnalysisView>,
+    /// The facts of the definition table, together (written by the site's `indicator_facts`).
+    facts: Record<Facts>,
+}
+
+/// The facts of an indicator's definition table, as its page also gives them one by one.
+#[derive(Default, Serialize)]
+pub struct Facts {
+    /// Definition.
+    pub definisi: Option<Txt>,
+    /// Formula.
+    pub formula: Option<Txt>,
+    /// The unit in the page's words, in `satuan_lang` when in another language.
+    pub unit_name: String,
+    /// The language of the unit's words, when not the page's.
+    pub satuan_lang: Option<&'static str>,
+    /// Polarity code, shown in the page's words.
+    pub polaritas: &'static str,
+    /// Aggregation code.
+    pub agregasi: &'static str,
+    /// Data source.
+    pub sumber_data: Option<Txt>,
+    /// Who is responsible for the figures.
+    pub penanggung_jawab: Option<Txt>,
+    /// Who owns the indicator, linked to it in the cascading.
+    pub owner: Option<Link>,
+    /// The date its figures last changed, `YYYY-MM-DD`.
+    pub last_change: Option<String>,
+}
+
+impl Facts {
+    /// The facts of `page`.
+    fn of(page: &IndicatorPage) -> Facts {
+        Facts {
+            definisi: page.definisi.clone(),
+            formula: page.formula.clone(),
+            unit_name: page.unit_name.clone(),
+            satuan_lang: page.ind.satuan_lang,
+            polaritas: page.polaritas,
+            agregasi: page.agregasi,
+            sumber_data: page.sumber_data.clone(),
+            penanggung_jawab: page.penanggung_jawab.clone(),
+            owner: page.owner.clone(),
+            last_change: page.last_change.clone(),
+        }
+    }
 }
 
 /// Where a page's links start: the language root and the site root, relative to the page.
@@ -186,7 +231,7 @@ pub fn indicator(inputs: &Inputs, t: &Words, roots: Roots) -> IndicatorPage {
     });
     let quarters = quarter_sections(inputs, &r, t, roots.site);
     let opt = |x: &Option<Text>| x.as_ref().map(|v| txt(v, lang));
-    IndicatorPage {
+    let mut page = IndicatorPage {
         polaritas: ind.polaritas.value.word(),
         agregasi: ind.agregasi.value.word(),
         from_survey: ind.sumber.is_some(),
@@ -206,7 +251,10 @@ pub fn indicator(inputs: &Inputs, t: &Words, roots: Roots) -> IndicatorPage {
         analisis: super::analisis::views(&inputs.analyses, lang),
         unit_name: unit_name(&r.satuan, t),
         ind: r,
-    }
+        facts: Record::new(Facts::default()),
+    };
+    page.facts = Record::new(Facts::of(&page));
+    page
 }
 
 /// The latest row with an official achievement: of the latest year that has one, the year's

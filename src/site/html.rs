@@ -21,6 +21,13 @@ use crate::present::Angka;
 use crate::present::format::{self, KOSONG};
 use crate::present::view::{IndicatorRef, Link, PredikatView, TargetView, Txt};
 
+mod words;
+
+pub(super) use words::{
+    Words, is_flagged, projection_status_html, push_flag, push_period, push_status, show_flag, show_period,
+    show_status, word,
+};
+
 /// A blank cell: the dash alone, in the text's colour (a class around it would cost more bytes
 /// than the dash on a table of thousands of cells).
 const BLANK: &str = KOSONG;
@@ -61,17 +68,24 @@ pub fn txt_html(x: &Value) -> Result<String, Error> {
     Ok(text_html(text, lang.as_str()))
 }
 
-/// A text view, typed: the one way [`txt_html`] writes it.
-pub(super) fn txt_view_html(x: &Txt) -> String {
-    text_html(&x.text, x.lang)
+/// Appends a text view to `out`: the one way [`txt_html`] writes it.
+pub(super) fn push_txt(out: &mut String, x: &Txt) {
+    push_text(out, &x.text, x.lang);
 }
 
 /// `text`, escaped, in a `<span lang>` when `lang` names another language than the page's.
 fn text_html(text: &str, lang: Option<&str>) -> String {
-    match lang.filter(|l| !l.is_empty()) {
-        Some(l) => format!("<span lang=\"{}\">{}</span>", Escape(l), Escape(text)),
-        None => Escape(text).to_string(),
-    }
+    let mut out = String::new();
+    push_text(&mut out, text, lang);
+    out
+}
+
+/// Appends [`text_html`] of `text` to `out`.
+fn push_text(out: &mut String, text: &str, lang: Option<&str>) {
+    let _ = match lang.filter(|l| !l.is_empty()) {
+        Some(l) => write!(out, "<span lang=\"{}\">{}</span>", Escape(l), Escape(text)),
+        None => write!(out, "{}", Escape(text)),
+    };
 }
 
 fn show_txt(x: Value) -> Result<Value, Error> {
@@ -115,26 +129,54 @@ impl<'a> Unit<'a> {
 
 /// A figure with its unit, or a blank: the one way [`show_value`] writes it.
 pub(super) fn value_html(number: Option<Decimal>, unit: &Unit, lang: Lang) -> String {
-    let Some(number) = number else { return BLANK.to_string() };
-    let shown = figure_html(number, unit.satuan, unit.lang, lang);
+    let mut out = String::new();
+    push_value(&mut out, number, unit, lang);
+    out
+}
+
+/// Appends [`value_html`] of `number` to `out`.
+pub(super) fn push_value(out: &mut String, number: Option<Decimal>, unit: &Unit, lang: Lang) {
+    let Some(number) = number else { return out.push_str(BLANK) };
     if Satuan::of(unit.satuan) == Satuan::Rupiah {
-        format!("<span title=\"{}\">{shown}</span>", Escape(&format::rupiah_penuh(number, lang)))
+        let _ = write!(out, "<span title=\"{}\">", Escape(&format::rupiah_penuh(number, lang)));
+        push_number(out, number, unit, lang);
+        out.push_str("</span>");
     } else {
-        shown
+        push_number(out, number, unit, lang);
     }
 }
 
-/// A figure with its unit, escaped; the unit words wrapped in `<span lang>` when `unit_lang`
-/// says they are in another language than the page's.
-fn figure_html(number: Decimal, satuan: &str, unit_lang: Option<&str>, lang: Lang) -> String {
-    let shown = Escape(&format::nilai(number, satuan, lang)).to_string();
-    let Some(code) = unit_lang.filter(|l| !l.is_empty()) else { return shown };
-    let unit = Escape(satuan).to_string();
-    match shown.strip_suffix(&unit) {
-        Some(figure) if Satuan::of(satuan) == Satuan::Lain => {
-            format!("{figure}<span lang=\"{}\">{unit}</span>", Escape(code))
+/// Appends a figure with its unit, escaped; the unit words wrapped in `<span lang>` when the
+/// unit says they are in another language than the page's.
+fn push_number(out: &mut String, number: Decimal, unit: &Unit, lang: Lang) {
+    let Unit { satuan, lang: unit_lang } = *unit;
+    match Satuan::of(satuan) {
+        // The figure's digits and marks need no escaping.
+        Satuan::Persen => {
+            format::push_angka(out, number, lang);
+            format::push_percent_sign(out, lang);
         }
-        _ => shown,
+        Satuan::Indeks => format::push_angka(out, number, lang),
+        Satuan::Lain if satuan == satuan.trim() => {
+            format::push_angka(out, number, lang);
+            out.push('\u{a0}');
+            let _ = match unit_lang.filter(|l| !l.is_empty()) {
+                Some(code) => write!(out, "<span lang=\"{}\">{}</span>", Escape(code), Escape(satuan)),
+                None => write!(out, "{}", Escape(satuan)),
+            };
+        }
+        // Rupiah, and a unit written with spaces around it (shown trimmed, and then never
+        // marked: its words no longer end the figure as written).
+        _ => {
+            let shown = Escape(&format::nilai(number, satuan, lang)).to_string();
+            let unit = Escape(satuan).to_string();
+            match unit_lang.filter(|l| !l.is_empty()).zip(shown.strip_suffix(&unit)) {
+                Some((code, figure)) if Satuan::of(satuan) == Satuan::Lain => {
+                    let _ = write!(out, "{figure}<span lang=\"{}\">{unit}</span>", Escape(code));
+                }
+                _ => out.push_str(&shown),
+            }
+        }
     }
 }
 
@@ -174,27 +216,45 @@ pub(super) fn target_of(tv: &Value) -> Result<TargetView, Error> {
 /// A target: one figure, a range, or a blank; when a PK revision put it in force, the original
 /// target and the revision's basis follow it. The one way [`show_target`] writes it.
 pub(super) fn target_html(state: &State, tv: &TargetView, unit: &Unit, lang: Lang) -> Result<String, Error> {
-    let shown = target_figure_html(tv, unit, lang);
-    let Some(awal) = &tv.awal else { return Ok(shown) };
-    // The basis is a regulation's number and title, written in Indonesian.
-    let (open, close) = if lang == Lang::Id { ("", "") } else { ("<span lang=\"id\">", "</span>") };
-    Ok(format!(
-        "{shown} <small class=\"target-awal\">({} {}; {}: {open}{}{close})</small>",
-        Escape(&word(state, "target_original")?),
-        target_figure_html(awal, unit, lang),
-        Escape(&word(state, "revision_basis")?),
-        Escape(tv.dasar.as_deref().unwrap_or_default()),
-    ))
+    let mut out = String::new();
+    push_target(&mut out, state, tv, unit, lang)?;
+    Ok(out)
 }
 
-/// The figure or range of a target view, or a blank.
-fn target_figure_html(tv: &TargetView, unit: &Unit, lang: Lang) -> String {
-    let figure = |v: &Option<Angka>| v.map(|n| figure_html(n.0, unit.satuan, unit.lang, lang));
-    let to = if lang == Lang::Id { "s.d." } else { "to" };
-    match (figure(&tv.value), figure(&tv.min), figure(&tv.maks)) {
-        (Some(v), _, _) => v,
-        (None, Some(min), Some(maks)) => format!("{min} {to} {maks}"),
-        _ => BLANK.to_string(),
+/// Appends [`target_html`] of `tv` to `out`.
+pub(super) fn push_target(
+    out: &mut String,
+    state: &State,
+    tv: &TargetView,
+    unit: &Unit,
+    lang: Lang,
+) -> Result<(), Error> {
+    push_target_figure(out, tv, unit, lang);
+    let Some(awal) = &tv.awal else { return Ok(()) };
+    // The basis is a regulation's number and title, written in Indonesian.
+    let (open, close) = if lang == Lang::Id { ("", "") } else { ("<span lang=\"id\">", "</span>") };
+    let _ = write!(out, " <small class=\"target-awal\">({} ", Escape(&word(state, "target_original")?));
+    push_target_figure(out, awal, unit, lang);
+    let _ = write!(
+        out,
+        "; {}: {open}{}{close})</small>",
+        Escape(&word(state, "revision_basis")?),
+        Escape(tv.dasar.as_deref().unwrap_or_default()),
+    );
+    Ok(())
+}
+
+/// Appends the figure or range of a target view, or a blank.
+fn push_target_figure(out: &mut String, tv: &TargetView, unit: &Unit, lang: Lang) {
+    let to = if lang == Lang::Id { " s.d. " } else { " to " };
+    match (tv.value, tv.min, tv.maks) {
+        (Some(v), _, _) => push_number(out, v.0, unit, lang),
+        (None, Some(min), Some(maks)) => {
+            push_number(out, min.0, unit, lang);
+            out.push_str(to);
+            push_number(out, maks.0, unit, lang);
+        }
+        _ => out.push_str(BLANK),
     }
 }
 
@@ -206,9 +266,16 @@ pub(super) fn show_pct(state: &State, v: Value) -> Result<Value, Error> {
 
 /// A percentage or a blank: the one way [`show_pct`] writes it.
 pub(super) fn pct_html(v: Option<Decimal>, lang: Lang) -> String {
+    let mut out = String::new();
+    push_pct(&mut out, v, lang);
+    out
+}
+
+/// Appends [`pct_html`] of `v` to `out` (its digits and marks need no escaping).
+pub(super) fn push_pct(out: &mut String, v: Option<Decimal>, lang: Lang) {
     match v {
-        Some(n) => Escape(&format::persen(n, lang)).to_string(),
-        None => BLANK.to_string(),
+        Some(n) => format::push_persen(out, n, lang),
+        None => out.push_str(BLANK),
     }
 }
 
@@ -218,20 +285,25 @@ pub(super) fn show_badge(p: Value) -> Result<Value, Error> {
         return Ok(safe(BLANK.to_string()));
     }
     let band = p.get_attr("band")?;
-    Ok(safe(badge_html(&band.to_string(), &txt_html(&p.get_attr("nama")?)?)))
+    let nama = txt_html(&p.get_attr("nama")?)?;
+    let mut out = String::new();
+    push_badge(&mut out, Escape(&band.to_string()), |out| out.push_str(&nama));
+    Ok(safe(out))
 }
 
-/// A predicate view as a badge, or a blank: the one way [`show_badge`] writes it.
-pub(super) fn predikat_html(p: Option<&PredikatView>) -> String {
+/// Appends a predicate view as a badge, or a blank: the one way [`show_badge`] writes it.
+pub(super) fn push_predikat(out: &mut String, p: Option<&PredikatView>) {
     match p {
-        Some(p) => badge_html(&p.band.to_string(), &txt_view_html(&p.nama)),
-        None => BLANK.to_string(),
+        Some(p) => push_badge(out, p.band, |out| push_txt(out, &p.nama)),
+        None => out.push_str(BLANK),
     }
 }
 
-/// The badge of the band `band` named `nama` (markup).
-fn badge_html(band: &str, nama: &str) -> String {
-    format!("<span class=\"badge b{}\">{nama}</span>", Escape(band))
+/// Appends the badge of the band `band` named by what `name` appends (markup).
+fn push_badge(out: &mut String, band: impl std::fmt::Display, name: impl FnOnce(&mut String)) {
+    let _ = write!(out, "<span class=\"badge b{band}\">");
+    name(out);
+    out.push_str("</span>");
 }
 
 /// A `YYYY-MM-DD` date in words, machine-readable in `datetime`.
@@ -240,13 +312,18 @@ fn show_date(state: &State, d: Value) -> Result<Value, Error> {
     if is_blank(&d) {
         return Ok(safe(BLANK.to_string()));
     }
-    let text = d.as_str().unwrap_or_default();
-    let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| invalid(format!("show_date: {d:?} is not a date written as YYYY-MM-DD")))?;
     let mut out = String::new();
+    push_date(&mut out, d.as_str().unwrap_or_default(), lang)?;
+    Ok(safe(out))
+}
+
+/// Appends the `YYYY-MM-DD` date `text` as [`show_date`] writes it.
+pub(super) fn push_date(out: &mut String, text: &str, lang: Lang) -> Result<(), Error> {
+    let date = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| invalid(format!("show_date: {text:?} is not a date written as YYYY-MM-DD")))?;
     let _ =
         write!(out, "<time datetime=\"{}\">{}</time>", Escape(text), Escape(&format::tanggal(date, lang)));
-    Ok(safe(out))
+    Ok(())
 }
 
 /// An indicator `{id, slug, nama}`: its id linking to its page, then its name.
@@ -257,47 +334,30 @@ pub(super) fn show_ind(state: &State, ind: Value) -> Result<Value, Error> {
     Ok(safe(ind_link_html(root.as_str().unwrap_or_default(), slug, id, &txt_html(&ind.get_attr("nama")?)?)))
 }
 
-/// An indicator view linked to its page from the language root `root`: the one way
+/// Appends an indicator view linked to its page from the language root `root`: the one way
 /// [`show_ind`] writes it.
-pub(super) fn ind_html(root: &str, ind: &IndicatorRef) -> String {
-    ind_link_html(root, &ind.slug, &ind.id, &txt_view_html(&ind.nama))
+pub(super) fn push_ind(out: &mut String, root: &str, ind: &IndicatorRef) {
+    push_ind_link(out, root, &ind.slug, &ind.id);
+    push_txt(out, &ind.nama);
 }
 
 /// The id `id` linking to the page `slug`, then the name `nama` (markup).
 fn ind_link_html(root: &str, slug: &str, id: &str, nama: &str) -> String {
-    format!(
-        "<a class=\"ind-id\" href=\"{}indikator/{}/\">{}</a> {nama}",
+    let mut out = String::new();
+    push_ind_link(&mut out, root, slug, id);
+    out.push_str(nama);
+    out
+}
+
+/// Appends the id `id` linking to the page `slug` and the space before the indicator's name.
+fn push_ind_link(out: &mut String, root: &str, slug: &str, id: &str) {
+    let _ = write!(
+        out,
+        "<a class=\"ind-id\" href=\"{}indikator/{}/\">{}</a> ",
         Escape(root),
         Escape(slug),
         Escape(id),
-    )
-}
-
-/// The symbol of a validation status, so that a status never rests on its colour alone.
-fn symbol(status: &str) -> &'static str {
-    match status {
-        "sah" => "✓",
-        "dikoreksi" => "✎",
-        "ditolak" => "✗",
-        "belum_diukur" => "–",
-        _ => "○",
-    }
-}
-
-/// The interface word `key` in the page's language (`t[key]`).
-pub(super) fn word(state: &State, key: &str) -> Result<String, Error> {
-    let words = state.lookup("t").ok_or_else(|| invalid("no `t` in the context"))?;
-    let word = words.get_attr(key)?;
-    word.as_str().map(str::to_string).ok_or_else(|| invalid(format!("no word for {key:?}")))
-}
-
-/// A period: `TAHUN` as the whole year, a quarter `TW1` as the page's language abbreviates it
-/// (`Q1` in English).
-pub(super) fn show_period(state: &State, p: &str) -> Result<String, Error> {
-    if p == "TAHUN" {
-        return Ok(Escape(&word(state, "full_year")?).to_string());
-    }
-    Ok(Escape(&p.replace("TW", &word(state, "q")?)).to_string())
+    );
 }
 
 /// A list of links `{label, url, external}`, or a blank.
@@ -306,74 +366,38 @@ pub(super) fn show_links(items: Value) -> Result<Value, Error> {
     for l in items.try_iter()? {
         let url = l.get_attr("url")?;
         let label = txt_html(&l.get_attr("label")?)?;
-        push_link(&mut out, url.as_str().unwrap_or_default(), l.get_attr("external")?.is_true(), &label);
+        push_link(&mut out, url.as_str().unwrap_or_default(), l.get_attr("external")?.is_true(), |out| {
+            out.push_str(&label)
+        });
     }
     Ok(safe(links_list(out)))
 }
 
-/// A list of link views, or a blank: the one way [`show_links`] writes it.
-pub(super) fn links_html(items: &[Link]) -> String {
-    let mut out = String::new();
-    for l in items {
-        push_link(&mut out, &l.url, l.external, &txt_view_html(&l.label));
+/// Appends a list of link views, or a blank, to `out`: the one way [`show_links`] writes it.
+pub(super) fn push_links(out: &mut String, items: &[Link]) {
+    if items.is_empty() {
+        return out.push_str(BLANK);
     }
-    links_list(out)
+    out.push_str("<ul class=\"links\">");
+    for l in items {
+        push_link(out, &l.url, l.external, |out| push_txt(out, &l.label));
+    }
+    out.push_str("</ul>");
 }
 
-/// Appends the item of a link to `url` labelled `label` (markup); one to another site opens
-/// without handing it this page.
-fn push_link(out: &mut String, url: &str, external: bool, label: &str) {
+/// Appends the item of a link to `url` labelled by what `label` appends (markup); one to
+/// another site opens without handing it this page. The item's end tag is left out, as the
+/// pages' tidying would: the next item or the list's end closes it.
+fn push_link(out: &mut String, url: &str, external: bool, label: impl FnOnce(&mut String)) {
     let rel = if external { " rel=\"noopener noreferrer\"" } else { "" };
-    let _ = write!(out, "<li><a href=\"{}\"{rel}>{label}</a></li>", Escape(url));
+    let _ = write!(out, "<li><a href=\"{}\"{rel}>", Escape(url));
+    label(out);
+    out.push_str("</a>");
 }
 
 /// The list of the link items `items`, or a blank when there are none.
 fn links_list(items: String) -> String {
     if items.is_empty() { BLANK.to_string() } else { format!("<ul class=\"links\">{items}</ul>") }
-}
-
-/// A validation status in the page's words (`t[status]`) after its symbol, in one element: the
-/// symbol shows it at a glance, the word says it, and neither rests on colour.
-pub(super) fn show_status(state: &State, s: String) -> Result<Value, Error> {
-    status_html(state, &s).map(safe)
-}
-
-/// A validation status: the one way [`show_status`] writes it.
-pub(super) fn status_html(state: &State, s: &str) -> Result<String, Error> {
-    let word = word(state, s)?;
-    Ok(format!("<span class=\"st s-{}\">{} {}</span>", Escape(s), symbol(s), Escape(&word)))
-}
-
-/// The status of a year-end projection (`sesuai jalur`, …) in the page's words, or a blank.
-pub(super) fn projection_status_html(state: &State, s: Option<&str>) -> Result<String, Error> {
-    match s.filter(|s| !s.is_empty()) {
-        Some(s) => Ok(format!(
-            "<span class=\"pstatus p-{}\">{}</span>",
-            Escape(&s.replace(' ', "-")),
-            Escape(&word(state, s)?)
-        )),
-        None => Ok(BLANK.to_string()),
-    }
-}
-
-/// The mark a corrected or rejected figure carries beside it: the symbol to the eye, the word
-/// to a screen reader; nothing for any other status.
-pub(super) fn show_flag(state: &State, s: String) -> Result<Value, Error> {
-    flag_html(state, &s).map(safe)
-}
-
-/// The mark of a corrected or rejected figure: the one way [`show_flag`] writes it.
-pub(super) fn flag_html(state: &State, s: &str) -> Result<String, Error> {
-    if s != "dikoreksi" && s != "ditolak" {
-        return Ok(String::new());
-    }
-    let word = word(state, s)?;
-    Ok(format!(
-        " <span class=\"flag s-{}\"><span aria-hidden=\"true\">{}</span><span class=\"vh\"> ({})</span></span>",
-        Escape(s),
-        symbol(s),
-        Escape(&word)
-    ))
 }
 
 #[cfg(test)]
