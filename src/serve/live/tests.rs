@@ -131,9 +131,12 @@ fn every_partial_rebuild_serves_what_a_full_build_writes() {
         "{% block content %}<!-- v2 -->",
     );
     assert_eq!(preview.rebuild("a template"), (all, all));
-    // A Markdown page's title is in the menu of every page, in both languages.
+    // A Markdown page's title is in the menu of every page of its language; the English menu
+    // names the English page of the same slug.
     preview.edit("content/halaman/metodologi.md", "title: Metodologi\n", "title: Metodologi pengukuran\n");
-    assert_eq!(preview.rebuild("a Markdown page title"), (all, all));
+    assert_eq!(preview.rebuild("a Markdown page title"), (all / 2, all));
+    preview.edit("content/halaman/methodology.md", "title: Methodology\n", "title: How we measure\n");
+    assert_eq!(preview.rebuild("an English Markdown page title"), (all / 2, all));
 
     // A failed rebuild leaves the last good build to copy from.
     preview.edit("content/renstra.yaml", "id: Nilai Realisasi", "id: \"Nilai Realisasi");
