@@ -311,6 +311,27 @@ fn evidence_symlink_leaving_content_is_refused() {
 }
 
 #[test]
+fn evidence_in_a_symlinked_folder_leaving_content_is_refused() {
+    // The file itself is a regular file; the folder that holds it is a link out of content/.
+    // Two quarters cite it, so the second finds the folder already judged.
+    let site = broken(TW1, "dukung/tw1.pdf", "dukung/luar/rahasia.pdf");
+    site.replace(TW2, "dukung/tw2.pdf", "dukung/luar/rahasia.pdf");
+    site.mkdir("luar").write("luar/rahasia.pdf", "not part of the site\n");
+    site.symlink(site.path("luar"), "content/2023/dukung/luar");
+    site.check().expect(&[
+        (Sev::Error, "path-escape", &site.find(TW1, "dukung/luar/rahasia.pdf")),
+        (Sev::Error, "path-escape", &site.find(TW2, "dukung/luar/rahasia.pdf")),
+    ]);
+}
+
+#[test]
+fn dangling_evidence_symlink_is_refused() {
+    let site = broken(TW1, "dukung/tw1.pdf", "dukung/hilang.pdf");
+    site.symlink("tidak-ada.pdf", "content/2023/dukung/hilang.pdf");
+    site.check().error("path-escape", &site.find(TW1, "dukung/hilang.pdf"));
+}
+
+#[test]
 fn evidence_symlink_inside_content_is_accepted() {
     let site = Site::minimal();
     site.symlink("tw2.pdf", "content/2023/dukung/sama.pdf");

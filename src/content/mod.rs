@@ -325,7 +325,12 @@ impl Loader<'_> {
     }
 
     fn year(&mut self, year: i32) -> Year {
-        let folder = year::Folder { year, content_dir: self.content_dir, content_canon: self.canon };
+        let folder = year::Folder {
+            year,
+            content_dir: self.content_dir,
+            content_canon: self.canon,
+            folders_inside: year::FoldersInside::default(),
+        };
         let mut y = Year {
             rencana_aksi: self.yaml_file(&format!("{year}/rencana-aksi.yaml"), false, |c, n| {
                 year::rencana_aksi(c, n, &folder)

@@ -4,7 +4,10 @@
 //! not add up, a missing evidence file) are checked here, where the entry is read; rules that
 //! join files are in `validate`.
 
+use std::collections::HashMap;
+use std::fs::Metadata;
 use std::path::{Component, Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 
 use rust_decimal::Decimal;
 
@@ -26,6 +29,53 @@ pub struct Folder<'a> {
     pub content_dir: &'a Path,
     /// `content/` canonicalised, to detect symlinks that leave it.
     pub content_canon: &'a Path,
+    /// Whether each folder that holds evidence is inside `content/`, found once per folder.
+    pub folders_inside: FoldersInside,
+}
+
+/// Folders found inside `content/` or not, by their path on disk. The quarterly files are
+/// read side by side, so the record is shared under a lock.
+#[derive(Debug, Default)]
+pub struct FoldersInside(Mutex<HashMap<PathBuf, bool>>);
+
+impl Folder<'_> {
+    /// Whether the folder `dir` resolves to a place inside `content/`.
+    fn folder_inside(&self, dir: &Path) -> bool {
+        let mut known = self.folders_inside.0.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(&inside) = known.get(dir) {
+            return inside;
+        }
+        let inside = std::fs::canonicalize(dir).is_ok_and(|p| p.starts_with(self.content_canon));
+        known.insert(dir.to_path_buf(), inside);
+        inside
+    }
+
+    /// Where the evidence file `on_disk` is. A regular file lies where its folder does, so only
+    /// a symbolic link is resolved on its own: one `lstat` per file, and one resolution per
+    /// folder (a site cites thousands of files from a few folders).
+    fn evidence(&self, on_disk: &Path) -> Evidence {
+        let Ok(link) = std::fs::symlink_metadata(on_disk) else { return Evidence::Missing };
+        let (inside, metadata) = if link.file_type().is_symlink() {
+            let inside = std::fs::canonicalize(on_disk).is_ok_and(|p| p.starts_with(self.content_canon));
+            (inside, std::fs::metadata(on_disk).ok())
+        } else {
+            (on_disk.parent().is_some_and(|dir| self.folder_inside(dir)), Some(link))
+        };
+        match metadata {
+            _ if !inside => Evidence::Outside,
+            Some(metadata) if metadata.is_file() => Evidence::File(metadata),
+            _ => Evidence::NotAFile,
+        }
+    }
+}
+
+/// What an evidence path names on disk.
+enum Evidence {
+    Missing,
+    /// It resolves outside `content/` (a symbolic link, or a folder that is one).
+    Outside,
+    NotAFile,
+    File(Metadata),
 }
 
 impl Choice for Periode {
@@ -252,33 +302,35 @@ fn berkas_path(ctx: &mut Ctx, node: &Node, folder: &Folder) -> Option<PathBuf> {
     let in_content = Path::new(&folder.year.to_string()).join(plain);
     let on_disk = folder.content_dir.join(&in_content);
     let shown = format!("content/{}", in_content.display());
-    if std::fs::symlink_metadata(&on_disk).is_err() {
-        ctx.error(
-            Code::MissingFile,
-            s.loc,
-            format!("berkas data dukung `{shown}` tidak ditemukan"),
-            format!("evidence file `{shown}` does not exist"),
-        );
-        return None;
-    }
-    let inside = std::fs::canonicalize(&on_disk).is_ok_and(|p| p.starts_with(folder.content_canon));
-    if !inside {
-        ctx.error(
-            Code::PathEscape,
-            s.loc,
-            format!("`{shown}` menunjuk ke luar folder content/ (tautan simbolik?)"),
-            format!("`{shown}` points outside content/ (a symbolic link?)"),
-        );
-        return None;
-    }
-    let Some(metadata) = std::fs::metadata(&on_disk).ok().filter(|m| m.is_file()) else {
-        ctx.error(
-            Code::NotAFile,
-            s.loc,
-            format!("`{shown}` bukan berkas biasa"),
-            format!("`{shown}` is not a regular file"),
-        );
-        return None;
+    let metadata = match folder.evidence(&on_disk) {
+        Evidence::File(metadata) => metadata,
+        Evidence::Missing => {
+            ctx.error(
+                Code::MissingFile,
+                s.loc,
+                format!("berkas data dukung `{shown}` tidak ditemukan"),
+                format!("evidence file `{shown}` does not exist"),
+            );
+            return None;
+        }
+        Evidence::Outside => {
+            ctx.error(
+                Code::PathEscape,
+                s.loc,
+                format!("`{shown}` menunjuk ke luar folder content/ (tautan simbolik?)"),
+                format!("`{shown}` points outside content/ (a symbolic link?)"),
+            );
+            return None;
+        }
+        Evidence::NotAFile => {
+            ctx.error(
+                Code::NotAFile,
+                s.loc,
+                format!("`{shown}` bukan berkas biasa"),
+                format!("`{shown}` is not a regular file"),
+            );
+            return None;
+        }
     };
     super::evidence::publishable(ctx, s.loc, &shown, &metadata).then_some(in_content)
 }
