@@ -13,8 +13,9 @@
 #   rebuild  the same build again into the folder the previous run wrote (nothing changed)
 #   hugo     hugo --quiet into a new folder
 # and print wall time, user+sys CPU, peak memory (max RSS), and for builds the bytes, files and
-# the largest page (index.html) written. `check` alone also runs at every N of CHECK_SIZES
-# (default 20000), to show whether it grows linearly.
+# the largest page (index.html) written. `check` alone then runs again at every N and at every N
+# of CHECK_SIZES (default 20000), the sizes in turn, and the last line gives its median wall time
+# at the largest N against the smallest: whether it grows linearly.
 # Environment: RUNS, AS_OF (the --as-of date, default 2024-06-30), CHECK_SIZES, KEEP=1 keeps
 # the temporary folder. GNU time and hugo are installed with apt-get when missing (as root, or
 # with sudo -n); otherwise install them by hand: `apt-get install -y time hugo`.
@@ -26,6 +27,8 @@ runs="${RUNS:-3}"
 as_of="${AS_OF:-2024-06-30}"
 read -r -a check_sizes <<<"${CHECK_SIZES-20000}"
 sizes=("$@")
+# Wall times of `check` by N (an indexed array, so that N is walked in increasing order).
+check_walls=()
 if [ "${#sizes[@]}" -eq 0 ]; then
     sizes=(5000)
 fi
@@ -54,26 +57,26 @@ else
 fi
 
 # Run a command under /usr/bin/time -v (after a sync); write "wall cpu rss" (seconds, seconds, MiB) to
-# $work/result. Exits the script when the command fails.
+# $work/result. The wall time is taken to the millisecond around the command (GNU time gives
+# hundredths, too coarse for a `check` of 0.09 s); CPU is GNU time's user + system. Exits the
+# script when the command fails.
 measure() {
-    local log="$work/time.log"
+    local log="$work/time.log" start end
     # Earlier runs leave hundreds of MB waiting to be written back; flushed here so that no run
     # pays for the one before it (without this, a build's system time varied 1.4-5.8 s).
     sync
+    start="$(date +%s%N)"
     if ! /usr/bin/time -v -o "$log" "$@" </dev/null >"$work/cmd.out" 2>&1; then
         cat "$work/cmd.out" >&2
         echo "command failed: $*" >&2
         exit 1
     fi
-    awk -F': ' '
-        /Elapsed \(wall clock\)/ {
-            n = split($2, p, ":"); wall = 0
-            for (i = 1; i <= n; i++) wall = wall * 60 + p[i]
-        }
+    end="$(date +%s%N)"
+    awk -F': ' -v ns="$((end - start))" '
         /User time \(seconds\)/ { user = $2 }
         /System time \(seconds\)/ { sys = $2 }
         /Maximum resident set size/ { rss = $2 }
-        END { printf "%.2f %.2f %.1f\n", wall, user + sys, rss / 1024 }
+        END { printf "%.3f %.2f %.1f\n", ns / 1e9, user + sys, rss / 1024 }
     ' "$log" >"$work/result"
 }
 
@@ -130,13 +133,32 @@ for n in "${sizes[@]}"; do
     done
     rm -rf "$site"/public-* "$site"/no-pdf-* "$hugo_site"/public-*
 done
+# `check` at every N of CHECK_SIZES too, the runs of all sizes taken in turn (5,000, 20,000,
+# 5,000, …) so that each comparison is made at the same moment of the host's load.
 for n in "${check_sizes[@]}"; do
-    site="$work/site-$n"
-    mkdir -p "$site"
-    python3 "$here/gen_site.py" "$n" "$site"
-    for run in $(seq 1 "$runs"); do
-        measure "$bin" --root "$site" check --as-of "$as_of"
+    python3 "$here/gen_site.py" "$n" "$work/site-$n"
+done
+all_sizes=("${sizes[@]}" "${check_sizes[@]}")
+for run in $(seq 1 "$runs"); do
+    for n in "${all_sizes[@]}"; do
+        measure "$bin" --root "$work/site-$n" check --as-of "$as_of"
         read -r wall cpu rss <"$work/result"
         row "$n" check "$run" "$wall" "$cpu" "$rss" - - - -
+        check_walls[n]="${check_walls[n]:-} $wall"
     done
+done
+# How `check` grows: the median wall time of those runs at each N against the smallest N's.
+first=""
+for n in "${!check_walls[@]}"; do
+    median="$(awk '{ for (i = 1; i <= NF; i++) print $i }' <<<"${check_walls[n]}" | sort -n |
+        awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')"
+    if [ -z "$first" ]; then
+        first="$n $median"
+        continue
+    fi
+    read -r n0 m0 <<<"$first"
+    awk -v n="$n" -v m="$median" -v n0="$n0" -v m0="$m0" 'BEGIN {
+        printf "check: median wall %.3f s at N = %d and %.3f s at N = %d: %.2f times the time for %.0f times N\n",
+            m0, n0, m, n, m / m0, n / n0
+    }'
 done
