@@ -21,28 +21,39 @@ use rust_decimal::Decimal;
 mod pk;
 
 /// Run every cross-file rule on `site`. `as_of`, when known, flags dates in the future.
+///
+/// The ids come first (every later rule looks indicators up by id), while each year folder's
+/// entries are indexed by id. Then two parts run side by side: the indicators' own rules and the
+/// plans of the years (rencana aksi, required evidence, validation, evaluations, PK), and the
+/// quarters' figures. Each part collects its own diagnostics; they are kept in the order of the
+/// parts, so a run's report never depends on which part finished first.
 pub fn validate(site: &Site, root: &Path, as_of: Option<NaiveDate>, diags: &mut Diagnostics) {
-    let mut v =
-        Validator { diags, indicators: id_map(0), defined: Vec::new(), suggestion_work: SUGGESTION_WORK };
-    v.plan(site);
-    if let Some(sakip) = &site.sakip {
-        v.sakip(sakip, root);
-    }
-    let period = site.renstra.as_ref().map(|r| &r.periode);
-    let codes: Vec<&str> = site.units().iter().map(|(u, _)| u.kode.value.as_str()).collect();
-    for (&year, y) in &site.years {
-        v.year(year, y, period);
-        if let Some(pk) = &y.pk {
-            v.perjanjian_kinerja(year, pk, &codes);
-        }
-        if let Some(a) = &y.analisis {
-            v.analisis(a, &codes);
-        }
-        if let Some(as_of) = as_of {
-            v.future_dates(y, as_of);
-        }
-    }
-    v.pages(&site.pages);
+    // On a thread of the pool, not the caller's: the pool's threads read the files, and their
+    // allocator has the room the files' trees left; the caller's thread would take fresh pages
+    // from the system, each to be zeroed.
+    rayon::scope(|_| validate_on_pool(site, root, as_of, diags));
+}
+
+fn validate_on_pool(site: &Site, root: &Path, as_of: Option<NaiveDate>, diags: &mut Diagnostics) {
+    let mut ids = Validator::new(diags);
+    let ((), indexes) =
+        rayon::join(|| ids.plan(site), || site.years.values().map(YearIndex::new).collect::<Vec<_>>());
+    let (mut plans, mut figures) = (Diagnostics::default(), Diagnostics::default());
+    let mut plans_part = ids.part(&mut plans);
+    let mut figures_part = ids.part(&mut figures);
+    rayon::join(
+        || {
+            plans_part.indicators_on_their_own(site);
+            if let Some(sakip) = &site.sakip {
+                plans_part.sakip(sakip, root);
+            }
+            plans_part.years_plans(site, &indexes);
+        },
+        || figures_part.years_figures(site, &indexes, as_of),
+    );
+    diags.extend(plans);
+    diags.extend(figures);
+    Validator::new(diags).pages(&site.pages);
 }
 
 struct Validator<'s, 'd> {
@@ -58,7 +69,8 @@ struct Validator<'s, 'd> {
 /// How much work "did you mean" may do in one run, in candidates times characters of the
 /// unknown name: each unknown reference is compared with every known id, so thousands of
 /// unknown references against thousands of ids would take minutes. A real site spends a
-/// few thousand of it; past it, references are still reported, without a suggestion.
+/// few thousand of it; past it, references are still reported, without a suggestion. The two
+/// parts of the year folders' rules run side by side, so each may spend what the ids left.
 pub const SUGGESTION_WORK: usize = 2_000_000;
 
 /// Tracks ids of one kind and reports the second use of any.
@@ -115,7 +127,70 @@ fn duplicate(kind: (&str, &str), key: &dyn fmt::Display, first: &Loc, loc: &Loc,
     );
 }
 
-impl<'s> Validator<'s, '_> {
+impl<'s, 'd> Validator<'s, 'd> {
+    fn new(diags: &'d mut Diagnostics) -> Self {
+        Validator { diags, indicators: id_map(0), defined: Vec::new(), suggestion_work: SUGGESTION_WORK }
+    }
+
+    /// A validator for a part of the rules that runs beside another, writing to `diags`, with a
+    /// copy of what the ids pass found.
+    fn part<'p>(&self, diags: &'p mut Diagnostics) -> Validator<'s, 'p> {
+        Validator {
+            diags,
+            indicators: self.indicators.clone(),
+            defined: self.defined.clone(),
+            suggestion_work: self.suggestion_work,
+        }
+    }
+
+    /// The rules of the quarters' figures of every year folder, the folder's year against the
+    /// Renstra period, and its dates against `as_of`.
+    fn years_figures(&mut self, site: &'s Site, indexes: &[YearIndex], as_of: Option<NaiveDate>) {
+        let period = site.renstra.as_ref().map(|r| &r.periode);
+        for ((&year, y), index) in site.years.iter().zip(indexes) {
+            let survey_quarters = self.surveys(y);
+            self.realisations(year, y, index, &survey_quarters);
+            if let Some(p) = period {
+                self.year_folder(year, y, p);
+            }
+            if let Some(as_of) = as_of {
+                self.future_dates(y, as_of);
+            }
+        }
+    }
+
+    /// The rules of every year folder's plans: rencana aksi and its required evidence,
+    /// validation verdicts, evaluations, PK and analysis.
+    fn years_plans(&mut self, site: &'s Site, indexes: &[YearIndex]) {
+        let codes: Vec<&str> = site.units().iter().map(|(u, _)| u.kode.value.as_str()).collect();
+        for ((&year, y), index) in site.years.iter().zip(indexes) {
+            if let Some(ra) = &y.rencana_aksi {
+                self.rencana_aksi(year, ra, index);
+                self.required_evidence(ra, y, index);
+            }
+            if let Some(v) = &y.validasi {
+                self.verdicts(v);
+            }
+            if let Some(ev) = &y.evaluasi {
+                self.evaluations(ev);
+            }
+            if let Some(pk) = &y.pk {
+                self.perjanjian_kinerja(year, pk, &codes);
+            }
+            if let Some(a) = &y.analisis {
+                self.analisis(a, &codes);
+            }
+        }
+    }
+
+    /// The rules of each indicator on its own: its targets and realisations in the Renstra.
+    fn indicators_on_their_own(&mut self, site: &Site) {
+        let period = site.renstra.as_ref().map(|r| &r.periode);
+        for (ind, _) in site.indicators() {
+            self.indicator_rules(ind, period);
+        }
+    }
+
     fn error(&mut self, code: Code, loc: &Loc, id: String, en: String) {
         self.diags.error(code, loc.clone(), Message::new(id, en));
     }
@@ -167,7 +242,7 @@ impl<'s> Validator<'s, '_> {
         found
     }
 
-    /// Ids of the Renstra and cascading, and the rules of each indicator on its own.
+    /// Ids of the Renstra and cascading, and references between them.
     fn plan(&mut self, site: &'s Site) {
         let mut tujuan = Unique::new("tujuan", "tujuan");
         let mut sasaran = Unique::new("sasaran", "sasaran");
@@ -192,12 +267,10 @@ impl<'s> Validator<'s, '_> {
         // Page addresses are the id in lower case, so `IKU-1` and `iku-1` would share one.
         let mut addresses =
             Unique::new("alamat halaman indikator", "indicator page address").with_room(all.len());
-        let period = site.renstra.as_ref().map(|r| &r.periode);
         for (ind, _) in all {
             if self.define(ind) {
                 addresses.add(ind.id.value.to_lowercase(), &ind.id.loc, self.diags);
             }
-            self.indicator_rules(ind, period);
         }
         if let Some(cascading) = &site.cascading {
             let sasaran_set: std::collections::HashSet<&str> = sasaran_ids.iter().copied().collect();
@@ -399,44 +472,21 @@ impl<'s> Validator<'s, '_> {
         }
     }
 
-    fn year(&mut self, year: i32, y: &'s Year, period: Option<&Spanned<(i32, i32)>>) {
-        // The index finds each id's first entry of a file: an entry that is not it repeats the id.
-        let index = YearIndex::new(y);
-        if let Some(ra) = &y.rencana_aksi {
-            self.rencana_aksi(year, ra, &index);
-        }
-        let survey_quarters = self.surveys(y);
-        self.realisations(year, y, &index, &survey_quarters);
-        if let Some(ra) = &y.rencana_aksi {
-            self.required_evidence(ra, y, &index);
-        }
-        if let Some(v) = &y.validasi {
-            // One verdict per indicator and period, keyed without writing the pair as a text.
-            let mut seen: IdMap<(&str, Periode), &Loc> = id_map(v.validasi.len());
-            for e in &v.validasi {
-                self.indicator(&e.indikator);
-                match seen.entry((&e.indikator.value, e.periode.value)) {
-                    Entry::Occupied(first) => {
-                        let key = format!("{} {}", e.indikator.value, e.periode.value.label());
-                        duplicate(
-                            ("validasi", "validation"),
-                            &key,
-                            first.get(),
-                            &e.indikator.loc,
-                            self.diags,
-                        );
-                    }
-                    Entry::Vacant(slot) => {
-                        slot.insert(&e.indikator.loc);
-                    }
+    /// One verdict per indicator and period.
+    fn verdicts(&mut self, v: &Validasi) {
+        // Keyed without writing the pair as a text.
+        let mut seen: IdMap<(&str, Periode), &Loc> = id_map(v.validasi.len());
+        for e in &v.validasi {
+            self.indicator(&e.indikator);
+            match seen.entry((&e.indikator.value, e.periode.value)) {
+                Entry::Occupied(first) => {
+                    let key = format!("{} {}", e.indikator.value, e.periode.value.label());
+                    duplicate(("validasi", "validation"), &key, first.get(), &e.indikator.loc, self.diags);
+                }
+                Entry::Vacant(slot) => {
+                    slot.insert(&e.indikator.loc);
                 }
             }
-        }
-        if let Some(ev) = &y.evaluasi {
-            self.evaluations(ev);
-        }
-        if let Some(p) = period {
-            self.year_folder(year, y, p);
         }
     }
 
