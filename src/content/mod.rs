@@ -21,9 +21,8 @@ mod year;
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
-
-use rayon::prelude::*;
 
 use crate::diagnostics::{Code, Diagnostics, Loc, Message, Sources};
 use model::{Site, Year};
@@ -105,20 +104,188 @@ pub fn load_with(root: &Path, diags: &mut Diagnostics, parsed: Option<&Parsed>) 
         .map_err(|source| LoadError::ContentDir { path: content_dir.clone(), source })?;
     let mut loader =
         Loader { content_dir: &content_dir, canon: &canon, parsed, diags, sources: Sources::default() };
-    // The plan files and the year folders do not depend on each other: read them side by side.
-    let (plan, folders) = rayon::join(
-        || {
-            loader.fork(|l| {
-                let sakip = l.yaml_file("sakip.yaml", true, plan::sakip);
-                let renstra = l.yaml_file("renstra.yaml", true, plan::renstra);
-                (sakip, renstra, l.yaml_file("cascading.yaml", false, plan::cascading))
-            })
-        },
-        || loader.fork(|l| l.folders(&entries)),
-    );
-    let (sakip, renstra, cascading) = loader.merge(plan);
-    let (years, pages) = loader.merge(folders);
+    let mut years: Vec<YearFolder> = entries
+        .iter()
+        .filter_map(|name| year_folder_name(name).filter(|_| content_dir.join(name).is_dir()))
+        .map(|year| YearFolder { year, inside: loader.is_inside(&year.to_string()), first_job: 0 })
+        .collect();
+    let folders: Vec<year::Folder> = years
+        .iter()
+        .filter(|y| y.inside)
+        .map(|y| year::Folder {
+            year: y.year,
+            content_dir: &content_dir,
+            content_canon: &canon,
+            folders_inside: year::FoldersInside::default(),
+        })
+        .collect();
+    let jobs = Job::all(&folders);
+    for (folder, first_job) in years.iter_mut().filter(|y| y.inside).zip(Job::first_of_years(&folders)) {
+        folder.first_job = first_job;
+    }
+    let mut done = Done(loader.read_largest_first(&jobs));
+    let sakip = loader.merge(done.take(0)).and_then(Read::sakip);
+    let renstra = loader.merge(done.take(1)).and_then(Read::renstra);
+    let cascading = loader.merge(done.take(2)).and_then(Read::cascading);
+    let (years, pages) = loader.folders(&entries, &years, &mut done);
     Ok(Loaded { site: Site { sakip, renstra, cascading, years, pages }, sources: loader.sources })
+}
+
+/// What each job read, with its diagnostics and sources, in the order of the jobs.
+struct Done(Vec<Option<Forked<Option<Read>>>>);
+
+impl Done {
+    /// What job `i` read (nothing when it read nothing, or was taken already).
+    fn take(&mut self, i: usize) -> Forked<Option<Read>> {
+        self.0.get_mut(i).and_then(Option::take).unwrap_or_default()
+    }
+}
+
+/// A year folder of `content/`, whether it lies inside it (it may be a symbolic link), and
+/// where its files are among the jobs (when inside).
+struct YearFolder {
+    year: i32,
+    inside: bool,
+    first_job: usize,
+}
+
+/// A YAML file to read: its path under `content/` and what it holds.
+struct Job<'f> {
+    rel: String,
+    file: FileKind<'f>,
+}
+
+#[derive(Clone, Copy)]
+enum FileKind<'f> {
+    Sakip,
+    Renstra,
+    Cascading,
+    /// A file of a year folder.
+    Year(&'f year::Folder<'f>, YearFile),
+}
+
+/// The YAML files of a year folder, in the order their diagnostics are reported.
+#[derive(Clone, Copy)]
+enum YearFile {
+    RencanaAksi,
+    Validasi,
+    Evaluasi,
+    Tim,
+    Skm,
+    Lke,
+    Pk,
+    Analisis,
+    Realisasi(u8),
+}
+
+impl YearFile {
+    const ALL: [YearFile; 12] = [
+        YearFile::RencanaAksi,
+        YearFile::Validasi,
+        YearFile::Evaluasi,
+        YearFile::Tim,
+        YearFile::Skm,
+        YearFile::Lke,
+        YearFile::Pk,
+        YearFile::Analisis,
+        YearFile::Realisasi(1),
+        YearFile::Realisasi(2),
+        YearFile::Realisasi(3),
+        YearFile::Realisasi(4),
+    ];
+
+    fn rel(self, year: i32) -> String {
+        match self {
+            YearFile::RencanaAksi => format!("{year}/rencana-aksi.yaml"),
+            YearFile::Validasi => format!("{year}/validasi.yaml"),
+            YearFile::Evaluasi => format!("{year}/evaluasi.yaml"),
+            YearFile::Tim => format!("{year}/tim.yaml"),
+            YearFile::Skm => format!("{year}/skm.yaml"),
+            YearFile::Lke => format!("{year}/lke.yaml"),
+            YearFile::Pk => format!("{year}/perjanjian-kinerja.yaml"),
+            YearFile::Analisis => format!("{year}/analisis.yaml"),
+            YearFile::Realisasi(quarter) => format!("{year}/realisasi/tw{quarter}.yaml"),
+        }
+    }
+}
+
+impl<'f> Job<'f> {
+    /// Every YAML file of the site, in the order their diagnostics are reported: the plan's,
+    /// then each year folder's.
+    fn all(folders: &'f [year::Folder<'f>]) -> Vec<Job<'f>> {
+        let plan: [(&str, FileKind); PLAN_FILES] = [
+            ("sakip.yaml", FileKind::Sakip),
+            ("renstra.yaml", FileKind::Renstra),
+            ("cascading.yaml", FileKind::Cascading),
+        ];
+        let plan = plan.into_iter().map(|(rel, file)| Job { rel: rel.to_string(), file });
+        let years = folders.iter().flat_map(|folder| {
+            YearFile::ALL
+                .into_iter()
+                .map(move |f| Job { rel: f.rel(folder.year), file: FileKind::Year(folder, f) })
+        });
+        plan.chain(years).collect()
+    }
+
+    /// Where the files of each of `folders` begin among [`Job::all`].
+    fn first_of_years(folders: &[year::Folder]) -> impl Iterator<Item = usize> {
+        (0..folders.len()).map(|k| PLAN_FILES + k * YearFile::ALL.len())
+    }
+}
+
+/// How many of the plan's files come first among [`Job::all`].
+const PLAN_FILES: usize = 3;
+
+/// What a YAML file held.
+enum Read {
+    /// Boxed: far larger than the others.
+    Sakip(Box<model::Sakip>),
+    Renstra(model::Renstra),
+    Cascading(model::Cascading),
+    RencanaAksi(model::RencanaAksi),
+    Validasi(model::Validasi),
+    Evaluasi(model::Evaluasi),
+    Tim(model::Tim),
+    Skm(model::Skm),
+    Lke(model::Lke),
+    Pk(model::PerjanjianKinerja),
+    Analisis(model::Analisis),
+    /// A quarter's file, with its quarter.
+    Realisasi(u8, model::Realisasi),
+}
+
+impl Read {
+    fn sakip(self) -> Option<model::Sakip> {
+        if let Read::Sakip(x) = self { Some(*x) } else { None }
+    }
+
+    fn renstra(self) -> Option<model::Renstra> {
+        if let Read::Renstra(x) = self { Some(x) } else { None }
+    }
+
+    fn cascading(self) -> Option<model::Cascading> {
+        if let Read::Cascading(x) = self { Some(x) } else { None }
+    }
+
+    /// Put what a year folder's file held in its place in `y`.
+    fn place(self, y: &mut Year) {
+        match self {
+            Read::RencanaAksi(x) => y.rencana_aksi = Some(x),
+            Read::Validasi(x) => y.validasi = Some(x),
+            Read::Evaluasi(x) => y.evaluasi = Some(x),
+            Read::Tim(x) => y.tim = Some(x),
+            Read::Skm(x) => y.skm = Some(x),
+            Read::Lke(x) => y.lke = Some(x),
+            Read::Pk(x) => y.pk = Some(x),
+            Read::Analisis(x) => y.analisis = Some(x),
+            Read::Realisasi(quarter, x) => {
+                if let Some(slot) = usize::from(quarter).checked_sub(1).and_then(|q| y.realisasi.get_mut(q)) {
+                    *slot = Some(x);
+                }
+            }
+            Read::Sakip(_) | Read::Renstra(_) | Read::Cascading(_) => {}
+        }
+    }
 }
 
 fn year_folder_name(name: &str) -> Option<i32> {
@@ -170,15 +337,78 @@ impl Loader<'_> {
         value
     }
 
-    /// The year folders and Markdown pages among `entries` of `content/`; anything else is
-    /// reported as unknown.
-    fn folders(&mut self, entries: &[String]) -> (BTreeMap<i32, Year>, Vec<model::Page>) {
-        let (mut years, mut pages) = (BTreeMap::new(), Vec::new());
+    /// Read every file of `jobs`, the largest first, on every thread of the pool: each thread
+    /// takes the next file when it is done with one, so that the run does not end waiting on a
+    /// large file begun last. Returns what each job read, with its diagnostics and sources, in
+    /// the order of `jobs`.
+    fn read_largest_first(&self, jobs: &[Job]) -> Vec<Option<Forked<Option<Read>>>> {
+        let size = |job: &Job| fs::metadata(self.content_dir.join(&job.rel)).map_or(0, |m| m.len());
+        let mut order: Vec<(u64, usize)> = jobs.iter().enumerate().map(|(i, job)| (size(job), i)).collect();
+        order.sort_by_key(|&(bytes, i)| (std::cmp::Reverse(bytes), i));
+        let done: Vec<Mutex<Option<Forked<Option<Read>>>>> = jobs.iter().map(|_| Mutex::new(None)).collect();
+        let next = AtomicUsize::new(0);
+        rayon::broadcast(|_| {
+            while let Some(&(_, i)) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+                let read = self.fork(|l| l.read(&jobs[i]));
+                *done[i].lock().unwrap_or_else(PoisonError::into_inner) = Some(read);
+            }
+        });
+        done.into_iter().map(|slot| slot.into_inner().unwrap_or_else(PoisonError::into_inner)).collect()
+    }
+
+    /// Read the YAML file of `job`.
+    fn read(&mut self, job: &Job) -> Option<Read> {
+        let rel = &job.rel;
+        let folder = match job.file {
+            FileKind::Sakip => {
+                return self.yaml_file(rel, true, plan::sakip).map(|x| Read::Sakip(Box::new(x)));
+            }
+            FileKind::Renstra => return self.yaml_file(rel, true, plan::renstra).map(Read::Renstra),
+            FileKind::Cascading => return self.yaml_file(rel, false, plan::cascading).map(Read::Cascading),
+            FileKind::Year(folder, file) => (folder, file),
+        };
+        match folder {
+            (f, YearFile::RencanaAksi) => {
+                self.yaml_file(rel, false, |c, n| year::rencana_aksi(c, n, f)).map(Read::RencanaAksi)
+            }
+            (f, YearFile::Validasi) => {
+                self.yaml_file(rel, false, |c, n| year::validasi(c, n, f)).map(Read::Validasi)
+            }
+            (f, YearFile::Evaluasi) => {
+                self.yaml_file(rel, false, |c, n| year::evaluasi(c, n, f)).map(Read::Evaluasi)
+            }
+            (f, YearFile::Tim) => self.yaml_file(rel, false, |c, n| year::tim(c, n, f)).map(Read::Tim),
+            (f, YearFile::Skm) => self.yaml_file(rel, false, |c, n| year::skm(c, n, f)).map(Read::Skm),
+            (f, YearFile::Lke) => self.yaml_file(rel, false, |c, n| year::lke(c, n, f)).map(Read::Lke),
+            (f, YearFile::Pk) => {
+                self.yaml_file(rel, false, |c, n| pk::perjanjian_kinerja(c, n, f)).map(Read::Pk)
+            }
+            (f, YearFile::Analisis) => {
+                self.yaml_file(rel, false, |c, n| analisis::analisis(c, n, f)).map(Read::Analisis)
+            }
+            (f, YearFile::Realisasi(q)) => {
+                self.yaml_file(rel, false, |c, n| year::realisasi(c, n, f, q)).map(|x| Read::Realisasi(q, x))
+            }
+        }
+    }
+
+    /// The year folders and Markdown pages among `entries` of `content/`, taking what each year
+    /// folder's files held from `done`; anything else is reported as unknown.
+    fn folders(
+        &mut self,
+        entries: &[String],
+        years: &[YearFolder],
+        done: &mut Done,
+    ) -> (BTreeMap<i32, Year>, Vec<model::Page>) {
+        let (mut years_read, mut pages) = (BTreeMap::new(), Vec::new());
         for name in entries {
             let path = self.content_dir.join(name);
             if let Some(year) = year_folder_name(name).filter(|_| path.is_dir()) {
-                if self.folder_inside(name) {
-                    years.insert(year, self.year(year));
+                match years.iter().find(|f| f.year == year && f.inside) {
+                    Some(folder) => {
+                        years_read.insert(year, self.year(year, folder.first_job, done));
+                    }
+                    None => self.outside(name),
                 }
             } else if name == "halaman" && path.is_dir() {
                 if self.folder_inside(name) {
@@ -188,7 +418,7 @@ impl Loader<'_> {
                 self.unknown_file(name);
             }
         }
-        (years, pages)
+        (years_read, pages)
     }
 
     fn shown(rel: &str) -> Arc<str> {
@@ -198,19 +428,29 @@ impl Loader<'_> {
     /// Whether the folder `rel` is inside `content/`; a symbolic link to a folder elsewhere is
     /// reported, and neither read nor listed (its file names would reach the diagnostics).
     fn folder_inside(&mut self, rel: &str) -> bool {
-        let inside = fs::canonicalize(self.content_dir.join(rel)).is_ok_and(|p| p.starts_with(self.canon));
+        let inside = self.is_inside(rel);
         if !inside {
-            let file = Self::shown(&format!("{rel}/"));
-            self.diags.error(
-                Code::PathEscape,
-                Loc::file(&file),
-                Message::new(
-                    format!("folder `{file}` menunjuk ke luar folder content/ (tautan simbolik?)"),
-                    format!("folder `{file}` points outside content/ (a symbolic link?)"),
-                ),
-            );
+            self.outside(rel);
         }
         inside
+    }
+
+    /// Whether the folder `rel` resolves to a place inside `content/`.
+    fn is_inside(&self, rel: &str) -> bool {
+        fs::canonicalize(self.content_dir.join(rel)).is_ok_and(|p| p.starts_with(self.canon))
+    }
+
+    /// Report the folder `rel` as pointing outside `content/`.
+    fn outside(&mut self, rel: &str) {
+        let file = Self::shown(&format!("{rel}/"));
+        self.diags.error(
+            Code::PathEscape,
+            Loc::file(&file),
+            Message::new(
+                format!("folder `{file}` menunjuk ke luar folder content/ (tautan simbolik?)"),
+                format!("folder `{file}` points outside content/ (a symbolic link?)"),
+            ),
+        );
     }
 
     /// Read a file's text, reporting a folder in its place, unreadable files and the limits.
@@ -324,45 +564,14 @@ impl Loader<'_> {
         );
     }
 
-    fn year(&mut self, year: i32) -> Year {
-        let folder = year::Folder {
-            year,
-            content_dir: self.content_dir,
-            content_canon: self.canon,
-            folders_inside: year::FoldersInside::default(),
-        };
-        let mut y = Year {
-            rencana_aksi: self.yaml_file(&format!("{year}/rencana-aksi.yaml"), false, |c, n| {
-                year::rencana_aksi(c, n, &folder)
-            }),
-            validasi: self
-                .yaml_file(&format!("{year}/validasi.yaml"), false, |c, n| year::validasi(c, n, &folder)),
-            evaluasi: self
-                .yaml_file(&format!("{year}/evaluasi.yaml"), false, |c, n| year::evaluasi(c, n, &folder)),
-            tim: self.yaml_file(&format!("{year}/tim.yaml"), false, |c, n| year::tim(c, n, &folder)),
-            skm: self.yaml_file(&format!("{year}/skm.yaml"), false, |c, n| year::skm(c, n, &folder)),
-            lke: self.yaml_file(&format!("{year}/lke.yaml"), false, |c, n| year::lke(c, n, &folder)),
-            pk: self.yaml_file(&format!("{year}/perjanjian-kinerja.yaml"), false, |c, n| {
-                pk::perjanjian_kinerja(c, n, &folder)
-            }),
-            analisis: self
-                .yaml_file(&format!("{year}/analisis.yaml"), false, |c, n| analisis::analisis(c, n, &folder)),
-            ..Year::default()
-        };
-        // The quarterly files are the largest of a site: read them on every core, each with
-        // its own diagnostics and sources, merged in quarter order.
-        let quarters: Vec<Forked<Option<model::Realisasi>>> = (1..=4u8)
-            .into_par_iter()
-            .map(|quarter| {
-                self.fork(|l| {
-                    l.yaml_file(&format!("{year}/realisasi/tw{quarter}.yaml"), false, |c, n| {
-                        year::realisasi(c, n, &folder, quarter)
-                    })
-                })
-            })
-            .collect();
-        for (slot, quarter) in y.realisasi.iter_mut().zip(quarters) {
-            *slot = self.merge(quarter);
+    /// The year folder `year`, from what its files held (the jobs from `first_job` on, in
+    /// `done`), its narrative sections and its unknown files.
+    fn year(&mut self, year: i32, first_job: usize, done: &mut Done) -> Year {
+        let mut y = Year::default();
+        for i in first_job..first_job + YearFile::ALL.len() {
+            if let Some(read) = self.merge(done.take(i)) {
+                read.place(&mut y);
+            }
         }
         y.laporan = self.laporan(year);
         self.unknown_in_year(year);
