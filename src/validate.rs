@@ -8,8 +8,11 @@ use std::borrow::Cow;
 use std::collections::hash_map::Entry;
 use std::fmt;
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
+
+use rayon::prelude::*;
 
 use crate::content::index::{IdMap, IdSet, YearIndex, id_map};
 use crate::content::model::*;
@@ -23,10 +26,11 @@ mod pk;
 /// Run every cross-file rule on `site`. `as_of`, when known, flags dates in the future.
 ///
 /// The ids come first (every later rule looks indicators up by id), while each year folder's
-/// entries are indexed by id. Then two parts run side by side: the indicators' own rules and the
-/// plans of the years (rencana aksi, required evidence, validation, evaluations, PK), and the
-/// quarters' figures. Each part collects its own diagnostics; they are kept in the order of the
-/// parts, so a run's report never depends on which part finished first.
+/// entries are indexed by id. Then five parts run side by side: the indicators' own rules with
+/// the plans of the years (rencana aksi, required evidence, validation, evaluations, PK), and
+/// each quarter's figures. What needs all four quarters (a realisation given twice) comes last.
+/// Each part collects its own diagnostics; they are kept in the order of the parts, so a run's
+/// report never depends on which part finished first.
 pub fn validate(site: &Site, root: &Path, as_of: Option<NaiveDate>, diags: &mut Diagnostics) {
     // On a thread of the pool, not the caller's: the pool's threads read the files, and their
     // allocator has the room the files' trees left; the caller's thread would take fresh pages
@@ -38,10 +42,9 @@ fn validate_on_pool(site: &Site, root: &Path, as_of: Option<NaiveDate>, diags: &
     let mut ids = Validator::new(diags);
     let ((), indexes) =
         rayon::join(|| ids.plan(site), || site.years.values().map(YearIndex::new).collect::<Vec<_>>());
-    let (mut plans, mut figures) = (Diagnostics::default(), Diagnostics::default());
+    let mut plans = Diagnostics::default();
     let mut plans_part = ids.part(&mut plans);
-    let mut figures_part = ids.part(&mut figures);
-    rayon::join(
+    let (_, quarters) = rayon::join(
         || {
             plans_part.indicators_on_their_own(site);
             if let Some(sakip) = &site.sakip {
@@ -49,19 +52,35 @@ fn validate_on_pool(site: &Site, root: &Path, as_of: Option<NaiveDate>, diags: &
             }
             plans_part.years_plans(site, &indexes);
         },
-        || figures_part.years_figures(site, &indexes, as_of),
+        || {
+            (1..=4u8)
+                .into_par_iter()
+                .map(|quarter| ids.quarter_part(site, &indexes, quarter))
+                .collect::<Vec<_>>()
+        },
     );
+    let mut rest = Diagnostics::default();
+    let mut rest_part = ids.part(&mut rest);
+    let reported: Vec<Vec<IdSet<&str>>> = quarters
+        .into_iter()
+        .map(|(found, reported)| {
+            rest_part.diags.extend(found);
+            reported
+        })
+        .collect();
+    rest_part.years_rest(site, &reported, as_of);
     diags.extend(plans);
-    diags.extend(figures);
+    diags.extend(rest);
     Validator::new(diags).pages(&site.pages);
 }
 
 struct Validator<'s, 'd> {
     diags: &'d mut Diagnostics,
-    indicators: IdMap<&'s str, &'s Indikator>,
+    /// Shared by the parts that run side by side once the ids pass has filled it.
+    indicators: Arc<IdMap<&'s str, &'s Indikator>>,
     /// The same indicators in the order of the files, to walk them all without jumping around
     /// the model in the order of a hash table.
-    defined: Vec<&'s Indikator>,
+    defined: Arc<Vec<&'s Indikator>>,
     /// What is left of [`SUGGESTION_WORK`].
     suggestion_work: usize,
 }
@@ -69,8 +88,8 @@ struct Validator<'s, 'd> {
 /// How much work "did you mean" may do in one run, in candidates times characters of the
 /// unknown name: each unknown reference is compared with every known id, so thousands of
 /// unknown references against thousands of ids would take minutes. A real site spends a
-/// few thousand of it; past it, references are still reported, without a suggestion. The two
-/// parts of the year folders' rules run side by side, so each may spend what the ids left.
+/// few thousand of it; past it, references are still reported, without a suggestion. The parts
+/// of the year folders' rules run side by side, so each may spend what the ids left.
 pub const SUGGESTION_WORK: usize = 2_000_000;
 
 /// Tracks ids of one kind and reports the second use of any.
@@ -129,7 +148,12 @@ fn duplicate(kind: (&str, &str), key: &dyn fmt::Display, first: &Loc, loc: &Loc,
 
 impl<'s, 'd> Validator<'s, 'd> {
     fn new(diags: &'d mut Diagnostics) -> Self {
-        Validator { diags, indicators: id_map(0), defined: Vec::new(), suggestion_work: SUGGESTION_WORK }
+        Validator {
+            diags,
+            indicators: Arc::new(id_map(0)),
+            defined: Arc::default(),
+            suggestion_work: SUGGESTION_WORK,
+        }
     }
 
     /// A validator for a part of the rules that runs beside another, writing to `diags`, with a
@@ -137,19 +161,46 @@ impl<'s, 'd> Validator<'s, 'd> {
     fn part<'p>(&self, diags: &'p mut Diagnostics) -> Validator<'s, 'p> {
         Validator {
             diags,
-            indicators: self.indicators.clone(),
-            defined: self.defined.clone(),
+            indicators: Arc::clone(&self.indicators),
+            defined: Arc::clone(&self.defined),
             suggestion_work: self.suggestion_work,
         }
     }
 
-    /// The rules of the quarters' figures of every year folder, the folder's year against the
-    /// Renstra period, and its dates against `as_of`.
-    fn years_figures(&mut self, site: &'s Site, indexes: &[YearIndex], as_of: Option<NaiveDate>) {
+    /// The rules of one quarter's figures in every year folder, with their own diagnostics and
+    /// "did you mean" allowance; returns those diagnostics and, for each year folder, the
+    /// indicators the quarter gives a figure for.
+    fn quarter_part(
+        &self,
+        site: &'s Site,
+        indexes: &[YearIndex],
+        quarter: u8,
+    ) -> (Diagnostics, Vec<IdSet<&'s str>>) {
+        let mut found = Diagnostics::default();
+        let mut part = self.part(&mut found);
+        let reported = site
+            .years
+            .iter()
+            .zip(indexes)
+            .map(|((&year, y), index)| {
+                let file = y.realisasi.get(usize::from(quarter) - 1).and_then(Option::as_ref);
+                file.map(|file| part.quarter_figures(year, quarter, file, index, &survey_quarters(y)))
+                    .unwrap_or_default()
+            })
+            .collect();
+        (found, reported)
+    }
+
+    /// The rules of every year folder that need all its quarters (`reported`: for each folder, what
+    /// each quarter gives a figure for): surveys, annual realisations given twice, the folder's
+    /// year against the Renstra period, and its dates against `as_of`.
+    fn years_rest(&mut self, site: &'s Site, reported: &[Vec<IdSet<&str>>], as_of: Option<NaiveDate>) {
         let period = site.renstra.as_ref().map(|r| &r.periode);
-        for ((&year, y), index) in site.years.iter().zip(indexes) {
+        for (i, (&year, y)) in site.years.iter().enumerate() {
             let survey_quarters = self.surveys(y);
-            self.realisations(year, y, index, &survey_quarters);
+            let in_quarters =
+                |id: &str| reported.iter().any(|q| q.get(i).is_some_and(|set| set.contains(id)));
+            self.given_twice(year, &survey_quarters, in_quarters);
             if let Some(p) = period {
                 self.year_folder(year, y, p);
             }
@@ -262,8 +313,8 @@ impl<'s, 'd> Validator<'s, 'd> {
             }
         }
         let all = site.indicators();
-        self.indicators.reserve(all.len());
-        self.defined.reserve(all.len());
+        Arc::make_mut(&mut self.indicators).reserve(all.len());
+        Arc::make_mut(&mut self.defined).reserve(all.len());
         // Page addresses are the id in lower case, so `IKU-1` and `iku-1` would share one.
         let mut addresses =
             Unique::new("alamat halaman indikator", "indicator page address").with_room(all.len());
@@ -293,7 +344,7 @@ impl<'s, 'd> Validator<'s, 'd> {
     /// Record `ind` under its id, unique across IKU and cascading indicators (one table both
     /// finds references and reports the second use of an id). Returns true when it is new.
     fn define(&mut self, ind: &'s Indikator) -> bool {
-        match self.indicators.entry(&ind.id.value) {
+        match Arc::make_mut(&mut self.indicators).entry(&ind.id.value) {
             Entry::Occupied(first) => {
                 let kind = ("indikator", "indicator");
                 duplicate(kind, &ind.id.value, &first.get().id.loc, &ind.id.loc, self.diags);
@@ -301,7 +352,7 @@ impl<'s, 'd> Validator<'s, 'd> {
             }
             Entry::Vacant(slot) => {
                 slot.insert(ind);
-                self.defined.push(ind);
+                Arc::make_mut(&mut self.defined).push(ind);
                 true
             }
         }
@@ -583,7 +634,7 @@ impl<'s, 'd> Validator<'s, 'd> {
         }
     }
 
-    /// Duplicate survey periods; returns the quarters that have a survey.
+    /// Duplicate survey periods; returns the quarters that have a survey ([`survey_quarters`]).
     fn surveys(&mut self, y: &Year) -> Vec<u8> {
         let Some(skm) = &y.skm else { return Vec::new() };
         let mut quarters = Unique::new("survei untuk triwulan", "survey for quarter");
@@ -597,52 +648,62 @@ impl<'s, 'd> Validator<'s, 'd> {
         out
     }
 
-    /// References of the quarterly files, and realisations given in two places.
-    fn realisations(&mut self, year: i32, y: &'s Year, index: &YearIndex, survey_quarters: &[u8]) {
+    /// The references and figures of one quarter's file; returns the indicators it gives a figure
+    /// for.
+    fn quarter_figures(
+        &mut self,
+        year: i32,
+        quarter: u8,
+        file: &'s Realisasi,
+        index: &YearIndex,
+        survey_quarters: &[u8],
+    ) -> IdSet<&'s str> {
         let mut reported: IdSet<&str> =
-            IdSet::with_capacity_and_hasher(self.indicators.len(), Default::default());
-        for (i, file) in y.realisasi.iter().enumerate() {
-            let Some(file) = file else { continue };
-            let quarter = i as u8 + 1;
-            for e in &file.capaian {
-                if let Some(first) = index.entry(quarter, &e.indikator.value).filter(|f| !std::ptr::eq(*f, e))
-                {
-                    let kind = ("realisasi indikator", "realisation of indicator");
-                    duplicate(kind, &e.indikator.value, &first.indikator.loc, &e.indikator.loc, self.diags);
-                }
-                let Some(ind) = self.indicator(&e.indikator) else { continue };
-                self.units(ind, &e.units);
-                if e.realisasi.value.is_none() {
-                    continue;
-                }
-                reported.insert(&ind.id.value);
-                // A quarter's realisation is held against the same quarter's target of the
-                // rencana aksi. For a kumulatif indicator that target is the year to date, which
-                // shifts the ratio by the quarter's share of the year only, far from 100.
-                let target = index.plan(&ind.id.value).and_then(|p| p.target_triwulan.value.get(i));
-                self.realisation_rules(ind, &e.realisasi, target, Period::Quarter(quarter, year));
-                if ind.sumber.is_some() && survey_quarters.contains(&quarter) {
-                    self.error(
-                        Code::DuplicateRealisation,
-                        &e.realisasi.loc,
-                        format!(
-                            "realisasi `{}` TW{quarter} sudah dihitung dari skm.yaml; hapus nilai ini",
-                            ind.id.value
-                        ),
-                        format!(
-                            "the TW{quarter} realisation of `{}` comes from skm.yaml; remove this value",
-                            ind.id.value
-                        ),
-                    );
-                }
+            IdSet::with_capacity_and_hasher(file.capaian.len(), Default::default());
+        let i = usize::from(quarter) - 1;
+        for e in &file.capaian {
+            if let Some(first) = index.entry(quarter, &e.indikator.value).filter(|f| !std::ptr::eq(*f, e)) {
+                let kind = ("realisasi indikator", "realisation of indicator");
+                duplicate(kind, &e.indikator.value, &first.indikator.loc, &e.indikator.loc, self.diags);
+            }
+            let Some(ind) = self.indicator(&e.indikator) else { continue };
+            self.units(ind, &e.units);
+            if e.realisasi.value.is_none() {
+                continue;
+            }
+            reported.insert(&ind.id.value);
+            // A quarter's realisation is held against the same quarter's target of the
+            // rencana aksi. For a kumulatif indicator that target is the year to date, which
+            // shifts the ratio by the quarter's share of the year only, far from 100.
+            let target = index.plan(&ind.id.value).and_then(|p| p.target_triwulan.value.get(i));
+            self.realisation_rules(ind, &e.realisasi, target, Period::Quarter(quarter, year));
+            if ind.sumber.is_some() && survey_quarters.contains(&quarter) {
+                self.error(
+                    Code::DuplicateRealisation,
+                    &e.realisasi.loc,
+                    format!(
+                        "realisasi `{}` TW{quarter} sudah dihitung dari skm.yaml; hapus nilai ini",
+                        ind.id.value
+                    ),
+                    format!(
+                        "the TW{quarter} realisation of `{}` comes from skm.yaml; remove this value",
+                        ind.id.value
+                    ),
+                );
             }
         }
-        let defined = std::mem::take(&mut self.defined);
-        for &ind in &defined {
+        reported
+    }
+
+    /// An annual realisation in the Renstra for `year` that a quarter's file (`in_quarters`) or
+    /// the survey also gives.
+    fn given_twice(&mut self, year: i32, survey_quarters: &[u8], in_quarters: impl Fn(&str) -> bool) {
+        let defined = Arc::clone(&self.defined);
+        for &ind in defined.iter() {
             let id = ind.id.value.as_str();
             let Some(annual) = ind.realisasi.get(&year).filter(|r| r.value.is_some()) else { continue };
             let from_survey = ind.sumber.is_some() && !survey_quarters.is_empty();
-            if reported.contains(id) || from_survey {
+            if from_survey || in_quarters(id) {
                 let other = if from_survey { "skm.yaml" } else { "realisasi/twN.yaml" };
                 self.error(
                     Code::DuplicateRealisation,
@@ -652,7 +713,6 @@ impl<'s, 'd> Validator<'s, 'd> {
                 );
             }
         }
-        self.defined = defined;
     }
 
     /// Evidence the rencana aksi requires and the quarter's file does not report (warning).
@@ -808,6 +868,18 @@ fn show(t: &Target) -> String {
         Target::Single(v) => v.to_string(),
         Target::Range { min, maks } => format!("{min}–{maks}"),
     }
+}
+
+/// The quarters that have a survey in `y`'s `skm.yaml`, each once, in the order of the file.
+fn survey_quarters(y: &Year) -> Vec<u8> {
+    let mut out = Vec::new();
+    for s in y.skm.iter().flat_map(|skm| &skm.survei) {
+        let q = s.periode.value.quarter();
+        if !out.contains(&q) {
+            out.push(q);
+        }
+    }
+    out
 }
 
 #[cfg(test)]
