@@ -202,6 +202,33 @@ fn realisation_in_renstra_and_in_quarterly_files() {
 }
 
 #[test]
+fn each_year_folder_is_judged_with_its_own_files() {
+    // PK-1 aims at 30 in 2022 and 40 in 2023, and each year's rencana aksi ends at its own
+    // year's target; 2022's quarter reports PK-1 only, while IKU-3's 2022 realisation is written
+    // in the Renstra. Read into the wrong year, a rencana aksi would miss its year's target, and
+    // 2023's quarters (which report IKU-3) would make the 2022 realisation one given twice.
+    let site = Site::minimal();
+    site.replace(CASCADING, "target: {2023: 40}", "target: {2022: 30, 2023: 40}");
+    site.mkdir("content/2022/realisasi")
+        .write(
+            "content/2022/rencana-aksi.yaml",
+            "tahun: 2022\nindikator:\n  - id: PK-1\n    penanggung_jawab: Bidang Promosi\n    target_triwulan: [5, 10, 20, 30]\n",
+        )
+        .write(
+            "content/2022/realisasi/tw1.yaml",
+            "tahun: 2022\ntriwulan: 1\ndilaporkan: {oleh: Tim Penyusun, tanggal: 2022-04-05}\ncapaian:\n  - indikator: PK-1\n    realisasi: 9\n",
+        );
+    site.check().assert_clean();
+    // 2023's rencana aksi ending at 2022's target is held against 2023's.
+    site.replace(RA, PK1_TARGETS, "[10, 20, 30, 30]");
+    site.check().error("target-mismatch", &site.at(RA, "[10, 20, 30, 30]", "30]"));
+    site.replace(RA, "[10, 20, 30, 30]", PK1_TARGETS);
+    // And the 2022 folder finds a realisation given twice in its own quarter.
+    site.replace("content/2022/realisasi/tw1.yaml", "indikator: PK-1", "indikator: IKU-3");
+    site.check().error("duplicate-realisation", &site.at(RENSTRA, "realisasi: {2022: \"7,5\"}", "\"7,5\"}"));
+}
+
+#[test]
 fn realisation_from_the_survey_and_from_a_quarterly_file() {
     // The S1 survey gives IKU-2 its TW2 realisation.
     let site = Site::minimal();

@@ -104,10 +104,18 @@ pub fn load_with(root: &Path, diags: &mut Diagnostics, parsed: Option<&Parsed>) 
         .map_err(|source| LoadError::ContentDir { path: content_dir.clone(), source })?;
     let mut loader =
         Loader { content_dir: &content_dir, canon: &canon, parsed, diags, sources: Sources::default() };
-    let mut years: Vec<YearFolder> = entries
+    let mut first_job = PLAN_FILES;
+    let years: Vec<YearFolder> = entries
         .iter()
         .filter_map(|name| year_folder_name(name).filter(|_| content_dir.join(name).is_dir()))
-        .map(|year| YearFolder { year, inside: loader.is_inside(&year.to_string()), first_job: 0 })
+        .map(|year| {
+            let inside = loader.is_inside(&year.to_string());
+            let folder = YearFolder { year, inside, first_job };
+            if inside {
+                first_job += YearFile::ALL.len();
+            }
+            folder
+        })
         .collect();
     let folders: Vec<year::Folder> = years
         .iter()
@@ -120,9 +128,6 @@ pub fn load_with(root: &Path, diags: &mut Diagnostics, parsed: Option<&Parsed>) 
         })
         .collect();
     let jobs = Job::all(&folders);
-    for (folder, first_job) in years.iter_mut().filter(|y| y.inside).zip(Job::first_of_years(&folders)) {
-        folder.first_job = first_job;
-    }
     let mut done = Done(loader.read_largest_first(&jobs));
     let sakip = loader.merge(done.take(0)).and_then(Read::sakip);
     let renstra = loader.merge(done.take(1)).and_then(Read::renstra);
@@ -142,7 +147,8 @@ impl Done {
 }
 
 /// A year folder of `content/`, whether it lies inside it (it may be a symbolic link), and
-/// where its files are among the jobs (when inside).
+/// where its files begin among the jobs (when inside: [`Job::all`] lists the plan's files, then
+/// those of each folder inside, in this order).
 struct YearFolder {
     year: i32,
     inside: bool,
@@ -225,11 +231,6 @@ impl<'f> Job<'f> {
                 .map(move |f| Job { rel: f.rel(folder.year), file: FileKind::Year(folder, f) })
         });
         plan.chain(years).collect()
-    }
-
-    /// Where the files of each of `folders` begin among [`Job::all`].
-    fn first_of_years(folders: &[year::Folder]) -> impl Iterator<Item = usize> {
-        (0..folders.len()).map(|k| PLAN_FILES + k * YearFile::ALL.len())
     }
 }
 
@@ -359,7 +360,7 @@ impl Loader<'_> {
     /// Read the YAML file of `job`.
     fn read(&mut self, job: &Job) -> Option<Read> {
         let rel = &job.rel;
-        let folder = match job.file {
+        let (f, file) = match job.file {
             FileKind::Sakip => {
                 return self.yaml_file(rel, true, plan::sakip).map(|x| Read::Sakip(Box::new(x)));
             }
@@ -367,26 +368,24 @@ impl Loader<'_> {
             FileKind::Cascading => return self.yaml_file(rel, false, plan::cascading).map(Read::Cascading),
             FileKind::Year(folder, file) => (folder, file),
         };
-        match folder {
-            (f, YearFile::RencanaAksi) => {
+        match file {
+            YearFile::RencanaAksi => {
                 self.yaml_file(rel, false, |c, n| year::rencana_aksi(c, n, f)).map(Read::RencanaAksi)
             }
-            (f, YearFile::Validasi) => {
+            YearFile::Validasi => {
                 self.yaml_file(rel, false, |c, n| year::validasi(c, n, f)).map(Read::Validasi)
             }
-            (f, YearFile::Evaluasi) => {
+            YearFile::Evaluasi => {
                 self.yaml_file(rel, false, |c, n| year::evaluasi(c, n, f)).map(Read::Evaluasi)
             }
-            (f, YearFile::Tim) => self.yaml_file(rel, false, |c, n| year::tim(c, n, f)).map(Read::Tim),
-            (f, YearFile::Skm) => self.yaml_file(rel, false, |c, n| year::skm(c, n, f)).map(Read::Skm),
-            (f, YearFile::Lke) => self.yaml_file(rel, false, |c, n| year::lke(c, n, f)).map(Read::Lke),
-            (f, YearFile::Pk) => {
-                self.yaml_file(rel, false, |c, n| pk::perjanjian_kinerja(c, n, f)).map(Read::Pk)
-            }
-            (f, YearFile::Analisis) => {
+            YearFile::Tim => self.yaml_file(rel, false, |c, n| year::tim(c, n, f)).map(Read::Tim),
+            YearFile::Skm => self.yaml_file(rel, false, |c, n| year::skm(c, n, f)).map(Read::Skm),
+            YearFile::Lke => self.yaml_file(rel, false, |c, n| year::lke(c, n, f)).map(Read::Lke),
+            YearFile::Pk => self.yaml_file(rel, false, |c, n| pk::perjanjian_kinerja(c, n, f)).map(Read::Pk),
+            YearFile::Analisis => {
                 self.yaml_file(rel, false, |c, n| analisis::analisis(c, n, f)).map(Read::Analisis)
             }
-            (f, YearFile::Realisasi(q)) => {
+            YearFile::Realisasi(q) => {
                 self.yaml_file(rel, false, |c, n| year::realisasi(c, n, f, q)).map(|x| Read::Realisasi(q, x))
             }
         }
