@@ -156,8 +156,8 @@ impl<'s, 'd> Validator<'s, 'd> {
         }
     }
 
-    /// A validator for a part of the rules that runs beside another, writing to `diags`, with a
-    /// copy of what the ids pass found.
+    /// A validator for a part of the rules that runs beside others, writing to `diags`, sharing
+    /// what the ids pass found and starting from the "did you mean" allowance it left.
     fn part<'p>(&self, diags: &'p mut Diagnostics) -> Validator<'s, 'p> {
         Validator {
             diags,
