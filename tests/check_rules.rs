@@ -846,6 +846,11 @@ fn a_year_folder_far_from_the_renstra_period_is_an_error() {
     let site = Site::minimal();
     site.mkdir("content/9999");
     site.check().error("out-of-range", &At::file("content/9999/"));
+    // A leading zero is still a year folder, and one inside content/.
+    let site = Site::minimal();
+    site.mkdir("content/0999");
+    let codes: Vec<String> = site.check().diags.iter().map(|d| d.code.clone()).collect();
+    assert_eq!(codes, ["out-of-range"]);
     let site = Site::minimal();
     site.mkdir("content/2028");
     site.check().assert_clean();

@@ -107,9 +107,11 @@ pub fn load_with(root: &Path, diags: &mut Diagnostics, parsed: Option<&Parsed>) 
     let mut first_job = PLAN_FILES;
     let years: Vec<YearFolder> = entries
         .iter()
-        .filter_map(|name| year_folder_name(name).filter(|_| content_dir.join(name).is_dir()))
-        .map(|year| {
-            let inside = loader.is_inside(&year.to_string());
+        .filter_map(|name| {
+            year_folder_name(name).filter(|_| content_dir.join(name).is_dir()).map(|y| (name, y))
+        })
+        .map(|(name, year)| {
+            let inside = loader.is_inside(name);
             let folder = YearFolder { year, inside, first_job };
             if inside {
                 first_job += YearFile::ALL.len();
@@ -401,15 +403,16 @@ impl Loader<'_> {
     ) -> (BTreeMap<i32, Year>, Vec<model::Page>) {
         let (mut years_read, mut pages) = (BTreeMap::new(), Vec::new());
         for name in entries {
-            let path = self.content_dir.join(name);
-            if let Some(year) = year_folder_name(name).filter(|_| path.is_dir()) {
-                match years.iter().find(|f| f.year == year && f.inside) {
-                    Some(folder) => {
-                        years_read.insert(year, self.year(year, folder.first_job, done));
-                    }
-                    None => self.outside(name),
+            // The year folders were found before the files were read; a name is judged as it
+            // was then.
+            let folder = year_folder_name(name).and_then(|year| years.iter().find(|f| f.year == year));
+            if let Some(folder) = folder {
+                if folder.inside {
+                    years_read.insert(folder.year, self.year(folder.year, folder.first_job, done));
+                } else {
+                    self.outside(name);
                 }
-            } else if name == "halaman" && path.is_dir() {
+            } else if name == "halaman" && self.content_dir.join(name).is_dir() {
                 if self.folder_inside(name) {
                     pages = self.pages();
                 }
